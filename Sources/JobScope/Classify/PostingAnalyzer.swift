@@ -1,0 +1,33 @@
+import Foundation
+
+/// The whole per-posting analysis: skills, attributes, role. Cheap to copy and safe to share across tasks.
+public struct PostingAnalyzer: Sendable {
+    public let taxonomy: Taxonomy
+    public let matcher: SkillMatcher
+    public let attributes: AttributeExtractor
+    public let classifier: RoleClassifier
+
+    public init(taxonomy: Taxonomy, model: RoleModel) {
+        self.taxonomy = taxonomy
+        self.matcher = SkillMatcher(taxonomy: taxonomy)
+        self.attributes = AttributeExtractor(taxonomy: taxonomy)
+        self.classifier = RoleClassifier(model: model, taxonomy: taxonomy)
+    }
+
+    /// Loads the taxonomy (`taxonomyPath`, or the one in the models folder) and the trained model.
+    public static func load(modelsDirectory: String? = nil, taxonomyPath: String? = nil) throws -> PostingAnalyzer {
+        let models = try ModelDirectory.locate(explicit: modelsDirectory)
+        let taxonomy = try TaxonomyLoader.load(
+            from: taxonomyPath.map { URL(fileURLWithPath: $0) } ?? models.appendingPathComponent(ModelDirectory.taxonomyFile))
+        let model = try RoleModel.load(from: models.appendingPathComponent(ModelDirectory.roleModelFile))
+        return PostingAnalyzer(taxonomy: taxonomy, model: model)
+    }
+
+    /// Analyzes one posting.
+    public func analyze(_ posting: Posting) -> PostingAnalysis {
+        let skills = matcher.mentions(in: posting)
+        return PostingAnalysis(posting: posting, skills: skills, attributes: attributes.attributes(of: posting),
+                               classification: classifier.classify(posting, skills: skills),
+                               modelVersion: classifier.model.version)
+    }
+}
