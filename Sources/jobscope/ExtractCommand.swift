@@ -31,6 +31,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Refuse files larger than this many bytes.")
     var maxSize: Int = 16 * 1024 * 1024
 
+    @Option(name: .long, help: "Files read at the same time (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Option(name: .long, help: "Day the data was collected (YYYY-MM-DD), for relative dates like \"30+ days ago\".")
     var collected: String?
 
@@ -46,6 +49,7 @@ struct ExtractCommand: ParsableCommand {
             throw ValidationError("--collected expects YYYY-MM-DD; got '\(collected)'")
         }
         guard maxSize > 0 else { throw ValidationError("--max-size must be positive") }
+        guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
     }
 
     func run() throws {
@@ -61,7 +65,7 @@ struct ExtractCommand: ParsableCommand {
             failed += 1
         }
         let started = Date()
-        let outcomes = PostingBatchReader(options: options).read(files: files)
+        let outcomes = PostingBatchReader(options: options, concurrency: jobs).read(files: files)
         let seconds = Date().timeIntervalSince(started)
 
         var printer = PostingPrinter(format: format)

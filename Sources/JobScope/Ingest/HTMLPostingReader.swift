@@ -13,23 +13,22 @@ struct HTMLPostingReader: Sendable {
 
     func read(_ bytes: [UInt8], path: String) throws -> FileReadResult {
         let encoding = CharsetDetector.htmlEncoding(bytes)
-        guard let page = HTMLPage.parse(bytes, encoding: encoding) ?? HTMLPage.parse(bytes, encoding: nil) else {
+        guard let page = HTMLPage(bytes, encoding: encoding) ?? HTMLPage(bytes, encoding: nil) else {
             throw IngestError.noPostings(path: path, reason: "libxml2 could not parse the page")
         }
         var records = jsonLDRecords(page)
         if records.isEmpty, let record = microdataRecord(page) { records = [record] }
-        let pageText = TextRepair.renderedText(page.text)
         if records.isEmpty {
             var record = PostingRecord()
             record.fields[.title] = page.heading ?? page.title
-            record.fields[.description] = pageText
+            record.fields[.description] = TextRepair.renderedText(page.text)
             record.bodyIsText = true
             records = [record]
         }
         var result = FileReadResult(postings: [], format: .html)
         for (index, var record) in records.enumerated() {
             if record.fields[.description] == nil {
-                record.fields[.description] = pageText
+                record.fields[.description] = TextRepair.renderedText(page.text)
                 record.bodyIsText = true
             }
             if records.count == 1, record.fields[.title] == nil { record.fields[.title] = page.heading ?? page.title }
