@@ -3,12 +3,10 @@ import Foundation
 /// Reads postings from an HTML page: schema.org JobPosting JSON-LD first (several per page, `@graph`,
 /// arrays, slightly broken blocks repaired), then microdata, else the page's visible text.
 struct HTMLPostingReader: Sendable {
-    var options: ReaderOptions
     var builder: PostingBuilder
 
     init(options: ReaderOptions) {
-        self.options = options
-        self.builder = PostingBuilder(options: options)
+        builder = PostingBuilder(options: options)
     }
 
     func read(_ bytes: [UInt8], path: String) throws -> FileReadResult {
