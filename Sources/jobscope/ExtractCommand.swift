@@ -86,13 +86,15 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         printer.end()
-        let summary = "read \(postings) postings from \(files.count - outcomes.filter { if case .failure = $0.result { return true } else { return false } }.count) of \(files.count) files"
+        let total = files.count + missing.count
+        let summary = "read \(postings) posting\(postings == 1 ? "" : "s") from \(total - failed) of \(total) file\(total == 1 ? "" : "s")"
+            + (failed > 0 ? " (\(failed) failed)" : "")
         if format == .none {
             let mb = Double(bytes) / 1_000_000
             print(summary + String(format: ", %.1f MB in %.2f s (%.1f MB/s, %.0f postings/s)",
                                    mb, seconds, mb / max(seconds, 1e-9), Double(postings) / max(seconds, 1e-9)))
-        } else if failed > 0 || files.count > 1 {
-            printError(summary + (failed > 0 ? "; \(failed) failed" : ""))
+        } else if failed > 0 || total > 1 {
+            printError(summary)
         }
         if files.isEmpty && missing.isEmpty {
             printError("error: no posting files (.html .htm .txt .md .csv .tsv .json .jsonl .ndjson) under \(paths.joined(separator: " "))")
