@@ -6,6 +6,8 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/encoding.h>
 #include <libxml/tree.h>
 #include <libxml/xmlversion.h>
 #include <pthread.h>
@@ -120,35 +122,44 @@ static int has_attr(const xmlNode *n, const char *name) {
 }
 
 /* Elements whose content is never visible text, wherever they are. */
-static int is_never_text(const xmlNode *n) {
+static int is_never_text_name(const char *name) {
     static const char *names[] = {"script", "style", "noscript", "template", "svg", "math", "iframe",
                                   "object", "embed", "canvas", "form", "button", "select", "textarea",
                                   "input", "option", "nav", "aside", "head", "audio", "video", "map",
                                   "dialog", "menu", NULL};
     for (const char **s = names; *s; s++)
-        if (name_is(n, *s)) return 1;
+        if (strcmp(name, *s) == 0) return 1;
     return 0;
 }
 
+/* The attributes that decide whether an element is chrome, however they were found (DOM or SAX). */
+typedef struct {
+    const char *cls, *id, *style, *role;
+    int hidden;
+} jsx_attrs;
+
 /* Page chrome and hidden elements: dropped from the visible text. Headers and footers are kept when
    they sit inside the posting itself (an <article> or <main>), where they usually hold its title. */
-static int is_chrome(const xmlNode *n, int in_content) {
-    if (is_never_text(n)) return 1;
-    if (!in_content && (name_is(n, "header") || name_is(n, "footer"))) return 1;
-    if (has_attr(n, "hidden")) return 1;
-    const char *role = attr(n, "role");
+static int is_chrome_element(const char *name, const jsx_attrs *a, int in_content) {
+    if (!name) return 0;
+    if (is_never_text_name(name)) return 1;
+    if (!in_content && (strcmp(name, "header") == 0 || strcmp(name, "footer") == 0)) return 1;
+    if (a->hidden) return 1;
+    const char *role = a->role;
     if (role && (strcasecmp(role, "navigation") == 0 || strcasecmp(role, "banner") == 0 ||
                  strcasecmp(role, "contentinfo") == 0 || strcasecmp(role, "search") == 0 ||
                  strcasecmp(role, "dialog") == 0 || strcasecmp(role, "alertdialog") == 0))
         return 1;
-    const char *style = attr(n, "style");
+    const char *style = a->style;
     if (style && (strcasestr(style, "display:none") || strcasestr(style, "display: none") ||
                   strcasestr(style, "visibility:hidden") || strcasestr(style, "visibility: hidden")))
         return 1;
-    if (name_is(n, "body") || name_is(n, "html") || name_is(n, "main") || name_is(n, "article")) return 0;
+    if (strcmp(name, "body") == 0 || strcmp(name, "html") == 0 || strcmp(name, "main") == 0 ||
+        strcmp(name, "article") == 0)
+        return 0;
     static const char *marks[] = {"cookie", "consent", "gdpr", "onetrust", "visually-hidden", "sr-only",
                                   "screen-reader", "skip-link", "a11y-text", NULL};
-    const char *ids[2] = {attr(n, "class"), attr(n, "id")};
+    const char *ids[2] = {a->cls, a->id};
     for (int k = 0; k < 2; k++) {
         if (!ids[k]) continue;
         for (const char **m = marks; *m; m++)
@@ -157,9 +168,23 @@ static int is_chrome(const xmlNode *n, int in_content) {
     return 0;
 }
 
+static int is_chrome(const xmlNode *n, int in_content) {
+    jsx_attrs a = {0};
+    for (const xmlAttr *p = n->properties; p; p = p->next) {
+        if (!p->name) continue;
+        const char *value = (p->children && p->children->content) ? (const char *)p->children->content : "";
+        const char *an = (const char *)p->name;
+        if (strcasecmp(an, "class") == 0) a.cls = value;
+        else if (strcasecmp(an, "id") == 0) a.id = value;
+        else if (strcasecmp(an, "style") == 0) a.style = value;
+        else if (strcasecmp(an, "role") == 0) a.role = value;
+        else if (strcasecmp(an, "hidden") == 0) a.hidden = 1;
+    }
+    return is_chrome_element((const char *)n->name, &a, in_content);
+}
+
 /* How much space an element puts around itself: 2 = paragraph (blank line), 1 = line, 0 = inline. */
-static int block_level(const xmlNode *n) {
-    const char *s = (const char *)n->name;
+static int block_level_name(const char *s) {
     if (!s) return 0;
     switch (s[0]) {
     case 'p': return (s[1] == 0 || strcmp(s, "pre") == 0) ? 2 : 0;
@@ -261,7 +286,7 @@ static void render(jsx_renderer *r, const xmlNode *node, int in_content, int dep
         }
         if (n->type != XML_ELEMENT_NODE || depth > 512) continue;
         if (is_chrome(n, in_content)) continue;
-        int level = block_level(n);
+        int level = block_level_name((const char *)n->name);
         int is_li = name_is(n, "li");
         int is_pre = name_is(n, "pre");
         int is_h1 = name_is(n, "h1") && r->heading && r->heading->len == 0 && !r->in_heading;
@@ -361,6 +386,116 @@ static void scan(jsx_page *p, const xmlNode *node, const char *prefix, int micro
     }
 }
 
+/* ---- streaming renderer (SAX) for text-only fragments: no tree is built ---- */
+
+typedef struct {
+    unsigned char level, is_li, is_pre, content;
+} jsx_frame;
+
+typedef struct {
+    jsx_renderer r;
+    jsx_frame *stack;
+    int depth, cap;
+    int skip_depth; /* > 0 while inside a chrome element (depth at which skipping started) */
+} jsx_stream;
+
+static void sax_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
+    jsx_stream *s = ctx;
+    if (s->depth == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 64;
+        s->stack = realloc(s->stack, sizeof(jsx_frame) * (size_t)s->cap);
+        if (!s->stack) abort();
+    }
+    jsx_frame *f = &s->stack[s->depth++];
+    memset(f, 0, sizeof(*f));
+    int in_content = s->depth > 1 ? s->stack[s->depth - 2].content : 0;
+    f->content = (unsigned char)in_content;
+    if (s->skip_depth) return;
+    const char *n = (const char *)name;
+    jsx_attrs a = {0};
+    for (const xmlChar **p = atts; p && p[0]; p += 2) {
+        const char *an = (const char *)p[0];
+        const char *value = p[1] ? (const char *)p[1] : "";
+        if (strcasecmp(an, "class") == 0) a.cls = value;
+        else if (strcasecmp(an, "id") == 0) a.id = value;
+        else if (strcasecmp(an, "style") == 0) a.style = value;
+        else if (strcasecmp(an, "role") == 0) a.role = value;
+        else if (strcasecmp(an, "hidden") == 0) a.hidden = 1;
+    }
+    if (is_chrome_element(n, &a, in_content)) {
+        s->skip_depth = s->depth;
+        return;
+    }
+    if (strcmp(n, "br") == 0) {
+        r_break(&s->r, 1);
+        return;
+    }
+    f->content = (unsigned char)(in_content || strcmp(n, "article") == 0 || strcmp(n, "main") == 0);
+    f->level = (unsigned char)block_level_name(n);
+    f->is_li = strcmp(n, "li") == 0;
+    f->is_pre = strcmp(n, "pre") == 0;
+    if (f->level) r_break(&s->r, f->level);
+    if (strcmp(n, "td") == 0 || strcmp(n, "th") == 0) s->r.pending_space = s->r.out.len > 0;
+    if (f->is_li) s->r.bullet_pending = 1;
+    if (f->is_pre) s->r.pre_depth++;
+}
+
+static void sax_end(void *ctx, const xmlChar *name) {
+    (void)name;
+    jsx_stream *s = ctx;
+    if (s->depth == 0) return;
+    jsx_frame *f = &s->stack[--s->depth];
+    if (s->skip_depth) {
+        if (s->depth + 1 == s->skip_depth) s->skip_depth = 0;
+        return;
+    }
+    if (f->is_pre) s->r.pre_depth--;
+    if (f->is_li) s->r.bullet_pending = 0;
+    if (f->level) r_break(&s->r, f->level);
+}
+
+static void sax_characters(void *ctx, const xmlChar *ch, int len) {
+    jsx_stream *s = ctx;
+    if (s->skip_depth || len <= 0) return;
+    /* r_emit wants a NUL-terminated string; copy through a small stack buffer. */
+    char local[1024];
+    char *text = len < (int)sizeof(local) ? local : malloc((size_t)len + 1);
+    if (!text) abort();
+    memcpy(text, ch, (size_t)len);
+    text[len] = 0;
+    r_emit(&s->r, (const unsigned char *)text);
+    if (text != local) free(text);
+}
+
+/* Renders a UTF-8 (or `encoding`) HTML fragment's visible text without building a tree. */
+static jsx_page *parse_text_only(const char *bytes, int length, const char *encoding, int flags) {
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(bytes, length);
+    if (!ctxt) return NULL;
+    htmlCtxtUseOptions(ctxt, flags);
+    if (encoding) {
+        xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
+        if (handler) xmlSwitchToEncoding(ctxt, handler);
+    }
+    jsx_stream stream = {0};
+    xmlSAXHandlerPtr sax = ctxt->sax;
+    memset(sax, 0, sizeof(*sax));
+    sax->startElement = sax_start;
+    sax->endElement = sax_end;
+    sax->characters = sax_characters;
+    sax->cdataBlock = sax_characters;
+    sax->ignorableWhitespace = sax_characters;
+    ctxt->userData = &stream;
+    htmlParseDocument(ctxt);
+    htmlFreeParserCtxt(ctxt);
+    free(stream.stack);
+    jsx_page *p = calloc(1, sizeof(jsx_page));
+    if (!p) abort();
+    p->rendered = 1;
+    p->text_len = (int)stream.r.out.len;
+    p->text = buf_take(&stream.r.out);
+    return p;
+}
+
 /* ---- entry points ---- */
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
@@ -371,6 +506,7 @@ jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, in
     int flags = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                 HTML_PARSE_COMPACT;
     if (encoding) flags |= HTML_PARSE_IGNORE_ENC;
+    if (options & JSX_TEXT_ONLY) return parse_text_only(bytes, length, encoding, flags);
     htmlDocPtr doc = htmlReadMemory(bytes, length, NULL, encoding, flags);
     if (!doc) return NULL;
     jsx_page *p = calloc(1, sizeof(jsx_page));
