@@ -47,7 +47,7 @@ struct PlainTextPostingReader: Sendable {
 
     /// Short, no sentence punctuation at the end, not a "Key: value" line.
     static func looksLikeTitle(_ line: String) -> Bool {
-        guard line.count <= 120, !line.hasSuffix("."), !line.hasSuffix(":"), !line.hasSuffix(","),
+        guard line.count <= 120, !line.contains("\t"), !line.hasSuffix("."), !line.hasSuffix(":"), !line.hasSuffix(","),
               line.split(separator: " ").count <= 16 else { return false }
         if let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 20 { return false }
         return line.contains(where: \.isLetter)
