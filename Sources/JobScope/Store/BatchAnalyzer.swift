@@ -73,7 +73,8 @@ public struct BatchAnalyzer: Sendable {
             group.addTask {
                 var count = 0
                 for entry in inputs where !cancellation.isCancelled {
-                    if case .file = entry { count += 1 }
+                    if case .unsupported = entry { continue }
+                    count += 1
                 }
                 return .counted(count)
             }
@@ -93,6 +94,8 @@ public struct BatchAnalyzer: Sendable {
                             state.summary.filesFailed += 1
                             state.report(problem: StoreBatch.Problem(path: BatchInputs.key(path), message: message),
                                          onEvent)
+                        case .unsupported:
+                            state.summary.filesUnsupported += 1
                         case .file(let path, let key):
                             workInFlight += 1
                             group.addTask { try self.readFile(path: path, key: key, context: context) }

@@ -3,12 +3,19 @@ import Foundation
 /// The files a batch run reads, found lazily: files given as such, and every file under the folders given,
 /// depth first in name order (so runs are reproducible), one directory listing in memory at a time.
 /// Hidden files and folders are left out unless asked for; so are the paths in `excluded` (the store itself).
+/// Inside folders only the extensions `PostingReader` reads are taken (as `PostingFileWalker` does); others are
+/// reported as `unsupported` so a summary can say how many were passed over. A file given by name is always read.
+///
+/// Unlike `PostingFileWalker`, which returns the whole list, this walks lazily: a run over millions of files
+/// never holds their names, and a dangling link inside a folder is handed on so the reader reports it.
 struct BatchInputs: Sequence, Sendable {
     /// A file to read, or a path that could not be walked.
     enum Entry: Sendable, Equatable {
         /// `path` as the user would write it (for messages), `key` its absolute form (for the store).
         case file(path: String, key: String)
         case problem(path: String, message: String)
+        /// A file inside a folder whose extension JobScope does not read.
+        case unsupported(path: String)
     }
 
     var paths: [String]
@@ -39,9 +46,13 @@ struct BatchInputs: Sequence, Sendable {
                 guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
                     if given { return .problem(path: path, message: StoreError.inputNotFound(path: path).localizedDescription) }
                     // A dangling link or an entry that vanished while walking: the reader names the problem.
+                    if !PostingReader.isSupported(path: path) { return .unsupported(path: path) }
                     return .file(path: path, key: key)
                 }
-                guard isDirectory.boolValue else { return .file(path: path, key: key) }
+                guard isDirectory.boolValue else {
+                    if !given, !PostingReader.isSupported(path: path) { return .unsupported(path: path) }
+                    return .file(path: path, key: key)
+                }
                 // Symbolic links to folders are followed only when given: a link cycle cannot trap the walk.
                 if !given, (try? fm.destinationOfSymbolicLink(atPath: path)) != nil { continue }
                 do {

@@ -10,9 +10,11 @@ public struct BatchSummary: Sendable, Codable, Equatable {
     public var filesSkipped = 0
     /// Files that could not be read at all.
     public var filesFailed = 0
-    /// Postings not stored before.
+    /// Files inside the folders whose extension JobScope does not read; passed over, not errors.
+    public var filesUnsupported = 0
+    /// Postings not stored before (near-duplicate reposts are counted apart, in `reposts`).
     public var newPostings = 0
-    /// New postings that are near-duplicate reposts of a stored one (stored, linked, left out of trends).
+    /// Postings not stored before that are near-duplicate reposts of a stored one (stored, linked, left out of trends).
     public var reposts = 0
     /// Exact duplicates: a stored posting seen in another place; only the place is recorded.
     public var duplicates = 0

@@ -13,4 +13,13 @@ public struct StoreStatistics: Sendable, Codable, Equatable {
     /// Input problems recorded over all runs.
     public var errors: Int
     public var runs: Int
+
+    public init(postings: Int, reposts: Int, sources: Int, files: Int, errors: Int, runs: Int) {
+        self.postings = postings
+        self.reposts = reposts
+        self.sources = sources
+        self.files = files
+        self.errors = errors
+        self.runs = runs
+    }
 }
