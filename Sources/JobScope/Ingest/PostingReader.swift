@@ -1,43 +1,8 @@
 import Foundation
 
-// OWNER: ingest (issue 2). Placeholder signatures so other stages compile; replace the bodies.
-
-/// What reading one file gave: its postings, and the rows that could not be read.
-public struct FileReadResult: Sendable {
-    public var postings: [Posting]
-    /// Problems with single rows or records; the rest of the file was read.
-    public var rowErrors: [IngestError]
-
-    public init(postings: [Posting], rowErrors: [IngestError] = []) {
-        self.postings = postings
-        self.rowErrors = rowErrors
-    }
-}
-
-/// Settings for reading postings.
-public struct ReaderOptions: Sendable {
-    /// Files larger than this are refused (bytes). Default 16 MB.
-    public var maxFileSize: Int = 16 * 1024 * 1024
-    /// Column overrides for CSV/JSON exports: field (`title`, `description`, `company`, `location`, `date`) → column.
-    public var columns: [String: String] = [:]
-    /// The day the collection was made, for relative dates ("30+ days ago"); nil leaves them unknown.
-    public var collectionDate: PostingDate?
-
-    public init() {}
-}
-
-/// Why a file or a row could not be read.
-public enum IngestError: LocalizedError, Sendable, Equatable {
-    case unreadable(path: String, reason: String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .unreadable(let path, let reason): return "\(path): \(reason)"
-        }
-    }
-}
-
-/// Reads postings from any supported file.
+/// Reads postings from any supported file: HTML pages (JSON-LD, microdata, visible text), plain text and
+/// Markdown, CSV/TSV exports, JSON and JSON lines. The format comes from the extension, corrected by the
+/// content when the two disagree; bad input throws an `IngestError` naming the file.
 public struct PostingReader: Sendable {
     public var options: ReaderOptions
 
@@ -47,6 +12,44 @@ public struct PostingReader: Sendable {
 
     /// Reads every posting in one file. Throws `IngestError` when the file as a whole cannot be read.
     public func read(path: String) throws -> FileReadResult {
-        throw IngestError.unreadable(path: path, reason: "not implemented yet")
+        let bytes = try FileBytes.load(path: path, limit: options.maxFileSize)
+        return try read(bytes: bytes, path: path)
+    }
+
+    /// Reads postings from bytes already in memory; `path` names them in sources and errors and its
+    /// extension hints at the format.
+    public func read(bytes raw: [UInt8], path: String) throws -> FileReadResult {
+        guard raw.count <= options.maxFileSize else {
+            throw IngestError.tooLarge(path: path, size: raw.count, limit: options.maxFileSize)
+        }
+        guard ByteScan.firstNonSpace(raw, from: ByteScan.bomLength(raw)) < raw.count else {
+            throw IngestError.empty(path: path)
+        }
+        let utf16 = CharsetDetector.hasUTF16BOM(raw)
+        if !utf16, ByteScan.containsNUL(raw) { throw IngestError.binary(path: path) }
+        let hinted = PostingFormat(pathExtension: (path as NSString).pathExtension)
+        let format = PostingFormat.detect(bytes: utf16 ? CharsetDetector.utf8Bytes(raw) : raw, extensionFormat: hinted)
+        if format == .html && !utf16 {
+            // libxml2 decodes the page itself, honouring its declared charset.
+            return try HTMLPostingReader(options: options).read(raw, path: path)
+        }
+        let bytes = CharsetDetector.utf8Bytes(raw)
+        switch format {
+        case .html:
+            return try HTMLPostingReader(options: options).read(bytes, path: path)
+        case .csv, .tsv:
+            return try DelimitedPostingReader(options: options).read(bytes, path: path, format: format)
+        case .json:
+            return try JSONPostingReader(options: options).readJSON(bytes, path: path)
+        case .jsonl:
+            return try JSONPostingReader(options: options).readJSONLines(bytes, path: path)
+        case .text, .markdown:
+            return try PlainTextPostingReader(options: options).read(bytes, path: path, markdown: format == .markdown)
+        }
+    }
+
+    /// Whether a path's extension is one JobScope reads (what a folder walk picks up).
+    public static func isSupported(path: String) -> Bool {
+        PostingFormat(pathExtension: (path as NSString).pathExtension) != nil
     }
 }

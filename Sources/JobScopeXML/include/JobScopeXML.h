@@ -4,7 +4,53 @@
 /* The JobScope side of libxml2. Only plain C types cross this boundary, so that Swift never
    imports libxml2's own headers (which drag in ICU and a global xmlFree that Swift 6 rejects). */
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* The libxml2 version this was built against, e.g. "20914". */
 const char *jsx_libxml_version(void);
+
+/* A parsed page: its visible text and the structured data found in it. Opaque; free with jsx_page_free. */
+typedef struct jsx_page jsx_page;
+
+/* Options for jsx_page_parse. */
+enum {
+    /* Only render the visible text (for HTML held in a description field): no title, JSON-LD or microdata. */
+    JSX_TEXT_ONLY = 1
+};
+
+/* Parses HTML bytes in recover mode without network access. `encoding` (e.g. "UTF-8", "windows-1252")
+   is forced when given; NULL lets libxml2 use the document's own declaration. Returns NULL only when
+   libxml2 could not build a document at all. */
+jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, int options);
+
+/* Releases the page and every string it handed out. */
+void jsx_page_free(jsx_page *page);
+
+/* The visible text as UTF-8: chrome (scripts, styles, navigation, headers/footers, forms, cookie banners,
+   visually hidden text) dropped; paragraphs separated by a blank line; list items as lines starting
+   with "• ". `length` receives the byte count. Never NULL. */
+const char *jsx_page_text(const jsx_page *page, int *length);
+
+/* The <title> text, or NULL. */
+const char *jsx_page_title(const jsx_page *page);
+
+/* The first visible <h1> text, or NULL. */
+const char *jsx_page_heading(const jsx_page *page);
+
+/* The contents of the <script type="application/ld+json"> blocks, in document order. */
+int jsx_page_jsonld_count(const jsx_page *page);
+const char *jsx_page_jsonld(const jsx_page *page, int index);
+
+/* schema.org microdata: each itemprop as a dotted name ("hiringOrganization.name") and its value
+   (content/datetime attribute, else the element's rendered text). */
+int jsx_page_microdata_count(const jsx_page *page);
+const char *jsx_page_microdata_name(const jsx_page *page, int index);
+const char *jsx_page_microdata_value(const jsx_page *page, int index);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

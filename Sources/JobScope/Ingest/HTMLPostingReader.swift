@@ -1,0 +1,86 @@
+import Foundation
+
+/// Reads postings from an HTML page: schema.org JobPosting JSON-LD first (several per page, `@graph`,
+/// arrays, slightly broken blocks repaired), then microdata, else the page's visible text.
+struct HTMLPostingReader: Sendable {
+    var options: ReaderOptions
+    var builder: PostingBuilder
+
+    init(options: ReaderOptions) {
+        self.options = options
+        self.builder = PostingBuilder(options: options)
+    }
+
+    func read(_ bytes: [UInt8], path: String) throws -> FileReadResult {
+        let encoding = CharsetDetector.htmlEncoding(bytes)
+        guard let page = HTMLPage.parse(bytes, encoding: encoding) ?? HTMLPage.parse(bytes, encoding: nil) else {
+            throw IngestError.noPostings(path: path, reason: "libxml2 could not parse the page")
+        }
+        var records = jsonLDRecords(page)
+        if records.isEmpty, let record = microdataRecord(page) { records = [record] }
+        let pageText = TextRepair.renderedText(page.text)
+        if records.isEmpty {
+            var record = PostingRecord()
+            record.fields[.title] = page.heading ?? page.title
+            record.fields[.description] = pageText
+            record.bodyIsText = true
+            records = [record]
+        }
+        var result = FileReadResult(postings: [], format: .html)
+        for (index, var record) in records.enumerated() {
+            if record.fields[.description] == nil {
+                record.fields[.description] = pageText
+                record.bodyIsText = true
+            }
+            if records.count == 1, record.fields[.title] == nil { record.fields[.title] = page.heading ?? page.title }
+            let source = PostingSource(path: path, line: records.count > 1 ? index + 1 : nil)
+            if let posting = builder.posting(from: record, source: source) { result.postings.append(posting) }
+        }
+        if result.postings.isEmpty {
+            throw IngestError.noPostings(path: path, reason: "the page has no visible text")
+        }
+        return result
+    }
+
+    /// JobPosting records from every JSON-LD block that parses (after repair); broken blocks are skipped.
+    private func jsonLDRecords(_ page: HTMLPage) -> [PostingRecord] {
+        var records: [PostingRecord] = []
+        for block in page.jsonLD {
+            let bytes = Array(block.utf8)
+            let value = (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]))
+                ?? (try? JSONSerialization.jsonObject(with: Data(JSONRepair.repair(bytes)), options: [.fragmentsAllowed]))
+            guard let value else { continue }
+            records += JobPostingLD.postings(in: value).map(JobPostingLD.record(from:))
+        }
+        return records
+    }
+
+    /// A record from schema.org microdata, when the page marks up at least a title or a description.
+    private func microdataRecord(_ page: HTMLPage) -> PostingRecord? {
+        var values: [String: String] = [:]
+        for (name, value) in page.microdata where values[name] == nil { values[name] = value }
+        guard values["title"] != nil || values["description"] != nil else { return nil }
+        var record = PostingRecord()
+        record.fields[.title] = values["title"] ?? values["name"]
+        if let description = values["description"] {
+            record.fields[.description] = TextRepair.renderedText(description)
+            record.bodyIsText = true
+        }
+        record.fields[.date] = values["datePosted"]
+        record.fields[.company] = values["hiringOrganization.name"] ?? values["hiringOrganization"]
+        let place = ["addressLocality", "addressRegion", "addressCountry"].compactMap {
+            values["jobLocation.address.\($0)"] ?? values["jobLocation.\($0)"]
+        }
+        record.fields[.location] = place.isEmpty ? (values["jobLocation.name"] ?? values["jobLocation"]) : place.joined(separator: ", ")
+        record.fields[.employmentType] = values["employmentType"]
+        if let low = values["baseSalary.value.minValue"], let high = values["baseSalary.value.maxValue"] {
+            record.fields[.salary] = [values["baseSalary.currency"], "\(low)–\(high)", values["baseSalary.value.unitText"].map { "per \($0)" }]
+                .compactMap { $0 }.joined(separator: " ")
+        } else {
+            record.fields[.salary] = values["baseSalary"] ?? values["baseSalary.value"]
+        }
+        record.fields[.industry] = values["industry"]
+        if let skills = values["skills"] { record.listedSkills = PostingBuilder.splitList(skills) }
+        return record
+    }
+}

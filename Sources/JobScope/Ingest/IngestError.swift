@@ -1,0 +1,71 @@
+import Foundation
+
+/// Why a file or a row could not be read. Every message is one line naming the file (and row or line).
+public enum IngestError: LocalizedError, Sendable, Equatable {
+    /// The file could not be opened or read (permissions, I/O error).
+    case unreadable(path: String, reason: String)
+    /// The file does not exist (or vanished between listing and reading).
+    case notFound(path: String)
+    /// A folder was given where a file was expected.
+    case isDirectory(path: String)
+    /// The file has no bytes, or only white space.
+    case empty(path: String)
+    /// The file holds NUL bytes: it is binary, not text.
+    case binary(path: String)
+    /// The file is larger than the limit.
+    case tooLarge(path: String, size: Int, limit: Int)
+    /// A quoted CSV field opened on this data row never closes.
+    case unbalancedQuote(path: String, row: Int)
+    /// The CSV/TSV header names no column the reader can use.
+    case noUsableColumns(path: String, columns: [String])
+    /// A `--column` override names a column the file does not have.
+    case unknownColumn(path: String, field: String, column: String)
+    /// The JSON (or one JSONL line) does not parse.
+    case invalidJSON(path: String, line: Int?, reason: String)
+    /// One record (row, line, array element) held nothing to read.
+    case emptyRecord(path: String, record: String)
+    /// The file parsed but held no posting text.
+    case noPostings(path: String, reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "\(path): cannot read the file (\(reason)); check its permissions"
+        case .notFound(let path):
+            return "\(path): no such file (it may have been moved or deleted)"
+        case .isDirectory(let path):
+            return "\(path): is a folder; give a file, or use `analyze` for a folder"
+        case .empty(let path):
+            return "\(path): the file is empty"
+        case .binary(let path):
+            return "\(path): binary file (holds NUL bytes), not a posting; skipped"
+        case .tooLarge(let path, let size, let limit):
+            return "\(path): \(size) bytes is over the \(limit)-byte limit; raise it with --max-size"
+        case .unbalancedQuote(let path, let row):
+            return "\(path):row \(row): a quoted field opens here and never closes (unbalanced \"); fix the quote or re-export the file"
+        case .noUsableColumns(let path, let columns):
+            let shown = columns.prefix(12).joined(separator: ", ")
+            return "\(path): no title or description column among [\(shown)]; name one with --column description=NAME"
+        case .unknownColumn(let path, let field, let column):
+            return "\(path): --column \(field)=\(column) names no column of this file"
+        case .invalidJSON(let path, let line, let reason):
+            let place = line.map { "\(path):\($0)" } ?? path
+            return "\(place): invalid JSON (\(reason))"
+        case .emptyRecord(let path, let record):
+            return "\(path):\(record): no title or description; skipped"
+        case .noPostings(let path, let reason):
+            return "\(path): no posting text found (\(reason))"
+        }
+    }
+
+    /// The file the error is about.
+    public var path: String {
+        switch self {
+        case .unreadable(let path, _), .notFound(let path), .isDirectory(let path), .empty(let path),
+             .binary(let path), .tooLarge(let path, _, _), .unbalancedQuote(let path, _),
+             .noUsableColumns(let path, _), .unknownColumn(let path, _, _), .invalidJSON(let path, _, _),
+             .emptyRecord(let path, _), .noPostings(let path, _):
+            return path
+        }
+    }
+}

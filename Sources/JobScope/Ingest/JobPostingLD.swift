@@ -1,0 +1,126 @@
+import Foundation
+
+/// schema.org `JobPosting` objects as JSON-LD (or plain JSON) carries them: finding them in `@graph`,
+/// arrays and wrappers, and reading their fields into a `PostingRecord`.
+enum JobPostingLD {
+    /// Every JobPosting object in a parsed JSON value, in document order.
+    static func postings(in value: Any, depth: Int = 0) -> [[String: Any]] {
+        guard depth < 6 else { return [] }
+        if let array = value as? [Any] {
+            return array.flatMap { postings(in: $0, depth: depth + 1) }
+        }
+        guard let object = value as? [String: Any] else { return [] }
+        if isJobPosting(object) { return [object] }
+        var found: [[String: Any]] = []
+        for key in ["@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "item"] {
+            if let inner = object[key] { found += postings(in: inner, depth: depth + 1) }
+        }
+        return found
+    }
+
+    /// Whether `@type` is (or lists) JobPosting.
+    static func isJobPosting(_ object: [String: Any]) -> Bool {
+        switch object["@type"] {
+        case let type as String: return type.hasSuffix("JobPosting")
+        case let types as [Any]: return types.contains { ($0 as? String)?.hasSuffix("JobPosting") == true }
+        default: return false
+        }
+    }
+
+    /// The record a JobPosting object describes.
+    static func record(from object: [String: Any]) -> PostingRecord {
+        var record = PostingRecord()
+        record.fields[.title] = text(object["title"]) ?? text(object["name"])
+        record.fields[.description] = text(object["description"])
+        record.fields[.date] = text(object["datePosted"]) ?? text(object["dateCreated"])
+        record.fields[.company] = organizationName(object["hiringOrganization"])
+        record.fields[.location] = location(object["jobLocation"])
+            ?? (object["jobLocationType"] as? String == "TELECOMMUTE" ? "Remote" : nil)
+        record.fields[.employmentType] = list(object["employmentType"])
+        record.fields[.salary] = salary(object["baseSalary"]) ?? salary(object["estimatedSalary"])
+        record.fields[.industry] = list(object["industry"])
+        record.fields[.seniority] = text(object["experienceRequirements"]).flatMap { $0.count <= 80 ? $0 : nil }
+        if let skills = object["skills"] {
+            if let array = skills as? [Any] {
+                record.listedSkills = array.compactMap { text($0) }
+            } else if let joined = text(skills) {
+                record.listedSkills = PostingBuilder.splitList(joined)
+            }
+        }
+        if let category = list(object["occupationalCategory"]) { record.extra["occupational_category"] = category }
+        if let through = text(object["validThrough"]) { record.extra["valid_through"] = through }
+        if let url = text(object["url"]) { record.extra["url"] = url }
+        if let type = text(object["jobLocationType"]) { record.extra["job_location_type"] = type }
+        return record
+    }
+
+    /// A scalar as text: strings as they are, numbers printed, objects by their `name`/`@value`.
+    static func text(_ value: Any?) -> String? {
+        switch value {
+        case let s as String:
+            return s.isEmpty ? nil : s
+        case let n as NSNumber:
+            return n.stringValue
+        case let object as [String: Any]:
+            return text(object["name"]) ?? text(object["@value"]) ?? text(object["value"])
+        case let array as [Any]:
+            return array.lazy.compactMap { text($0) }.first
+        default:
+            return nil
+        }
+    }
+
+    /// A list value joined with ", " (`employmentType: ["FULL_TIME", "CONTRACTOR"]`).
+    static func list(_ value: Any?) -> String? {
+        if let array = value as? [Any] {
+            let parts = array.compactMap { text($0) }
+            return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        }
+        return text(value)
+    }
+
+    static func organizationName(_ value: Any?) -> String? {
+        if let object = value as? [String: Any] { return text(object["name"]) ?? text(object["legalName"]) }
+        return text(value)
+    }
+
+    /// `Place` → "locality, region, country"; several places joined with "; ".
+    static func location(_ value: Any?) -> String? {
+        if let array = value as? [Any] {
+            let parts = array.compactMap { location($0) }
+            return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        }
+        guard let place = value as? [String: Any] else { return text(value) }
+        if let address = place["address"] as? [String: Any] {
+            let parts = ["addressLocality", "addressRegion", "addressCountry"].compactMap { key -> String? in
+                if let country = address[key] as? [String: Any] { return text(country["name"]) }
+                return text(address[key])
+            }
+            if !parts.isEmpty { return parts.joined(separator: ", ") }
+            if let street = text(address["streetAddress"]) { return street }
+        }
+        if let address = place["address"] as? String { return address }
+        return text(place["name"])
+    }
+
+    /// `MonetaryAmount` → "USD 100000–150000 per YEAR"; a bare number or string as written.
+    static func salary(_ value: Any?) -> String? {
+        guard let amount = value as? [String: Any] else { return text(value) }
+        let currency = text(amount["currency"])
+        var range: String?
+        var unit: String?
+        if let quantity = amount["value"] as? [String: Any] {
+            let low = text(quantity["minValue"]), high = text(quantity["maxValue"]), single = text(quantity["value"])
+            if let low, let high { range = "\(low)–\(high)" } else { range = single ?? low ?? high }
+            unit = text(quantity["unitText"])
+        } else {
+            range = text(amount["value"])
+            if range == nil, let low = text(amount["minValue"]), let high = text(amount["maxValue"]) {
+                range = "\(low)–\(high)"
+            }
+        }
+        unit = unit ?? text(amount["unitText"])
+        guard let range else { return nil }
+        return [currency, range, unit.map { "per \($0)" }].compactMap { $0 }.joined(separator: " ")
+    }
+}

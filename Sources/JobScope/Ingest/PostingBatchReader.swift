@@ -1,0 +1,82 @@
+import Foundation
+
+/// Reads many files at once on all cores, keeping the input order; one file's failure never stops the rest.
+public struct PostingBatchReader: Sendable {
+    /// What reading one file gave.
+    public struct Outcome: Sendable {
+        public var path: String
+        public var result: Result<FileReadResult, IngestError>
+        /// Bytes on disk (0 when the file could not be read).
+        public var byteCount: Int
+    }
+
+    public var reader: PostingReader
+    /// How many files are read at the same time (default: the active processor count).
+    public var concurrency: Int
+
+    public init(options: ReaderOptions = .init(), concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.reader = PostingReader(options: options)
+        self.concurrency = max(1, concurrency)
+    }
+
+    /// The outcome for every file, in the order given.
+    public func read(files: [String]) -> [Outcome] {
+        let slots = OutcomeSlots(count: files.count)
+        let reader = self.reader
+        let next = Counter()
+        let workers = min(concurrency, max(files.count, 1))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.increment()
+                guard index < files.count else { return }
+                slots.set(index, Self.readOne(files[index], reader: reader))
+            }
+        }
+        return slots.values()
+    }
+
+    private static func readOne(_ path: String, reader: PostingReader) -> Outcome {
+        do {
+            let bytes = try FileBytes.load(path: path, limit: reader.options.maxFileSize)
+            return Outcome(path: path, result: .success(try reader.read(bytes: bytes, path: path)), byteCount: bytes.count)
+        } catch let error as IngestError {
+            return Outcome(path: path, result: .failure(error), byteCount: 0)
+        } catch {
+            return Outcome(path: path, result: .failure(.unreadable(path: path, reason: error.localizedDescription)), byteCount: 0)
+        }
+    }
+}
+
+/// Results written by worker threads into their own slots; the lock guards the array itself.
+private final class OutcomeSlots: @unchecked Sendable {
+    private var slots: [PostingBatchReader.Outcome?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ outcome: PostingBatchReader.Outcome) {
+        lock.lock()
+        slots[index] = outcome
+        lock.unlock()
+    }
+
+    func values() -> [PostingBatchReader.Outcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
+/// A shared work counter for the workers.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let current = value
+        value += 1
+        return current
+    }
+}

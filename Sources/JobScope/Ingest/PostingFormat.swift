@@ -1,0 +1,82 @@
+import Foundation
+
+/// The file formats JobScope reads postings from.
+public enum PostingFormat: String, Sendable, Codable, CaseIterable {
+    case html, text, markdown, csv, tsv, json, jsonl
+
+    /// The format a file extension names, or nil for extensions JobScope does not read.
+    public init?(pathExtension: String) {
+        switch pathExtension.lowercased() {
+        case "html", "htm", "xhtml", "shtml": self = .html
+        case "txt", "text": self = .text
+        case "md", "markdown": self = .markdown
+        case "csv": self = .csv
+        case "tsv", "tab": self = .tsv
+        case "json", "jsonld": self = .json
+        case "jsonl", "ndjson": self = .jsonl
+        default: return nil
+        }
+    }
+
+    /// Whether one file of this format may hold many postings (and sources carry a row or line).
+    public var holdsManyPostings: Bool {
+        switch self {
+        case .csv, .tsv, .json, .jsonl: return true
+        case .html, .text, .markdown: return false
+        }
+    }
+
+    /// The format the content shows, overriding the extension when the two disagree.
+    ///
+    /// Strong signatures win over any extension (an HTML page saved as `.txt`, JSON lines in a `.json`).
+    /// A CSV/TSV header is only believed when the extension is missing or unknown, or says CSV/TSV,
+    /// so that a tab-separated reference list named `.txt` stays text.
+    static func detect(bytes: [UInt8], extensionFormat: PostingFormat?) -> PostingFormat {
+        let start = ByteScan.firstNonSpace(bytes, from: ByteScan.bomLength(bytes))
+        guard start < bytes.count else { return extensionFormat ?? .text }
+        let first = bytes[start]
+        if first == UInt8(ascii: "<"), ByteScan.looksLikeHTMLDocument(bytes, from: start) { return .html }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            if let json = sniffJSON(bytes, from: start) { return json }
+        }
+        switch extensionFormat {
+        case .csv?, .tsv?:
+            return sniffDelimited(bytes, from: start) ?? extensionFormat!
+        case nil:
+            if let delimited = sniffDelimited(bytes, from: start) { return delimited }
+            return ByteScan.looksLikeHTMLFragment(bytes, from: start) ? .html : .text
+        case .html?, .json?, .jsonl?:
+            // The extension promised structure the content does not show: read what is there.
+            if extensionFormat == .html { return .html }
+            return .text
+        case .text?, .markdown?:
+            return extensionFormat!
+        }
+    }
+
+    /// `{…}` on the first line followed by another line starting with `{` is JSON lines; else JSON.
+    private static func sniffJSON(_ bytes: [UInt8], from start: Int) -> PostingFormat? {
+        if bytes[start] == UInt8(ascii: "[") { return .json }
+        guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return .json }
+        var lineEnd = newline
+        while lineEnd > start, ByteScan.isSpace(bytes[lineEnd - 1]) { lineEnd -= 1 }
+        let next = ByteScan.firstNonSpace(bytes, from: newline)
+        if lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "}"), next < bytes.count, bytes[next] == UInt8(ascii: "{") {
+            return .jsonl
+        }
+        return .json
+    }
+
+    /// A first line that splits into at least two known column names on tabs or commas.
+    private static func sniffDelimited(_ bytes: [UInt8], from start: Int) -> PostingFormat? {
+        let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        let header = String(decoding: bytes[start..<end], as: UTF8.self)
+        for (delimiter, format) in [("\t", PostingFormat.tsv), (",", PostingFormat.csv)] {
+            let names = header.components(separatedBy: delimiter)
+            guard names.count >= 2 else { continue }
+            let known = names.filter { PostingField(columnName: $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" \r"))) != nil }
+            if !known.isEmpty { return format }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,11 @@
+import Foundation
+
+/// One record of an export before cleaning: raw field values and extra columns, as the file gave them.
+struct PostingRecord: Sendable {
+    var fields: [PostingField: String] = [:]
+    var extra: [String: String] = [:]
+    /// Skills a structured source listed (schema.org `skills`).
+    var listedSkills: [String] = []
+    /// The description is already rendered text (a page's visible text), not markup to render.
+    var bodyIsText = false
+}

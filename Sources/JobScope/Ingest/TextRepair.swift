@@ -1,0 +1,333 @@
+import Foundation
+
+/// Repairs the text real exports and pages carry: UTF-8 read as Windows-1252 (mojibake), HTML entities,
+/// CDATA leftovers, ragged white space, assorted bullet marks, and non-NFC Unicode.
+///
+/// Work happens on UTF-8 bytes; the scalar-level mojibake repair only runs when a byte pre-check finds
+/// its signature, so clean text pays for one scan.
+public enum TextRepair {
+    /// A posting body: HTML rendered to text when it is markup, then lines trimmed, runs of blank lines
+    /// collapsed to one (a paragraph break), and bullets written as lines starting with "• ".
+    public static func body(_ raw: String) -> String {
+        var text = repairMojibake(raw)
+        var bytes = Array(text.utf8)
+        if ByteScan.looksLikeHTMLFragment(bytes) {
+            text = HTMLText.render(fragment: bytes)
+            bytes = Array(text.utf8)
+        } else {
+            if bytes.contains(UInt8(ascii: "&")) {
+                bytes = decodeEntities(bytes)
+                // Escaped markup ("&lt;p&gt;…") is markup once decoded.
+                if ByteScan.looksLikeHTMLFragment(bytes) {
+                    bytes = Array(HTMLText.render(fragment: bytes).utf8)
+                }
+            }
+        }
+        return normalizeUnicode(String(decoding: layout(bytes), as: UTF8.self))
+    }
+
+    /// Text a page rendered (already free of markup): repaired and laid out like `body`, no HTML pass.
+    public static func renderedText(_ text: String) -> String {
+        normalizeUnicode(String(decoding: layout(Array(repairMojibake(text).utf8)), as: UTF8.self))
+    }
+
+    /// A one-line field (title, company, location): repaired, entities decoded, white space collapsed.
+    public static func line(_ raw: String) -> String {
+        var bytes = Array(repairMojibake(raw).utf8)
+        if bytes.contains(UInt8(ascii: "&")) { bytes = decodeEntities(bytes) }
+        if ByteScan.looksLikeHTMLFragment(bytes) { bytes = Array(HTMLText.render(fragment: bytes).utf8) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        forEachCleanByte(bytes) { b in
+            if b == 0x20 || b == 0x0A {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b)
+            }
+        }
+        return normalizeUnicode(String(decoding: out, as: UTF8.self))
+    }
+
+    // MARK: - Mojibake
+
+    /// Undoes UTF-8 that was decoded as Windows-1252 or Latin-1 (once or twice): `â€™` → `’`,
+    /// `Ã¢â‚¬Â¢` → `•`. Only whole, valid UTF-8 sequences are replaced, so real accented text stays.
+    public static func repairMojibake(_ text: String) -> String {
+        guard mayHoldMojibake(text) else { return text }
+        var current = text
+        for _ in 0..<3 {
+            let (next, changed) = repairOnce(current)
+            current = next
+            if !changed { break }
+        }
+        return current
+    }
+
+    /// Byte signature of mojibake: a Latin-1 letter that is a UTF-8 lead byte (U+00C2–U+00F4, which is
+    /// C3 82–C3 B4 in UTF-8) followed by a character standing for a continuation byte.
+    static func mayHoldMojibake(_ text: String) -> Bool {
+        var previousWasLead = false
+        var iterator = text.utf8.makeIterator()
+        var last: UInt8 = 0
+        while let b = iterator.next() {
+            if previousWasLead {
+                // Continuation stand-ins: C2 80–BF (U+0080–U+00BF), C5/C6/CB (Œ š ƒ ˆ …), E2 80/84 (‚ „ € ™ …).
+                if b == 0xC2 || b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2 { return true }
+                previousWasLead = false
+            }
+            if last == 0xC3, b >= 0x82, b <= 0xB4 { previousWasLead = true }
+            last = b
+        }
+        return false
+    }
+
+    private static func repairOnce(_ text: String) -> (String, Bool) {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var changed = false
+        var i = 0
+        while i < scalars.count {
+            if let lead = windows1252Byte(scalars[i]), lead >= 0xC2, lead <= 0xF4 {
+                let need = lead >= 0xF0 ? 3 : (lead >= 0xE0 ? 2 : 1)
+                if i + need < scalars.count {
+                    var bytes: [UInt8] = [lead]
+                    for k in 1...need {
+                        guard let c = windows1252Byte(scalars[i + k]), c >= 0x80, c <= 0xBF else { break }
+                        bytes.append(c)
+                    }
+                    if bytes.count == need + 1, let decoded = String(validating: bytes, as: UTF8.self) {
+                        out.append(contentsOf: decoded.unicodeScalars)
+                        i += need + 1
+                        changed = true
+                        continue
+                    }
+                }
+            }
+            out.append(scalars[i])
+            i += 1
+        }
+        return (changed ? String(out) : text, changed)
+    }
+
+    /// The byte a scalar stands for when UTF-8 was shown as Windows-1252 (or Latin-1, for 0x80–0x9F).
+    static func windows1252Byte(_ s: Unicode.Scalar) -> UInt8? {
+        let v = s.value
+        if v < 0x100 { return UInt8(v) }
+        return windows1252High[v]
+    }
+
+    private static let windows1252High: [UInt32: UInt8] = [
+        0x20AC: 0x80, 0x201A: 0x82, 0x0192: 0x83, 0x201E: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,
+        0x02C6: 0x88, 0x2030: 0x89, 0x0160: 0x8A, 0x2039: 0x8B, 0x0152: 0x8C, 0x017D: 0x8E, 0x2018: 0x91,
+        0x2019: 0x92, 0x201C: 0x93, 0x201D: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02DC: 0x98,
+        0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B, 0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
+    ]
+
+    /// Windows-1252 bytes 0x80–0x9F as Unicode scalars (undefined bytes map to the C1 control of that value).
+    static let windows1252Scalars: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 32)
+        for i in 0..<32 { table[i] = UInt32(0x80 + i) }
+        for (scalar, byte) in windows1252High { table[Int(byte) - 0x80] = scalar }
+        return table
+    }()
+
+    // MARK: - Entities
+
+    /// Decodes `&name;`, `&#NNN;` and `&#xHH;` references (numeric 128–159 as Windows-1252, like browsers).
+    static func decodeEntities(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            guard b == UInt8(ascii: "&") else { out.append(b); i += 1; continue }
+            var j = i + 1
+            while j < n, j - i <= 32, bytes[j] != UInt8(ascii: ";"), bytes[j] != UInt8(ascii: "&"),
+                  !ByteScan.isSpace(bytes[j]) { j += 1 }
+            guard j < n, bytes[j] == UInt8(ascii: ";"), j > i + 1 else { out.append(b); i += 1; continue }
+            let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+            var scalar: Unicode.Scalar?
+            if name.hasPrefix("#") {
+                let digits = name.dropFirst()
+                var value: UInt32?
+                if digits.first == "x" || digits.first == "X" {
+                    value = UInt32(digits.dropFirst(), radix: 16)
+                } else {
+                    value = UInt32(digits)
+                }
+                if var v = value {
+                    if v >= 0x80, v <= 0x9F { v = windows1252Scalars[Int(v - 0x80)] }
+                    scalar = Unicode.Scalar(v)
+                }
+            } else if let value = namedEntities[name] {
+                scalar = Unicode.Scalar(value)
+            }
+            if let scalar, scalar.value != 0 {
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                i = j + 1
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private static let namedEntities: [String: UInt32] = [
+        "amp": 0x26, "lt": 0x3C, "gt": 0x3E, "quot": 0x22, "apos": 0x27, "nbsp": 0xA0, "rsquo": 0x2019,
+        "lsquo": 0x2018, "rdquo": 0x201D, "ldquo": 0x201C, "ndash": 0x2013, "mdash": 0x2014, "hellip": 0x2026,
+        "bull": 0x2022, "middot": 0xB7, "copy": 0xA9, "reg": 0xAE, "trade": 0x2122, "euro": 0x20AC,
+        "pound": 0xA3, "yen": 0xA5, "cent": 0xA2, "sect": 0xA7, "deg": 0xB0, "plusmn": 0xB1, "times": 0xD7,
+        "divide": 0xF7, "laquo": 0xAB, "raquo": 0xBB, "shy": 0xAD, "zwnj": 0x200C, "zwj": 0x200D,
+        "ensp": 0x2002, "emsp": 0x2003, "thinsp": 0x2009, "eacute": 0xE9, "egrave": 0xE8, "ecirc": 0xEA,
+        "aacute": 0xE1, "agrave": 0xE0, "acirc": 0xE2, "auml": 0xE4, "ouml": 0xF6, "uuml": 0xFC,
+        "Auml": 0xC4, "Ouml": 0xD6, "Uuml": 0xDC, "szlig": 0xDF, "ccedil": 0xE7, "ntilde": 0xF1,
+        "oacute": 0xF3, "iacute": 0xED, "uacute": 0xFA, "Eacute": 0xC9, "rarr": 0x2192, "larr": 0x2190,
+        "check": 0x2713, "frac12": 0xBD, "half": 0xBD, "iexcl": 0xA1, "iquest": 0xBF, "ordm": 0xBA,
+        "ordf": 0xAA, "sup2": 0xB2, "micro": 0xB5, "para": 0xB6,
+    ]
+
+    // MARK: - Layout
+
+    /// Lines trimmed and inner white space collapsed, CDATA markers dropped, blank-line runs collapsed to
+    /// one, bullet marks (•, ·, ▪, ●, -, *, Word's private-use bullet …) rewritten as "• ", and bullets
+    /// run together on one line ("• a • b") split onto their own lines.
+    static func layout(_ bytes: [UInt8]) -> [UInt8] {
+        var lines: [[UInt8]] = []
+        var current: [UInt8] = []
+        forEachCleanByte(bytes) { b in
+            if b == 0x0A {
+                lines.append(current)
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(b)
+            }
+        }
+        lines.append(current)
+
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var blankPending = false
+        for raw in lines {
+            for line in splitInlineBullets(trimAndCollapse(raw)) {
+                if line.isEmpty {
+                    blankPending = !out.isEmpty
+                    continue
+                }
+                if !out.isEmpty { out.append(0x0A) }
+                if blankPending { out.append(0x0A); blankPending = false }
+                out.append(contentsOf: normalizeBullet(line))
+            }
+        }
+        return out
+    }
+
+    /// Calls `body` with each byte, newlines unified to LF, tabs/form feeds/NBSP as spaces, CDATA markers
+    /// (`<![CDATA[`, `]]>`) and zero-width/BOM characters dropped.
+    private static func forEachCleanByte(_ bytes: [UInt8], _ body: (UInt8) -> Void) {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case 0x0D:
+                body(0x0A)
+                if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+            case 0x09, 0x0B, 0x0C:
+                body(0x20)
+            case 0xC2 where i + 1 < n && bytes[i + 1] == 0xA0:
+                body(0x20); i += 1
+            case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x8B || bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                // Zero-width space drops; line/paragraph separators become newlines.
+                if bytes[i + 2] != 0x8B { body(0x0A) }
+                i += 2
+            case 0xEF where i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+                i += 2
+            case UInt8(ascii: "]") where i + 2 < n && bytes[i + 1] == UInt8(ascii: "]") && bytes[i + 2] == UInt8(ascii: ">"):
+                i += 2
+            case UInt8(ascii: "<") where i + 8 < n && bytes[i + 1] == UInt8(ascii: "!") && bytes[i + 2] == UInt8(ascii: "[")
+                && bytes[(i + 3)..<(i + 9)].elementsEqual("CDATA[".utf8):
+                i += 8
+            default:
+                body(b)
+            }
+            i += 1
+        }
+    }
+
+    private static func trimAndCollapse(_ line: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count)
+        var pendingSpace = false
+        for b in line {
+            if b == 0x20 {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b)
+            }
+        }
+        return out
+    }
+
+    private static let bullet: [UInt8] = Array("• ".utf8)
+    private static let bulletMarks: [[UInt8]] = ["•", "·", "◦", "▪", "▫", "●", "○", "■", "□", "►", "▸", "➢", "✓", "✔", "\u{F0B7}", "\u{F0A7}", "‣", "⁃"].map { Array($0.utf8) }
+
+    /// "- x", "* x", "· x", "x" … → "• x".
+    private static func normalizeBullet(_ line: [UInt8]) -> [UInt8] {
+        if line.count >= 2, line[0] == UInt8(ascii: "-") || line[0] == UInt8(ascii: "*") || line[0] == UInt8(ascii: "+"),
+           line[1] == 0x20 {
+            return bullet + line[2...]
+        }
+        if line.count >= 4, line[0] == 0xE2, line[1] == 0x80, line[2] == 0x93 || line[2] == 0x94, line[3] == 0x20 {
+            return bullet + line[4...] // en/em dash as a list mark
+        }
+        for mark in bulletMarks where line.starts(with: mark) {
+            var rest = line.count - mark.count
+            var start = mark.count
+            while rest > 0, line[start] == 0x20 { start += 1; rest -= 1 }
+            return rest > 0 ? bullet + line[start...] : []
+        }
+        return line
+    }
+
+    /// "intro • a • b" → ["intro", "• a", "• b"], when "•" stands between words with spaces around it.
+    private static func splitInlineBullets(_ line: [UInt8]) -> [[UInt8]] {
+        guard line.count > 6 else { return [line] }
+        var parts: [[UInt8]] = []
+        var start = 0
+        var i = 1
+        while i + 3 < line.count {
+            if line[i] == 0x20, line[i + 1] == 0xE2, line[i + 2] == 0x80, line[i + 3] == 0xA2 {
+                parts.append(Array(line[start..<i]))
+                start = i + 1
+                i += 4
+                continue
+            }
+            i += 1
+        }
+        guard !parts.isEmpty else { return [line] }
+        parts.append(Array(line[start...]))
+        return parts.filter { !$0.isEmpty }
+    }
+
+    // MARK: - Unicode
+
+    /// NFC, computed only when the text holds combining marks (the common case costs one scan).
+    static func normalizeUnicode(_ text: String) -> String {
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x300 { continue }
+            if (0x300...0x36F).contains(v) || (0x1100...0x11FF).contains(v) || (0x1AB0...0x1AFF).contains(v)
+                || (0x1DC0...0x1DFF).contains(v) || (0x20D0...0x20FF).contains(v) || (0x3099...0x309A).contains(v)
+                || (0xFE20...0xFE2F).contains(v) || (0x0591...0x05C7).contains(v) || (0x064B...0x065F).contains(v)
+                || (0x0900...0x0DFF).contains(v) {
+                return text.precomposedStringWithCanonicalMapping
+            }
+        }
+        return text
+    }
+}
