@@ -15,8 +15,16 @@ enum StoreFixture {
         skills: [Skill(id: "python", name: "Python", category: .programmingLanguage, aliases: ["python"]),
                  Skill(id: "sql", name: "SQL", category: .dataTooling, aliases: ["sql"])])
 
-    static func analyzer(model: String = "model-1") -> PostingAnalyzer {
-        PostingAnalyzer(taxonomy: taxonomy, model: RoleModel(version: model, taxonomyVersion: taxonomy.version))
+    /// A flat model (every class weighted alike) that carries `version`: the store tests need the version, not skill.
+    static func analyzer(model version: String = "model-1") -> PostingAnalyzer {
+        var vectorizer = TfidfVectorizer()
+        vectorizer.fit(vocabulary)
+        let classes = taxonomy.roles.map(\.id) + [RoleModel.otherClass]
+        let model = RoleModel(version: version, taxonomyVersion: taxonomy.version, titleRulesVersion: "test",
+                              method: .centroid, classes: classes, vectorizer: vectorizer,
+                              weights: classes.map { _ in ClassWeights(bias: 0, features: [], values: []) },
+                              evidence: EvidenceWeights())
+        return PostingAnalyzer(taxonomy: taxonomy, model: model)
     }
 
     static let vocabulary = """
