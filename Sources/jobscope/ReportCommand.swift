@@ -58,7 +58,7 @@ struct ReportCommand: AsyncParsableCommand {
     var includeReposts = false
 
     @Option(help: "A skill or role needs this many postings in the two compared periods to be called rising or falling.")
-    var minSupport = 10
+    var minSupport = 5
 
     @Option(help: "A period with fewer postings is marked thin and never yields a significant trend.")
     var minPeriodPostings = 15

@@ -26,7 +26,7 @@ public struct ReportOptions: Sendable, Codable, Hashable {
 
     public init(granularity: ReportGranularity? = nil, since: DateSpan? = nil, until: DateSpan? = nil,
                 roleID: String? = nil, compare: [DateSpan]? = nil, includeReposts: Bool = false,
-                minimumSupport: Int = 10, minimumPeriodPostings: Int = 15, alpha: Double = 0.05, topCount: Int = 15) {
+                minimumSupport: Int = 5, minimumPeriodPostings: Int = 15, alpha: Double = 0.05, topCount: Int = 15) {
         self.granularity = granularity
         self.since = since
         self.until = until

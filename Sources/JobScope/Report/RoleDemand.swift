@@ -22,7 +22,7 @@ public struct RoleDemand: Sendable, Codable, Hashable {
         public var undated: Proportion
         /// The first period with a posting of this role.
         public var firstSeen: String?
-        /// First seen after the first period: a role the earlier postings did not have.
+        /// First seen after the first period: a role the earlier postings did not have (never set for Other).
         public var isNew: Bool
     }
 
@@ -65,7 +65,7 @@ public struct RoleDemand: Sendable, Codable, Hashable {
                 byPeriod: PeriodShare.series(labels: labels, counts: series, totals: marketTotals),
                 undated: Proportion(count: undated[id] ?? 0, total: marketUndated),
                 firstSeen: first.map { labels[$0] },
-                isNew: first != nil && earliestPopulated != nil && first! > earliestPopulated!))
+                isNew: id != nil && first != nil && earliestPopulated != nil && first! > earliestPopulated!))
         }
         // Documented roles first, then adjacent, Other last; most postings first within a group.
         let groupOrder: [RoleGroup: Int] = [.documented: 0, .adjacent: 1, .other: 2]

@@ -37,6 +37,12 @@ public struct TrendComparison: Sendable, Codable, Hashable {
     public var skills: [Row]
     public var categories: [Row]
 
+    /// Rows with enough postings to be tested, and how many of `rows` lack them.
+    public static func tested(_ rows: [Row]) -> (rows: [Row], untested: Int) {
+        let tested = rows.filter(\.supported)
+        return (tested, rows.count - tested.count)
+    }
+
     /// Skills that rose, largest change first.
     public var risingSkills: [Row] { skills.filter { $0.change > 0 }.sorted { $0.change > $1.change } }
     /// Skills that fell, largest drop first.

@@ -159,15 +159,21 @@ public struct HTMLReportRenderer: Sendable {
             + "(two-proportion z-test, Benjamini–Hochberg q &lt; \(report.options.alpha), at least "
             + "\(report.options.minimumSupport) postings); pale bars may be noise.</p>"
         let limit = max(3, report.options.topCount / 2)
-        let movers = Array(t.risingSkills.prefix(limit)) + Array(t.fallingSkills.prefix(limit).reversed())
+        let rising = TrendComparison.tested(t.risingSkills).rows, falling = TrendComparison.tested(t.fallingSkills).rows
+        let movers = Array(rising.prefix(limit)) + Array(falling.prefix(limit).reversed())
         if !movers.isEmpty {
             out += "<figure>" + SVGChart.diverging(title: "Skills that rose and fell", bars: movers.map {
                 SVGChart.Bar(label: $0.name, value: $0.change,
                              text: FigureFormat.points($0.change) + ($0.significant ? " *" : ""), emphasised: $0.significant)
             }) + "<figcaption>Change in share of postings, percentage points; * significant.</figcaption></figure>"
         }
-        out += trendTable("Skills", Array(t.risingSkills.prefix(limit)) + Array(t.fallingSkills.prefix(limit)), t)
-        out += trendTable("Roles", t.risingRoles + t.fallingRoles, t)
+        out += trendTable("Skills", Array(rising.prefix(limit)) + Array(falling.prefix(limit)), t)
+        out += trendTable("Roles", TrendComparison.tested(t.risingRoles + t.fallingRoles).rows, t)
+        let untested = TrendComparison.tested(t.skills).untested + TrendComparison.tested(t.roles).untested
+        if untested > 0 {
+            out += "<p class=\"muted\">\(untested) further skills and roles appear in fewer than "
+                + "\(report.options.minimumSupport) postings of the two spans and are not tested (all are in the CSV and JSON reports).</p>"
+        }
         return out + "</section>"
     }
 

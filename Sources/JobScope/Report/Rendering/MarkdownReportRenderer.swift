@@ -135,18 +135,25 @@ public struct MarkdownReportRenderer: Sendable {
             + "\(report.options.alpha) and at least \(report.options.minimumSupport) postings of the two spans have the item."
         let limit = report.options.topCount
         let groups: [(String, [TrendComparison.Row])] = [
-            ("Rising skills", Array(trends.risingSkills.prefix(limit))),
-            ("Falling skills", Array(trends.fallingSkills.prefix(limit))),
+            ("Rising skills", trends.risingSkills), ("Falling skills", trends.fallingSkills),
             ("Rising roles", trends.risingRoles), ("Falling roles", trends.fallingRoles),
         ]
-        for (title, rows) in groups where !rows.isEmpty {
+        for (title, all) in groups {
+            let (tested, untested) = TrendComparison.tested(all)
+            let rows = Array(tested.prefix(limit))
+            let note = untested > 0
+                ? "\n\n\(untested) more rest on fewer than \(report.options.minimumSupport) postings and are not tested." : ""
+            guard !rows.isEmpty else {
+                if untested > 0 { out += "\n\n### \(title)" + note }
+                continue
+            }
             let cells = rows.map { row in
                 [row.name, FigureFormat.percent(row.baseline.share), FigureFormat.percent(row.current.share),
                  FigureFormat.points(row.change), FigureFormat.pValue(row.pValue),
                  row.qValue.map(FigureFormat.pValue) ?? "–",
                  row.significant ? "**significant**" : (row.supported ? "not significant" : "too few postings")]
             }
-            out += "\n\n### \(title)\n\n" + table(["", a.label, b.label, "Change", "p", "q", ""], cells, right: [1, 2, 3, 4, 5])
+            out += "\n\n### \(title)\n\n" + table(["", a.label, b.label, "Change", "p", "q", ""], cells, right: [1, 2, 3, 4, 5]) + note
         }
         return out
     }

@@ -92,8 +92,8 @@ public struct TerminalReportRenderer: Sendable {
     private func emergingCallouts(_ report: TrendReport) -> [String] {
         report.roleDemand.emergingRows.map { row in
             let populated = row.byPeriod.filter { $0.total > 0 }
-            var text = "★ \(row.name): \(FigureFormat.count(row.overall.count)) postings"
-            if let first = populated.first, let last = populated.last, populated.count > 1 {
+            var text = "★ \(row.name): " + (row.overall.count == 0 ? "no postings" : FigureFormat.count(row.overall.count, "posting"))
+            if row.overall.count > 0, let first = populated.first, let last = populated.last, populated.count > 1 {
                 text += ", \(FigureFormat.percent(first.share)) in \(first.period) → \(FigureFormat.percent(last.share)) in \(last.period)"
             }
             if let seen = row.firstSeen { text += row.isNew ? "; new since \(seen)" : "; present since \(seen)" }
@@ -153,11 +153,17 @@ public struct TerminalReportRenderer: Sendable {
                   + "significant = q < \(report.options.alpha) (Benjamini–Hochberg) with ≥ \(report.options.minimumSupport) postings")
         let limit = report.options.topCount
         let groups: [(String, [TrendComparison.Row])] = [
-            ("Rising skills", Array(trends.risingSkills.prefix(limit))),
-            ("Falling skills", Array(trends.fallingSkills.prefix(limit))),
+            ("Rising skills", trends.risingSkills), ("Falling skills", trends.fallingSkills),
             ("Rising roles", trends.risingRoles), ("Falling roles", trends.fallingRoles),
         ]
-        for (title, rows) in groups where !rows.isEmpty {
+        for (title, all) in groups {
+            let (tested, untested) = TrendComparison.tested(all)
+            let rows = Array(tested.prefix(limit))
+            let hidden = untested > 0 ? "  " + dim("+ \(untested) on fewer than \(report.options.minimumSupport) postings, not tested") : ""
+            guard !rows.isEmpty else {
+                if untested > 0 { out += "\n\n  " + paint(title) { $0.bold } + hidden }
+                continue
+            }
             var table = TextTable([.init(title), .init(a.label, .right), .init(b.label, .right), .init("Change", .right),
                                    .init("p", .right), .init("q", .right), .init("")])
             for row in rows {
@@ -172,6 +178,8 @@ public struct TerminalReportRenderer: Sendable {
                 return text
             }
             out += "\n\n" + table.render()
+            if tested.count > rows.count { out += "\n  " + dim("+ \(tested.count - rows.count) more (--top, or --format csv)") }
+            if untested > 0 { out += "\n" + hidden }
         }
         return out
     }
@@ -184,13 +192,13 @@ public struct TerminalReportRenderer: Sendable {
     private func seedCheck(_ report: TrendReport) -> String {
         var out = heading("Seed check") + "  " + dim("share of each documented role's postings asking for the skills the seeds list")
         for check in report.seedCheck {
-            out += "\n  " + paint(check.name) { $0.bold } + dim(" (\(FigureFormat.count(check.postings)) postings)")
+            out += "\n  " + paint(check.name) { $0.bold } + dim(" (\(FigureFormat.count(check.postings, "posting")))")
             if check.postings == 0 { out += "\n    no postings"; continue }
             let seeds = check.seedSkills.map { "\($0.name) \(FigureFormat.percent($0.share))" }.joined(separator: " · ")
             let unlisted = check.unlisted.prefix(6).map { "\($0.name) \(FigureFormat.percent($0.share))" }
                 .joined(separator: " · ")
-            out += "\n    seeds list:  " + (seeds.isEmpty ? "–" : seeds)
-            out += "\n    also asked:  " + (unlisted.isEmpty ? "–" : unlisted)
+            out += "\n" + wrap("seeds list:  " + (seeds.isEmpty ? "–" : seeds), indent: 4, hanging: 17)
+            out += "\n" + wrap("also asked:  " + (unlisted.isEmpty ? "–" : unlisted), indent: 4, hanging: 17)
         }
         return out
     }
@@ -220,6 +228,23 @@ public struct TerminalReportRenderer: Sendable {
                 .map { "\($0.name) \(FigureFormat.percent($0.overall.share))" }.joined(separator: " · ")
         }
         return out
+    }
+
+    /// Wraps `text` at `width` columns on " · " separators, continuing lines at column `hanging`.
+    private func wrap(_ text: String, indent: Int, hanging: Int, width: Int = 110) -> String {
+        var lines: [String] = []
+        var line = String(repeating: " ", count: indent)
+        for (index, piece) in text.components(separatedBy: " · ").enumerated() {
+            let addition = index == 0 ? piece : " · " + piece
+            if index > 0 && line.count + addition.count > width {
+                lines.append(line + " ·")
+                line = String(repeating: " ", count: hanging) + piece
+            } else {
+                line += addition
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 
     // MARK: styling
