@@ -4,6 +4,7 @@
 #   scripts/render-report.sh                      # jobscope report --format html on ./jobscope.sqlite → out/report.png
 #   scripts/render-report.sh report.html out.png  # screenshot an existing page
 #
+# WIDTH and HEIGHT set the window (default 1100×7000: tall enough for a whole report; the rest stays blank).
 # Needs `chromium` (Debian's package) or `chromium-browser`/`google-chrome` on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 html="${1:-}"
 png="${2:-out/report.png}"
 width="${WIDTH:-1100}"
-height="${HEIGHT:-5200}"
+height="${HEIGHT:-7000}"
 
 if [[ -z "$html" ]]; then
   mkdir -p out

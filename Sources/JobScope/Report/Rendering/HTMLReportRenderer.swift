@@ -56,7 +56,7 @@ public struct HTMLReportRenderer: Sendable {
                           "\(FigureFormat.percent(riser.baseline.share)) → \(FigureFormat.percent(riser.current.share)), \(t.baseline.label) to \(t.current.label)"))
         }
         cards.append(("Sources", FigureFormat.count(o.sourceFiles) + " files",
-                      o.formats.prefix(4).map { "\($0.name) \(FigureFormat.count($0.count))" }.joined(separator: " · ")))
+                      o.formats.prefix(6).map { "\($0.name) \(FigureFormat.count($0.count))" }.joined(separator: " · ")))
         return "<section class=\"cards\">" + cards.map {
             "<div class=\"card\"><div class=\"k\">\(e($0.0))</div><div class=\"v\">\(e($0.1))</div><div class=\"d\">\(e($0.2))</div></div>"
         }.joined() + "</section>"
@@ -137,7 +137,10 @@ public struct HTMLReportRenderer: Sendable {
 
     private func heatmapSection(_ report: TrendReport) -> String {
         let demand = report.skillDemand
-        let roles = Array(demand.roleColumns.prefix(maxHeatmapRoles))
+        // Roles with most postings, Other last: it is the column readers compare against, not a role.
+        let named = demand.roleColumns.filter { $0 != nil }
+        var roles = Array(named.prefix(maxHeatmapRoles - (demand.roleColumns.contains(nil) ? 1 : 0)))
+        if demand.roleColumns.contains(nil) { roles.append(nil) }
         let skills = Array(demand.skills.prefix(report.options.topCount))
         guard !roles.isEmpty, !skills.isEmpty else { return "" }
         let names = Dictionary(report.roleDemand.rows.map { ($0.roleID ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -146,7 +149,7 @@ public struct HTMLReportRenderer: Sendable {
         return "<section><h2>Skills per role</h2><figure>"
             + SVGChart.heatmap(title: "Share of each role's postings asking for each skill", rows: skills.map(\.name),
                                columns: columns, values: values)
-            + "<figcaption>Share of each role's postings asking for the skill (the \(roles.count) roles with most postings).</figcaption></figure></section>"
+            + "<figcaption>Share of each role's postings asking for the skill (the roles with most postings; Other last).</figcaption></figure></section>"
     }
 
     private func trendSection(_ report: TrendReport) -> String {
@@ -258,7 +261,7 @@ public struct HTMLReportRenderer: Sendable {
     .notes{background:#fff8e6;border-left:4px solid #E69F00;padding:4px 14px;margin:16px 0}.notes h2{border:0;font-size:15px;margin:8px 0 4px}\
     .notes ul{margin:4px 0 8px;padding-left:18px}figure{margin:10px 0 16px}figcaption{font-size:12px;color:#5b6472}\
     svg.chart{width:100%;height:auto;display:block}svg text{font-family:inherit}svg .axis{font-size:11px;fill:#5b6472}\
-    svg .legend,svg .label{font-size:12px;fill:#1d2330}svg .value{font-size:11px;fill:#1d2330}svg .cell{font-size:11px;fill:#1d2330}\
+    svg .legend,svg .label{font-size:12px;fill:#1d2330}svg .value{font-size:11px;fill:#1d2330}svg .cell{font-size:11px;fill:#1d2330}svg .cell.dark{fill:#fff}\
     table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0 12px}th,td{padding:4px 8px;border-bottom:1px solid #eceef1;\
     text-align:left;vertical-align:top}th{font-weight:600;color:#5b6472;border-bottom:1px solid #cfd4da}td.n,th.n{text-align:right;\
     white-space:nowrap;font-variant-numeric:tabular-nums}tr.other td{color:#5b6472}td.up{color:#007a55}td.down{color:#b34700}\

@@ -144,15 +144,16 @@ enum SVGChart {
     /// A grid of shares: rows × columns, darker for larger, the figure written in each cell.
     static func heatmap(title: String, rows: [String], columns: [String], values: [[Double]],
                         width: Double = 880) -> String {
-        let labelW = 200.0, headerH = 110.0, rowH = 24.0
-        let cellW = columns.isEmpty ? 0 : min(90, (width - labelW) / Double(columns.count))
+        // Column labels are drawn rotated up and to the right, so keep room for them past the last column.
+        let labelW = 200.0, headerH = 120.0, rowH = 24.0, rightRoom = 130.0
+        let cellW = columns.isEmpty ? 0 : min(90, (width - labelW - rightRoom) / Double(columns.count))
         let height = headerH + Double(rows.count) * rowH + 4
         let maxValue = values.flatMap { $0 }.max() ?? 0
         var svg = "<svg class=\"chart heatmap\" role=\"img\" viewBox=\"0 0 \(f(width)) \(f(height))\" "
             + "xmlns=\"http://www.w3.org/2000/svg\"><title>\(escape(title))</title>"
         for (j, column) in columns.enumerated() {
             let cx = labelW + Double(j) * cellW + cellW / 2
-            svg += "<text transform=\"translate(\(f(cx + 4)),\(f(headerH - 6))) rotate(-40)\" class=\"label\">\(escape(column))</text>"
+            svg += "<text transform=\"translate(\(f(cx - 4)),\(f(headerH - 6))) rotate(-35)\" class=\"label\">\(escape(column))</text>"
         }
         for (i, row) in rows.enumerated() {
             let y = headerH + Double(i) * rowH
@@ -163,8 +164,8 @@ enum SVGChart {
                 svg += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(cellW - 2))\" height=\"\(f(rowH - 2))\" "
                     + "fill=\"#0072B2\" fill-opacity=\"\(String(format: "%.3f", 0.06 + 0.94 * intensity))\">"
                     + "<title>\(escape(row)) in \(escape(columns[j])) postings: \(FigureFormat.percent(value))</title></rect>"
-                svg += "<text x=\"\(f(x + cellW / 2 - 1))\" y=\"\(f(y + 16))\" text-anchor=\"middle\" class=\"cell\""
-                    + (intensity > 0.55 ? " fill=\"#fff\"" : "") + ">\(value > 0 ? FigureFormat.percent(value) : "·")</text>"
+                svg += "<text x=\"\(f(x + cellW / 2 - 1))\" y=\"\(f(y + 16))\" text-anchor=\"middle\" class=\"cell\(intensity > 0.55 ? " dark" : "")\">"
+                    + "\(value > 0 ? FigureFormat.percent(value) : "·")</text>"
             }
         }
         return svg + "</svg>"
