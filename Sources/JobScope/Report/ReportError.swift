@@ -12,7 +12,8 @@ public enum ReportError: LocalizedError, Equatable {
     public var errorDescription: String? {
         switch self {
         case .storeMissing(let path):
-            return "no store at \(path); run `jobscope analyze DIR --store \(path)` first to read and classify your postings"
+            return "no store at \(path); run `jobscope analyze DIR` first to read and classify your postings "
+                + "(give both commands the same --store PATH to use another file)"
         case .unknownSection(let name, let known):
             return "unknown section '\(name)'; choose one of: \(known.joined(separator: ", "))"
         case .unknownRole(let id, let known):

@@ -29,6 +29,11 @@ public struct TrendComparison: Sendable, Codable, Hashable {
         public var supported: Bool
         /// Supported and q-value below alpha.
         public var significant: Bool
+
+        /// `significant`, `not significant` or `too few postings`.
+        public var verdict: String {
+            significant ? "significant" : (supported ? "not significant" : "too few postings")
+        }
     }
 
     public var baseline: Span

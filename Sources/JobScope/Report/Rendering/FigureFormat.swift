@@ -69,6 +69,16 @@ public enum FigureFormat {
         series.map { $0.total > 0 ? $0.share : nil }
     }
 
+    /// What the report covers, in words: postings, date range, grouping, role filter; renderers join the parts.
+    static func scope(_ report: TrendReport, range: String) -> [String] {
+        let o = report.overview
+        var parts = [count(o.postings, "posting")]
+        if let first = o.firstDate, let last = o.lastDate { parts.append("\(first)\(range)\(last)") }
+        parts.append("by \(report.granularity.rawValue)")
+        if let role = report.options.roleID { parts.append("role \(role)") }
+        return parts
+    }
+
     /// A period label with `†` when thin.
     static func periodLabel(_ period: ReportPeriod) -> String { period.isThin ? period.label + "†" : period.label }
 }

@@ -33,11 +33,7 @@ public struct HTMLReportRenderer: Sendable {
     // MARK: sections
 
     private func header(_ report: TrendReport) -> String {
-        let o = report.overview
-        var line = "\(FigureFormat.count(o.postings)) postings"
-        if let first = o.firstDate, let last = o.lastDate { line += " · \(first) to \(last)" }
-        line += " · grouped by \(report.granularity.rawValue)"
-        if let role = report.options.roleID { line += " · narrowed to \(role)" }
+        let line = FigureFormat.scope(report, range: " to ").joined(separator: " · ")
         return "<header><h1>Demand for generative-AI roles and skills</h1><p class=\"sub\">\(e(line))</p></header>"
     }
 
@@ -186,7 +182,7 @@ public struct HTMLReportRenderer: Sendable {
             + "<th class=\"n\">\(e(t.current.label))</th><th class=\"n\">Change</th><th class=\"n\">p</th><th class=\"n\">q</th>"
             + "<th></th></tr></thead><tbody>"
         for row in rows {
-            let verdict = row.significant ? "<strong>significant</strong>" : (row.supported ? "not significant" : "too few postings")
+            let verdict = row.significant ? "<strong>\(row.verdict)</strong>" : row.verdict
             table += "<tr><td>\(e(row.name))</td><td class=\"n\">\(FigureFormat.percent(row.baseline.share))</td>"
                 + "<td class=\"n\">\(FigureFormat.percent(row.current.share))</td>"
                 + "<td class=\"n \(trendClass(row.change))\">\(FigureFormat.points(row.change))</td>"

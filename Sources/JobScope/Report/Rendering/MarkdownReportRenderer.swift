@@ -20,11 +20,7 @@ public struct MarkdownReportRenderer: Sendable {
     }
 
     private func header(_ report: TrendReport) -> String {
-        let o = report.overview
-        var line = "\(FigureFormat.count(o.postings)) postings"
-        if let first = o.firstDate, let last = o.lastDate { line += ", \(first) to \(last)" }
-        line += ", grouped by \(report.granularity.rawValue)"
-        if let role = report.options.roleID { line += ", narrowed to `\(role)`" }
+        let line = FigureFormat.scope(report, range: " to ").joined(separator: ", ")
         return "# Demand for generative-AI roles and skills\n\n" + line + "."
     }
 
@@ -151,7 +147,7 @@ public struct MarkdownReportRenderer: Sendable {
                 [row.name, FigureFormat.percent(row.baseline.share), FigureFormat.percent(row.current.share),
                  FigureFormat.points(row.change), FigureFormat.pValue(row.pValue),
                  row.qValue.map(FigureFormat.pValue) ?? "–",
-                 row.significant ? "**significant**" : (row.supported ? "not significant" : "too few postings")]
+                 row.significant ? "**\(row.verdict)**" : row.verdict]
             }
             out += "\n\n### \(title)\n\n" + table(["", a.label, b.label, "Change", "p", "q", ""], cells, right: [1, 2, 3, 4, 5]) + note
         }

@@ -26,11 +26,7 @@ public struct TerminalReportRenderer: Sendable {
     // MARK: sections
 
     private func header(_ report: TrendReport) -> String {
-        let o = report.overview
-        var line = "\(FigureFormat.count(o.postings)) postings"
-        if let first = o.firstDate, let last = o.lastDate { line += " · \(first) → \(last)" }
-        line += " · by \(report.granularity.rawValue)"
-        if let role = report.options.roleID { line += " · role \(role)" }
+        let line = FigureFormat.scope(report, range: " → ").joined(separator: " · ")
         return paint("JobScope — demand for generative-AI roles and skills", { $0.bold }) + "\n" + dim(line)
     }
 
@@ -169,7 +165,7 @@ public struct TerminalReportRenderer: Sendable {
             for row in rows {
                 table.add([row.name, FigureFormat.percent(row.baseline.share), FigureFormat.percent(row.current.share),
                            FigureFormat.points(row.change), FigureFormat.pValue(row.pValue),
-                           row.qValue.map(FigureFormat.pValue) ?? "–", verdict(row)])
+                           row.qValue.map(FigureFormat.pValue) ?? "–", row.verdict])
             }
             table.style = { row, column, text in
                 if row < 0 { return column == 0 ? paint(text) { $0.bold } : dim(text) }
@@ -182,11 +178,6 @@ public struct TerminalReportRenderer: Sendable {
             if untested > 0 { out += "\n" + hidden }
         }
         return out
-    }
-
-    private func verdict(_ row: TrendComparison.Row) -> String {
-        if row.significant { return "significant" }
-        return row.supported ? "not significant" : "too few postings"
     }
 
     private func seedCheck(_ report: TrendReport) -> String {
