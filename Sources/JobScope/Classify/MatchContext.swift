@@ -1,0 +1,165 @@
+import Foundation
+
+/// What an `AmbiguityRule` sees about one candidate match: the alias, the words around it, and the posting.
+public struct MatchContext {
+    /// The alias that matched, as the taxonomy writes it.
+    let alias: SkillMatcher.AliasEntry
+    /// The matched text as the posting writes it.
+    let matchedText: Substring
+    /// The searched text's UTF-8 bytes.
+    let bytes: [UInt8]
+    let tokens: [Token]
+    /// Token range of the match.
+    let first: Int
+    let end: Int
+    /// Whether a skill (any category but soft skills) was accepted at each token index.
+    let skillAt: [Bool]
+    /// The text is a list of skills (schema.org `skills`): every entry is in a skill context.
+    let isSkillList: Bool
+    let postingHasMLContext: Bool
+
+    /// Tokens that, right before an ambiguous name, show it is meant as a skill ("in R", "with Go").
+    static let cuesBefore: Set<String> = [
+        "in", "with", "using", "use", "like", "including", "e.g", "i.e", "eg", "ie", "languages", "language",
+        "programming", "scripting", "coding", "tools", "and/or", "especially", "particularly", "e.g.", "software",
+    ]
+    /// Nouns that, two tokens before with "of" between, show a skill ("knowledge of C").
+    static let cuesBeforeOf: Set<String> = [
+        "knowledge", "proficiency", "experience", "expertise", "understanding", "command", "use", "fluency",
+        "mastery", "familiarity",
+    ]
+    /// Tokens that, right after, show a skill ("R programming", "Go code", "C developers").
+    static let cuesAfter: Set<String> = [
+        "programming", "language", "languages", "scripting", "scripts", "script", "code", "coding", "packages",
+        "package", "libraries", "library", "developer", "developers", "development", "shiny", "studio",
+        "markdown", "skills", "experience", "proficiency", "environment", "ecosystem", "cluster", "clusters",
+        "jobs", "applications",
+    ]
+    /// Words allowed between two skills of one list ("Python and R", "C or Go").
+    static let listConnectors: Set<String> = ["and", "or", "as", "well", "plus", "and/or", "etc"]
+    /// Prepositions that make "excel" a verb.
+    static let verbPrepositions: Set<String> = ["at", "in", "as", "within", "on", "across", "beyond", "under", "when"]
+
+    var isCapitalized: Bool { matchedText.first?.isUppercase ?? false }
+
+    /// The match opens a sentence, a line or a bullet.
+    var isSentenceStart: Bool {
+        var i = tokens[first].utf8Range.lowerBound - 1
+        while i >= 0 {
+            switch bytes[i] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\""), UInt8(ascii: "("): i -= 1
+            case UInt8(ascii: "\n"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"),
+                 UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: ";"):
+                return true
+            case 0xE2: return true  // a bullet or dash (U+2022, U+2013, U+2014)
+            case 0x80...0xBF:
+                // Continuation byte: look at the lead byte of the scalar.
+                var j = i
+                while j > 0, bytes[j] & 0xC0 == 0x80 { j -= 1 }
+                if bytes[j] == 0xE2 { return true }
+                return false
+            default: return false
+            }
+        }
+        return true
+    }
+
+    var isNotAbbreviation: Bool {
+        let lo = tokens[first].utf8Range.lowerBound
+        let hi = tokens[end - 1].utf8Range.upperBound
+        if lo > 0 {
+            let before = bytes[lo - 1]
+            if before == UInt8(ascii: "&") || before == UInt8(ascii: ".") || before == UInt8(ascii: "'") { return false }
+        }
+        if hi < bytes.count {
+            let after = bytes[hi]
+            if after == UInt8(ascii: "&") || after == UInt8(ascii: "'") { return false }
+            if hi + 2 < bytes.count, bytes[hi] == 0xE2, bytes[hi + 1] == 0x80, bytes[hi + 2] == 0x99 { return false }  // ’
+            if after == UInt8(ascii: ".") {
+                // "R.N", "R.D." — a letter straight after the period.
+                if hi + 1 < bytes.count, Self.isASCIILetter(bytes[hi + 1]) { return false }
+                // "John R. Smith": a capitalized word before that is no skill, a capitalized word after.
+                if first > 0, !skillAt[first - 1], tokens[first - 1].text.first?.isUppercase == true,
+                   end < tokens.count, tokens[end].text.first?.isUppercase == true,
+                   !MatchContext.listConnectors.contains(tokens[first - 1].lowercased) {
+                    return false
+                }
+            }
+        }
+        return true
+    }
+
+    var isFollowedByVerbPreposition: Bool {
+        end < tokens.count && gapIsSpace(end - 1, end) && Self.verbPrepositions.contains(tokens[end].lowercased)
+    }
+
+    /// Listed next to another skill, or led or followed by a cue word. The walk goes over a list's other
+    /// items ("SAS, SPSS, Minitab, R"), connectors ("or", "and") and asides ("Python (preferred) or R").
+    var hasSkillContext: Bool {
+        if isSkillList { return true }
+        // Right before: a cue word ("in R"), or "knowledge of R".
+        if first > 0 {
+            let word = tokens[first - 1].lowercased
+            if MatchContext.cuesBefore.contains(word) && gapIsSpace(first - 1, first) { return true }
+            if word == "as" && first > 1 && tokens[first - 2].lowercased == "such" { return true }
+            if word == "of" && first > 1 && MatchContext.cuesBeforeOf.contains(tokens[first - 2].lowercased) { return true }
+        }
+        // Right after: a cue word ("R programming").
+        if end < tokens.count, MatchContext.cuesAfter.contains(tokens[end].lowercased), gapIsSpace(end - 1, end) {
+            return true
+        }
+        return listNeighbour(step: -1) || listNeighbour(step: 1)
+    }
+
+    /// Walks from the match through one list, up to five tokens, looking for a skill or a cue that opens it.
+    func listNeighbour(step: Int) -> Bool {
+        var inner = step < 0 ? first : end - 1  // the token next to the gap being crossed
+        var k = step < 0 ? first - 1 : end
+        var steps = 0
+        while k >= 0, k < tokens.count, steps < 5 {
+            let (a, b) = step < 0 ? (k, inner) : (inner, k)
+            let listGap = gapIsList(a, b) && !gapIsSpace(a, b)
+            let word = tokens[k].lowercased
+            if skillAt[k] && gapIsList(a, b) { return true }
+            if step < 0 && steps > 0 && listGap == false && MatchContext.cuesBefore.contains(word) { return true }
+            if MatchContext.listConnectors.contains(word) && gapIsList(a, b) {
+                // "or", "and": keep walking.
+            } else if !listGap {
+                return false
+            }
+            inner = k
+            k += step
+            steps += 1
+        }
+        return false
+    }
+
+    /// Only spaces between token `a` and token `b`.
+    func gapIsSpace(_ a: Int, _ b: Int) -> Bool {
+        for i in tokens[a].utf8Range.upperBound..<tokens[b].utf8Range.lowerBound where bytes[i] != UInt8(ascii: " ") {
+            return false
+        }
+        return true
+    }
+
+    /// Only list punctuation (`, / ; ( ) :` and spaces) between two tokens, no sentence end or line break
+    /// that would separate two unrelated words.
+    func gapIsList(_ a: Int, _ b: Int) -> Bool {
+        let lo = tokens[a].utf8Range.upperBound
+        let hi = tokens[b].utf8Range.lowerBound
+        if hi - lo > 4 { return false }
+        for i in lo..<hi {
+            switch bytes[i] {
+            case UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "/"), UInt8(ascii: ";"), UInt8(ascii: "("),
+                 UInt8(ascii: ")"), UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "&"):
+                continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    static func isASCIILetter(_ b: UInt8) -> Bool {
+        (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+    }
+}

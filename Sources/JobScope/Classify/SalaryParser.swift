@@ -1,0 +1,96 @@
+import Foundation
+
+/// Reads a salary range from text: `$150k-$225k`, `£60,000 per annum`, `$53K-$91K (Glassdoor est.)`,
+/// `$25 - $35 an hour`, `EUR 70.000 - 85.000 pro Jahr` is out of scope (German number formats are not read).
+public struct SalaryParser: Sendable {
+    public init() {}
+
+    /// A currency symbol or ISO code, then an amount, an optional second amount after a dash or "to".
+    private static let pattern: NSRegularExpression = {
+        let amount = #"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kK]\b)?"#
+        let currency = #"(C\$|CA\$|A\$|AU\$|US\$|\$|£|€|₹|USD\s?|GBP\s?|EUR\s?|CAD\s?|AUD\s?|INR\s?)"#
+        let source = currency + #"\s?"# + amount
+            + #"(?:\s*(?:-|–|—|to)\s*(?:C\$|CA\$|A\$|AU\$|US\$|\$|£|€|₹|USD\s?|GBP\s?|EUR\s?|CAD\s?|AUD\s?|INR\s?)?\s?"#
+            + amount + ")?"
+        return try! NSRegularExpression(pattern: source)
+    }()
+
+    /// The first plausible salary in `text`. `strict` (for free text) wants a range or a stated period and
+    /// skips amounts like "$5 billion".
+    public func parse(_ text: String, strict: Bool = false) -> SalaryRange? {
+        let ns = text as NSString
+        for match in Self.pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            func group(_ i: Int) -> String? {
+                let r = match.range(at: i)
+                return r.location == NSNotFound ? nil : ns.substring(with: r)
+            }
+            guard let symbol = group(1), let firstText = group(2), var low = Self.number(firstText) else { continue }
+            let lowK = group(3) != nil
+            var high = group(4).flatMap(Self.number)
+            let highK = group(5) != nil
+            if lowK || (highK && low < 1000) { low *= 1000 }
+            if highK, let h = high { high = h * 1000 }
+            let end = match.range.location + match.range.length
+            let tail = ns.substring(with: NSRange(location: end, length: min(40, ns.length - end))).lowercased()
+            if tail.range(of: #"^\s*(million|billion|mm|bn|m\b|b\b|\+?\s*employees|users|customers)"#,
+                          options: .regularExpression) != nil {
+                continue
+            }
+            let stated = Self.period(in: tail)
+            if strict && high == nil && stated == nil { continue }
+            let period = stated ?? Self.guessPeriod(low)
+            guard Self.plausible(low, period), high.map({ Self.plausible($0, period) && $0 >= low }) ?? true else {
+                continue
+            }
+            let matched = ns.substring(with: match.range).trimmingCharacters(in: .whitespaces)
+            return SalaryRange(minimum: low, maximum: high, currency: Self.currency(symbol), period: period,
+                               text: matched)
+        }
+        return nil
+    }
+
+    static func number(_ text: String) -> Double? {
+        Double(text.replacingOccurrences(of: ",", with: ""))
+    }
+
+    static func currency(_ symbol: String) -> String {
+        switch symbol.trimmingCharacters(in: .whitespaces).uppercased() {
+        case "£", "GBP": return "GBP"
+        case "€", "EUR": return "EUR"
+        case "₹", "INR": return "INR"
+        case "C$", "CA$", "CAD": return "CAD"
+        case "A$", "AU$", "AUD": return "AUD"
+        default: return "USD"
+        }
+    }
+
+    /// The period stated right after the amount ("per hour", "a year", "/yr", "per annum", "p.a.").
+    static func period(in tail: String) -> SalaryPeriod? {
+        let cues: [(String, SalaryPeriod)] = [
+            (#"^\W{0,3}(per|an|a|/)\s*(hour|hr)\b|^\s*hourly"#, .hour),
+            (#"^\W{0,3}(per|a|/)\s*(day)\b|^\s*daily"#, .day),
+            (#"^\W{0,3}(per|a|/)\s*(week|wk)\b|^\s*weekly"#, .week),
+            (#"^\W{0,3}(per|a|/)\s*(month|mo)\b|^\s*monthly"#, .month),
+            (#"^\W{0,3}(per|a|/)\s*(year|yr|annum)\b|^\s*(annually|annual|yearly|p\.?a\.?\b|pa\b)"#, .year),
+        ]
+        for (pattern, period) in cues where tail.range(of: pattern, options: .regularExpression) != nil {
+            return period
+        }
+        return nil
+    }
+
+    /// Without a stated period: small figures are hourly, larger ones yearly.
+    static func guessPeriod(_ amount: Double) -> SalaryPeriod {
+        amount < 300 ? .hour : .year
+    }
+
+    static func plausible(_ amount: Double, _ period: SalaryPeriod) -> Bool {
+        switch period {
+        case .hour: return (5...1000).contains(amount)
+        case .day: return (40...5000).contains(amount)
+        case .week: return (200...20000).contains(amount)
+        case .month: return (500...100_000).contains(amount)
+        case .year: return (10_000...2_000_000).contains(amount)
+        }
+    }
+}
