@@ -7,6 +7,8 @@ public struct RequirementSections: Sendable {
     /// Section starts as (UTF-8 offset, level), sorted by offset.
     let starts: [(offset: Int, level: RequirementLevel)]
     let bytes: [UInt8]
+    /// `bytes` with ASCII letters lowercased, for cue search.
+    let lower: [UInt8]
 
     /// Heading phrases, lowercase, and the level of the section they open. Order matters: the first phrase
     /// that a heading contains decides, so "preferred qualifications" is found before "qualifications".
@@ -51,12 +53,17 @@ public struct RequirementSections: Sendable {
     static let requiredCues = ["required", "must have", "must-have", "must be", "mandatory", "essential",
                                "minimum of", "at least", "requirement", "need to have"]
 
+    static let preferredCueBytes = preferredCues.map { Array($0.utf8) }
+    static let requiredCueBytes = requiredCues.map { Array($0.utf8) }
+    static let headingBytes = headings.map { (Array($0.phrase.utf8), $0.level) }
+
     public init(text: String) {
         self.init(bytes: Array(text.utf8))
     }
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
+        self.lower = ByteSearch.lowercased(bytes)
         var starts: [(Int, RequirementLevel)] = []
         var lineStart = 0
         var lines = 0
@@ -64,7 +71,9 @@ public struct RequirementSections: Sendable {
         while lineStart <= n {
             var lineEnd = lineStart
             while lineEnd < n, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            if let level = Self.headingLevel(bytes[lineStart..<lineEnd]) {
+            // Headings are short; a long line can only open with "Preferred: ...".
+            let line = bytes[lineStart..<lineEnd]
+            if let level = line.count <= 80 ? Self.headingLevel(line) : Self.colonPrefixLevel(line) {
                 starts.append((lineStart, level))
             }
             lines += 1
@@ -72,7 +81,7 @@ public struct RequirementSections: Sendable {
         }
         // Scraped text that lost its line breaks: look for headings inside the text.
         if n > 400 && lines * 400 < n {
-            starts.append(contentsOf: Self.inlineStarts(bytes))
+            starts.append(contentsOf: Self.inlineStarts(bytes, lower: lower))
             starts.sort { $0.0 < $1.0 }
         }
         self.starts = starts
@@ -106,7 +115,8 @@ public struct RequirementSections: Sendable {
         }
         let exact = headings.contains { $0.phrase == text }
         guard endsWithColon || titleCase || exact else { return colonPrefixLevel(line) }
-        for (phrase, level) in headings where text.contains(phrase) {
+        let lowered = Array(text.utf8)
+        for (phrase, level) in headingBytes where ByteSearch.contains(lowered, 0..<lowered.count, phrase) {
             return level
         }
         return colonPrefixLevel(line)
@@ -115,15 +125,14 @@ public struct RequirementSections: Sendable {
     /// "Requirements: Python, SQL" or "Nice to have: Spark": a heading phrase before a colon near the start.
     static func colonPrefixLevel(_ line: ArraySlice<UInt8>) -> RequirementLevel? {
         guard let colon = line.prefix(40).firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let head = String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()
-        if head.split(separator: " ").count > 5 { return nil }
-        for (phrase, level) in headings where head.contains(phrase) { return level }
+        let head = ByteSearch.lowercased(line[line.startIndex..<colon])
+        if head.filter({ $0 == UInt8(ascii: " ") }).count > 5 { return nil }
+        for (phrase, level) in headingBytes where ByteSearch.contains(head, 0..<head.count, phrase) { return level }
         return nil
     }
 
-    static func inlineStarts(_ bytes: [UInt8]) -> [(Int, RequirementLevel)] {
+    static func inlineStarts(_ bytes: [UInt8], lower: [UInt8]) -> [(Int, RequirementLevel)] {
         var found: [(Int, RequirementLevel)] = []
-        let lower = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
         for (phrase, level) in inlineHeadings {
             let p = Array(phrase.utf8)
             var i = 0
@@ -178,9 +187,8 @@ public struct RequirementSections: Sendable {
         for start in starts where start.offset > lo && start.offset < hi {
             if start.offset <= offset { lo = start.offset } else { hi = start.offset; break }
         }
-        let sentence = String(decoding: bytes[lo..<hi], as: UTF8.self).lowercased()
-        for cue in Self.preferredCues where sentence.contains(cue) { return .preferred }
-        for cue in Self.requiredCues where sentence.contains(cue) { return .required }
+        for cue in Self.preferredCueBytes where ByteSearch.contains(lower, lo..<hi, cue) { return .preferred }
+        for cue in Self.requiredCueBytes where ByteSearch.contains(lower, lo..<hi, cue) { return .required }
         return nil
     }
 }
