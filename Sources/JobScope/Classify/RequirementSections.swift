@@ -99,28 +99,52 @@ public struct RequirementSections: Sendable {
         return lo == 0 ? .mentioned : starts[lo - 1].level
     }
 
-    /// A heading line: short, no sentence in it, and one of the heading phrases.
+    /// A heading line: short, no sentence in it, and one of the heading phrases. Works on bytes: it runs for
+    /// every line of every posting.
     static func headingLevel(_ line: ArraySlice<UInt8>) -> RequirementLevel? {
-        let raw = String(decoding: line, as: UTF8.self)
-            .trimmingCharacters(in: CharacterSet(charactersIn: " \t\r•*-–—#>").union(.whitespaces))
-        let endsWithColon = raw.hasSuffix(":")
-        let text = raw.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-        guard !text.isEmpty, text.utf8.count <= 60 else { return colonPrefixLevel(line) }
-        let words = raw.split(whereSeparator: { $0 == " " })
-        guard words.count <= 6 else { return colonPrefixLevel(line) }
-        // A heading ends with a colon, is written in title case or capitals, or is exactly a heading phrase.
-        let titleCase = words.allSatisfy { word in
-            guard let c = word.first else { return true }
-            return !c.isLetter || c.isUppercase || ["to", "and", "of", "a", "the", "for", "you", "we"].contains(word)
+        var lo = line.startIndex
+        var hi = line.endIndex
+        func isTrim(_ b: UInt8) -> Bool {
+            b == 32 || b == 9 || b == 13 || b == UInt8(ascii: "*") || b == UInt8(ascii: "-") || b == UInt8(ascii: "#")
+                || b == UInt8(ascii: ">") || b == 0xE2 || b == 0x80 || b == 0x93 || b == 0x94 || b == 0xA2
         }
-        let exact = headings.contains { $0.phrase == text }
+        while lo < hi, isTrim(line[lo]) { lo += 1 }
+        while hi > lo, isTrim(line[hi - 1]) { hi -= 1 }
+        let endsWithColon = hi > lo && line[hi - 1] == UInt8(ascii: ":")
+        while hi > lo, line[hi - 1] == UInt8(ascii: ":") || line[hi - 1] == 32 { hi -= 1 }
+        guard hi > lo, hi - lo <= 60 else { return colonPrefixLevel(line) }
+        // Words: at most six; a heading ends with a colon, is in title case or capitals, or is a heading phrase.
+        var words = 1
+        var titleCase = true
+        var wordStart = lo
+        var i = lo
+        while i <= hi {
+            if i == hi || line[i] == 32 {
+                if i > wordStart {
+                    let first = line[wordStart]
+                    let isLowerLetter = first >= 97 && first <= 122
+                    if isLowerLetter && !smallWords.contains(where: { $0.elementsEqual(line[wordStart..<i]) }) {
+                        titleCase = false
+                    }
+                }
+                if i < hi { words += 1 }
+                wordStart = i + 1
+            }
+            i += 1
+        }
+        guard words <= 6 else { return colonPrefixLevel(line) }
+        let lowered = ByteSearch.lowercased(line[lo..<hi])
+        let exact = headingBytes.contains { $0.0 == lowered }
         guard endsWithColon || titleCase || exact else { return colonPrefixLevel(line) }
-        let lowered = Array(text.utf8)
         for (phrase, level) in headingBytes where ByteSearch.contains(lowered, 0..<lowered.count, phrase) {
             return level
         }
         return colonPrefixLevel(line)
     }
+
+    /// Short words a title-case heading may leave in lowercase ("Nice to Have", "What you'll need").
+    static let smallWords: [[UInt8]] = ["to", "and", "of", "a", "the", "for", "you", "we", "you'll", "we're", "what",
+                                        "need", "have", "do", "will", "bring", "are", "is", "looking"].map { Array($0.utf8) }
 
     /// "Requirements: Python, SQL" or "Nice to have: Spark": a heading phrase before a colon near the start.
     static func colonPrefixLevel(_ line: ArraySlice<UInt8>) -> RequirementLevel? {

@@ -317,8 +317,21 @@ public struct SkillMatcher: Sendable {
         steps = 0
         while b < bytes.count, steps < snippetRadius, bytes[b] != UInt8(ascii: "\n") { b += 1; steps += 1 }
         while b < bytes.count, b > hi, bytes[b] & 0xC0 == 0x80 { b += 1 }
-        var text = String(decoding: bytes[a..<b], as: UTF8.self)
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Collapse runs of ASCII white space to one space (bytes, not Characters: this runs for every evidence).
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(b - a)
+        var lastSpace = true
+        for byte in bytes[a..<b] {
+            if byte == 32 || byte == 9 || byte == 13 || byte == 10 {
+                if !lastSpace { collapsed.append(32) }
+                lastSpace = true
+            } else {
+                collapsed.append(byte)
+                lastSpace = false
+            }
+        }
+        if collapsed.last == 32 { collapsed.removeLast() }
+        var text = String(decoding: collapsed, as: UTF8.self)
         if a > 0 && bytes[a - 1] != UInt8(ascii: "\n") { text = "…" + text }
         if b < bytes.count && bytes[b] != UInt8(ascii: "\n") { text += "…" }
         return text
