@@ -1,11 +1,145 @@
 import ArgumentParser
+import Foundation
 import JobScope
 
-// OWNER: classifier. Placeholder; replace.
+/// `jobscope classify FILE...`: the role(s), skills and evidence for every posting in the files.
 struct ClassifyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "classify", abstract: "(not yet implemented)")
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Tell which role each posting in the files is for, with probability, skills and evidence.")
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Argument(help: "Posting files: HTML, text, JSON-LD, JSON/JSONL, CSV.")
+    var files: [String]
+
+    @Option(name: .long, help: "text or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: "How many ranked roles to show per posting (text).")
+    var top: Int = 3
+
+    enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() async throws {
-        throw ValidationError("'classify' is not implemented yet")
+        let analyzer = try PostingAnalyzer.load(modelsDirectory: modelOptions.models, taxonomyPath: modelOptions.taxonomy)
+        if analyzer.classifier.model.taxonomyVersion != analyzer.taxonomy.version {
+            warn("the role model was trained for taxonomy \(analyzer.classifier.model.taxonomyVersion), the taxonomy is \(analyzer.taxonomy.version); run 'jobscope train'")
+        }
+        let reader = PostingReader()
+        var failed = false
+        var results: [ClassifiedPosting] = []
+        for file in files {
+            let read: FileReadResult
+            do {
+                read = try reader.read(path: file)
+            } catch {
+                warn(error.localizedDescription)
+                failed = true
+                continue
+            }
+            for problem in read.rowErrors {
+                warn(problem.localizedDescription)
+                failed = true
+            }
+            for posting in read.postings {
+                let analysis = analyzer.analyze(posting)
+                let result = ClassifiedPosting(analysis: analysis, taxonomy: analyzer.taxonomy)
+                switch format {
+                case .text: print(result.text(top: top, taxonomy: analyzer.taxonomy))
+                case .json: results.append(result)
+                }
+            }
+        }
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data(("jobscope: " + message + "\n").utf8))
+}
+
+/// One posting's answer as `classify` prints it: the analysis plus the chosen role's documentation.
+struct ClassifiedPosting: Encodable {
+    var source: String
+    var title: String?
+    var company: String?
+    var classification: RoleClassification
+    var skills: [SkillMention]
+    /// The chosen role's documented responsibilities and collaborators (for Other: the nearest role's).
+    var role: RoleDocumentation?
+    var modelVersion: String
+
+    struct RoleDocumentation: Encodable {
+        var id: String
+        var name: String
+        var responsibilities: [String]
+        var collaborators: [String]
+    }
+
+    init(analysis: PostingAnalysis, taxonomy: Taxonomy) {
+        let c = analysis.classification
+        source = analysis.posting.source.description
+        title = analysis.posting.title
+        company = analysis.posting.company
+        classification = c
+        skills = analysis.skills
+        modelVersion = analysis.modelVersion
+        role = (c.roleID ?? c.nearestRoleID).flatMap { taxonomy.role($0) }.map {
+            RoleDocumentation(id: $0.id, name: $0.name, responsibilities: $0.responsibilities,
+                              collaborators: $0.collaborators)
+        }
+    }
+
+    func text(top: Int, taxonomy: Taxonomy) -> String {
+        let c = classification
+        func name(_ id: String) -> String { taxonomy.role(id)?.name ?? id }
+        func probability(_ id: String) -> String {
+            pct(c.ranked.first { $0.roleID == id }?.probability ?? 0)
+        }
+        var lines: [String] = []
+        var head = source
+        if let title, !title.isEmpty { head += "  \"\(title)\"" }
+        if let company, !company.isEmpty { head += " · \(company)" }
+        lines.append(head)
+        if let id = c.roleID {
+            let kind = taxonomy.role(id)?.kind == .adjacent ? " (adjacent role)" : ""
+            var line = "  role: \(name(id))\(kind) \(pct(c.confidence))"
+            if let second = c.secondaryRoleID { line += " / \(name(second)) \(probability(second))" }
+            lines.append(line)
+        } else {
+            let nearest = c.nearestRoleID.map { "; nearest: \(name($0)) \(probability($0))" } ?? ""
+            lines.append("  role: Other — fits no role in the taxonomy (\(pct(c.confidence)))\(nearest)")
+        }
+        lines.append("  ranked: " + c.ranked.prefix(top).map { "\($0.name) \(pct($0.probability))" }
+            .joined(separator: ", "))
+        let e = c.explanation
+        var why: [String] = []
+        if !e.titleKeywords.isEmpty { why.append("title says " + e.titleKeywords.map { "\"\($0)\"" }.joined(separator: ", ")) }
+        if !e.topTerms.isEmpty { why.append("terms " + e.topTerms.prefix(6).map(\.term).joined(separator: ", ")) }
+        if !e.matchedRoleSkills.isEmpty {
+            why.append("role skills " + e.matchedRoleSkills.map { taxonomy.skill($0)?.name ?? $0 }.joined(separator: ", "))
+        }
+        if !why.isEmpty { lines.append("  why: " + why.joined(separator: "; ")) }
+        if !skills.isEmpty {
+            lines.append("  skills: " + skills.map { mention in
+                mention.requirement == .mentioned ? mention.name : "\(mention.name) (\(mention.requirement.rawValue))"
+            }.joined(separator: ", "))
+        }
+        if let role {
+            let label = c.roleID == nil ? "nearest role does" : "\(role.name) does"
+            if !role.responsibilities.isEmpty {
+                lines.append("  \(label): " + role.responsibilities.prefix(3).joined(separator: "; "))
+            }
+            if !role.collaborators.isEmpty {
+                lines.append("  works with: " + role.collaborators.map(name).joined(separator: ", "))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,11 +1,81 @@
 import ArgumentParser
+import Foundation
 import JobScope
 
-// OWNER: classifier. Placeholder; replace.
+/// `jobscope train`: builds Models/role-model.json from the role profiles and labelled real postings.
 struct TrainCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "train", abstract: "(not yet implemented)")
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the role model from Corpus/roles/ and labelled postings, and write Models/role-model.json.",
+        discussion: """
+        Postings come from --corpus folders (default: ../shared/corpus beside the repository); each is labelled by \
+        its 'role' (or 'label') column when it has one, else by Corpus/title-rules.yaml from its title alone. \
+        Repeated descriptions are dropped. Training is deterministic: the same input gives a byte-identical file.
+        """)
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Option(name: .long, help: ArgumentHelp("Folder or file of labelled postings (repeatable).", valueName: "DIR"))
+    var corpus: [String] = []
+
+    @Option(name: .long, help: "Where to write the model (default: role-model.json in the models folder).")
+    var output: String?
+
+    @Option(name: .long, help: "Learner: logistic-regression, centroid or naive-bayes.")
+    var method: ClassifierMethod = .logisticRegression
+
+    @Option(name: .long, help: "Folds of the grouped cross-validation whose figures are stored in the model.")
+    var folds: Int = 5
+
+    @Flag(name: .long, help: "Skip the cross-validation (faster; the model then carries no evaluation figures).")
+    var skipEvaluation = false
 
     func run() async throws {
-        throw ValidationError("'train' is not implemented yet")
+        let session = try TrainingSession(modelOptions: modelOptions, corpus: corpus, method: method)
+        let model = try session.builder.build(evaluationFolds: skipEvaluation ? nil : folds)
+        let url = output.map { URL(fileURLWithPath: $0) }
+            ?? session.models.appendingPathComponent(ModelDirectory.roleModelFile)
+        try model.write(to: url)
+        session.printProblems()
+        let m = model.manifest
+        print("trained \(model.version) (\(model.method.rawValue)) for taxonomy \(model.taxonomyVersion), title rules \(model.titleRulesVersion)")
+        print("  postings: \(m.postingsRead) read, \(m.duplicates) repeated descriptions, \(m.empty) without title or description, \(m.unlabelled) unlabelled by the title rules; \(m.postingsUsed) used from \(m.employers) employers, plus \(m.profiles) role profiles")
+        print("  per class: " + m.classCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print("  vocabulary: \(model.vectorizer.featureCount) terms; evidence weights: body \(fmt(model.evidence.body)), title \(fmt(model.evidence.title)), skills \(fmt(model.evidence.skills)), other-without-title-match \(fmt(model.evidence.otherWithoutTitleMatch))")
+        for summary in model.evaluation {
+            print("  \(summary.folds)-fold grouped CV, \(summary.setting.displayName): accuracy \(pct(summary.accuracy)), macro-F1 \(pct(summary.macroF1)) over \(summary.evaluatedClasses.count) classes")
+        }
+        print("wrote \(url.path)")
+    }
+}
+
+func fmt(_ value: Double) -> String { String(format: "%.3f", value) }
+func pct(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+
+extension ClassifierMethod: ExpressibleByArgument {}
+extension EvaluationSetting: ExpressibleByArgument {}
+
+/// What train and evaluate share: locating models, taxonomy and corpus, and loading them.
+struct TrainingSession {
+    let models: URL
+    let builder: RoleModelBuilder
+
+    init(modelOptions: ModelOptions, corpus: [String], method: ClassifierMethod) throws {
+        models = try ModelDirectory.locate(explicit: modelOptions.models)
+        let taxonomy = try TaxonomyLoader.load(from: modelOptions.taxonomy.map { URL(fileURLWithPath: $0) }
+            ?? models.appendingPathComponent(ModelDirectory.taxonomyFile))
+        let layout = TrainingCorpus.Layout(modelsDirectory: models)
+        let corpora = corpus.isEmpty ? [layout.sharedCorpus] : corpus.map { URL(fileURLWithPath: $0) }
+        builder = try RoleModelBuilder(layout: layout, taxonomy: taxonomy, corpora: corpora, method: method)
+    }
+
+    /// Unreadable files and rows, one line each on standard error.
+    func printProblems() {
+        let problems = builder.corpus.problems
+        for line in problems.prefix(20) { FileHandle.standardError.write(Data(("warning: " + line + "\n").utf8)) }
+        if problems.count > 20 {
+            FileHandle.standardError.write(Data("warning: … and \(problems.count - 20) more unreadable rows\n".utf8))
+        }
     }
 }

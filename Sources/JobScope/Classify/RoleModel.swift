@@ -1,21 +1,237 @@
 import Foundation
 
-// OWNER: classifier (issue 4). Placeholder so other stages compile; replace freely (keep `version`, `load`).
-
-/// The trained role model as stored in `Models/role-model.json`.
+/// The trained role model as stored in `Models/role-model.json`: the TF-IDF vocabulary and IDF, one linear
+/// weight vector per class over it, how body, title and skill evidence are combined (fitted on held-out folds,
+/// which also calibrates the probabilities), what it was trained on, and how well it did in cross-validation.
 public struct RoleModel: Sendable, Codable {
-    /// Identifies this model; stored with every result so a re-run knows what to reclassify.
+    /// The class name for postings that fit none of the taxonomy's roles.
+    public static let otherClass = "other"
+    /// The version of this file's layout; a reader refuses a newer one.
+    public static let currentFormat = 1
+
+    /// Identifies this model (`<taxonomy version>+<content hash>`); stored with every result.
     public var version: String
     /// The taxonomy version it was built for.
     public var taxonomyVersion: String
+    public var format: Int
+    /// The title-rules version that labelled its training postings.
+    public var titleRulesVersion: String
+    /// How the per-class body weights were learned.
+    public var method: ClassifierMethod
+    /// Class names: the taxonomy's role ids in taxonomy order, then `other`.
+    public var classes: [String]
+    public var vectorizer: TfidfVectorizer
+    /// Per class (parallel to `classes`): bias and the non-zero body weights.
+    public var weights: [ClassWeights]
+    /// How the evidence is combined into calibrated logits.
+    public var evidence: EvidenceWeights
+    public var decision: DecisionRule
+    public var manifest: TrainingManifest
+    /// Cross-validated figures measured when the model was trained (empty when training skipped them).
+    public var evaluation: [EvaluationSummary]
 
-    public init(version: String, taxonomyVersion: String) {
+    /// Dense class × feature weight matrix, rebuilt on load for fast scoring.
+    let dense: [Double]
+
+    public init(version: String, taxonomyVersion: String, titleRulesVersion: String, method: ClassifierMethod,
+                classes: [String], vectorizer: TfidfVectorizer, weights: [ClassWeights], evidence: EvidenceWeights,
+                decision: DecisionRule = .init(), manifest: TrainingManifest = .init(),
+                evaluation: [EvaluationSummary] = []) {
         self.version = version
         self.taxonomyVersion = taxonomyVersion
+        self.format = Self.currentFormat
+        self.titleRulesVersion = titleRulesVersion
+        self.method = method
+        self.classes = classes
+        self.vectorizer = vectorizer
+        self.weights = weights
+        self.evidence = evidence
+        self.decision = decision
+        self.manifest = manifest
+        self.evaluation = evaluation
+        self.dense = Self.densify(weights, features: vectorizer.featureCount)
     }
 
     /// The model at `url`.
     public static func load(from url: URL) throws -> RoleModel {
-        try JSONDecoder().decode(RoleModel.self, from: Data(contentsOf: url))
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw RoleModelError.unreadable(path: url.path, reason: error.localizedDescription)
+        }
+        let model: RoleModel
+        do {
+            model = try JSONDecoder().decode(RoleModel.self, from: data)
+        } catch {
+            throw RoleModelError.unreadable(path: url.path, reason: "not a JobScope role model (\(error))")
+        }
+        guard model.format <= currentFormat else {
+            throw RoleModelError.newerFormat(path: url.path, format: model.format)
+        }
+        return model
+    }
+
+    /// The model as stable JSON: sorted keys, so the same training input gives a byte-identical file.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Writes the model to `url`.
+    public func write(to url: URL) throws {
+        try encoded().write(to: url, options: .atomic)
+    }
+
+    /// Index of a class name.
+    public func classIndex(_ name: String) -> Int? { classes.firstIndex(of: name) }
+
+    /// Index of the `other` class.
+    public var otherIndex: Int { classes.count - 1 }
+
+    /// Body logits (bias + weights · x) for every class.
+    public func bodyScores(_ x: SparseVector) -> [Double] {
+        let features = vectorizer.featureCount
+        return dense.withUnsafeBufferPointer { all in
+            (0..<classes.count).map { c in
+                let row = UnsafeBufferPointer(rebasing: all[(c * features)..<((c + 1) * features)])
+                return weights[c].bias + x.dot(row)
+            }
+        }
+    }
+
+    /// The weight of feature `feature` for class `c`.
+    public func weight(class c: Int, feature: Int) -> Double {
+        dense[c * vectorizer.featureCount + feature]
+    }
+
+    static func densify(_ weights: [ClassWeights], features: Int) -> [Double] {
+        var dense = [Double](repeating: 0, count: weights.count * features)
+        for (c, row) in weights.enumerated() {
+            for (feature, weight) in zip(row.features, row.values) where feature >= 0 && feature < features {
+                dense[c * features + feature] = weight
+            }
+        }
+        return dense
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case version, taxonomyVersion, format, titleRulesVersion, method, classes, vectorizer, weights, evidence,
+             decision, manifest, evaluation
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(String.self, forKey: .version)
+        taxonomyVersion = try c.decode(String.self, forKey: .taxonomyVersion)
+        format = try c.decode(Int.self, forKey: .format)
+        titleRulesVersion = try c.decode(String.self, forKey: .titleRulesVersion)
+        method = try c.decode(ClassifierMethod.self, forKey: .method)
+        classes = try c.decode([String].self, forKey: .classes)
+        vectorizer = try c.decode(TfidfVectorizer.self, forKey: .vectorizer)
+        weights = try c.decode([ClassWeights].self, forKey: .weights)
+        evidence = try c.decode(EvidenceWeights.self, forKey: .evidence)
+        decision = try c.decode(DecisionRule.self, forKey: .decision)
+        manifest = try c.decode(TrainingManifest.self, forKey: .manifest)
+        evaluation = try c.decode([EvaluationSummary].self, forKey: .evaluation)
+        guard weights.count == classes.count, classes.last == Self.otherClass else {
+            throw DecodingError.dataCorruptedError(forKey: .weights, in: c,
+                debugDescription: "expected one weight row per class and 'other' as the last class")
+        }
+        dense = Self.densify(weights, features: vectorizer.featureCount)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(version, forKey: .version)
+        try c.encode(taxonomyVersion, forKey: .taxonomyVersion)
+        try c.encode(format, forKey: .format)
+        try c.encode(titleRulesVersion, forKey: .titleRulesVersion)
+        try c.encode(method, forKey: .method)
+        try c.encode(classes, forKey: .classes)
+        try c.encode(vectorizer, forKey: .vectorizer)
+        try c.encode(weights, forKey: .weights)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encode(decision, forKey: .decision)
+        try c.encode(manifest, forKey: .manifest)
+        try c.encode(evaluation, forKey: .evaluation)
+    }
+}
+
+/// How the per-class body weights are learned from TF-IDF vectors.
+public enum ClassifierMethod: String, Sendable, Codable, CaseIterable {
+    /// Multinomial logistic regression, L2-regularized, trained by deterministic SGD.
+    case logisticRegression = "logistic-regression"
+    /// Rocchio: each class's weights are the normalized mean of its training vectors (cosine to the centroid).
+    case centroid
+    /// Multinomial naive Bayes over TF-IDF weights, Laplace smoothing, uniform class priors.
+    case naiveBayes = "naive-bayes"
+}
+
+/// One class's linear weights: a bias and sparse feature weights (feature indices ascending).
+public struct ClassWeights: Sendable, Codable, Equatable {
+    public var bias: Double
+    public var features: [Int]
+    public var values: [Double]
+
+    public init(bias: Double, features: [Int], values: [Double]) {
+        self.bias = bias
+        self.features = features
+        self.values = values
+    }
+}
+
+/// The weights that combine the three kinds of evidence into one logit per class:
+/// `body · bodyScore + title · titleMatch + skills · skillOverlap`, plus `otherWithoutTitleMatch` on the `other`
+/// class when a title is present and names no role. Fitted by minimizing log-loss on out-of-fold predictions,
+/// so the resulting softmax probabilities are calibrated (the fit includes the temperature).
+public struct EvidenceWeights: Sendable, Codable, Equatable {
+    public var body: Double
+    public var title: Double
+    public var skills: Double
+    public var otherWithoutTitleMatch: Double
+
+    public init(body: Double = 1, title: Double = 0, skills: Double = 0, otherWithoutTitleMatch: Double = 0) {
+        self.body = body
+        self.title = title
+        self.skills = skills
+        self.otherWithoutTitleMatch = otherWithoutTitleMatch
+    }
+}
+
+/// When an answer is a role, Other, or two roles.
+public struct DecisionRule: Sendable, Codable, Equatable {
+    /// Below this probability the best role is not claimed: the answer is Other, naming it as nearest.
+    public var minimumProbability: Double
+    /// A second role is reported when its probability is at least this fraction of the first's.
+    public var secondaryRatio: Double
+    /// … and at least this probability.
+    public var secondaryMinimum: Double
+
+    public init(minimumProbability: Double = 0.3, secondaryRatio: Double = 0.5, secondaryMinimum: Double = 0.15) {
+        self.minimumProbability = minimumProbability
+        self.secondaryRatio = secondaryRatio
+        self.secondaryMinimum = secondaryMinimum
+    }
+}
+
+/// Why a role model could not be used.
+public enum RoleModelError: LocalizedError, Equatable {
+    case unreadable(path: String, reason: String)
+    case newerFormat(path: String, format: Int)
+    case taxonomyMismatch(model: String, taxonomy: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "\(path): cannot read the role model: \(reason); run 'jobscope train' to rebuild it"
+        case .newerFormat(let path, let format):
+            return "\(path): role model format \(format) is newer than this jobscope understands (\(RoleModel.currentFormat)); update jobscope"
+        case .taxonomyMismatch(let model, let taxonomy):
+            return "the role model was trained for taxonomy \(model) but the taxonomy is \(taxonomy); run 'jobscope train'"
+        }
     }
 }

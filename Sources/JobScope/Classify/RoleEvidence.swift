@@ -1,0 +1,56 @@
+import Foundation
+
+/// Everything the classifier weighs for one posting, per class (classes as in `RoleModel.classes`, `other` last).
+public struct RoleEvidence: Sendable {
+    /// Body score per class: the linear model's logit on the TF-IDF vector.
+    public var body: [Double]
+    /// Per role (not `other`): title keywords found.
+    public var titleKeywords: [[String]]
+    /// Per role (not `other`): the role's documented skill ids found in the posting.
+    public var roleSkills: [[String]]
+    /// Per role (not `other`): the fraction of the role's documented skills found.
+    public var skillOverlap: [Double]
+    /// The posting has a title that was looked at.
+    public var hasTitle: Bool
+
+    public init(body: [Double], titleKeywords: [[String]], roleSkills: [[String]], skillOverlap: [Double],
+                hasTitle: Bool) {
+        self.body = body
+        self.titleKeywords = titleKeywords
+        self.roleSkills = roleSkills
+        self.skillOverlap = skillOverlap
+        self.hasTitle = hasTitle
+    }
+
+    /// Number of evidence features per class (the length of `features(of:)`).
+    public static let featureCount = 4
+
+    /// The evidence features of class `c`: body score, title match, skill overlap, "titled but no role named"
+    /// (the last only for `other`). The combined logit is their dot product with `EvidenceWeights`.
+    public func features(of c: Int) -> [Double] {
+        let isOther = c == body.count - 1
+        let title = isOther ? 0 : (titleKeywords[c].isEmpty ? 0 : 1.0)
+        let skills = isOther ? 0 : skillOverlap[c]
+        let unnamed = isOther && hasTitle && titleKeywords.allSatisfy(\.isEmpty) ? 1.0 : 0
+        return [body[c], title, skills, unnamed]
+    }
+
+    /// The combined logit per class.
+    public func logits(_ weights: EvidenceWeights) -> [Double] {
+        let theta = [weights.body, weights.title, weights.skills, weights.otherWithoutTitleMatch]
+        return (0..<body.count).map { c in zip(features(of: c), theta).reduce(0) { $0 + $1.0 * $1.1 } }
+    }
+
+    /// Softmax probabilities per class.
+    public func probabilities(_ weights: EvidenceWeights) -> [Double] {
+        Self.softmax(logits(weights))
+    }
+
+    /// Numerically stable softmax.
+    public static func softmax(_ logits: [Double]) -> [Double] {
+        guard let top = logits.max() else { return [] }
+        let exps = logits.map { exp($0 - top) }
+        let sum = exps.reduce(0, +)
+        return exps.map { $0 / sum }
+    }
+}

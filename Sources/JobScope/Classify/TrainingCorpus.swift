@@ -1,0 +1,182 @@
+import Foundation
+
+/// The labelled postings a role model is trained and evaluated on: one profile document per role from
+/// `Corpus/roles/`, plus real postings from corpus folders, labelled by an explicit `role` (or `label`) field
+/// when the source has one and otherwise by the title rules; deduplicated by description.
+public struct TrainingCorpus: Sendable {
+    public var examples: [LabelledPosting]
+    public var manifest: TrainingManifest
+    /// Files or rows that could not be read (one line each, naming the file); the rest were used.
+    public var problems: [String]
+
+    /// Where the repository keeps the corpus files, relative to its root.
+    public struct Layout: Sendable {
+        public var root: URL
+        public var profiles: URL { root.appendingPathComponent("Corpus/roles", isDirectory: true) }
+        public var titleRules: URL { root.appendingPathComponent("Corpus/title-rules.yaml") }
+        public var stopWords: URL { root.appendingPathComponent("Corpus/stop-words.txt") }
+        /// The shared real postings beside the repository (`../shared/corpus`).
+        public var sharedCorpus: URL {
+            root.deletingLastPathComponent().appendingPathComponent("shared/corpus", isDirectory: true)
+        }
+
+        public init(root: URL) { self.root = root }
+
+        /// The layout of the repository that holds `modelsDirectory` (its parent).
+        public init(modelsDirectory: URL) { root = modelsDirectory.deletingLastPathComponent() }
+    }
+
+    /// File types read from corpus folders; other files (O*NET tables, saved search pages) are not postings.
+    public static let postingExtensions: Set<String> = ["csv", "tsv", "jsonl", "ndjson", "json"]
+
+    /// Reads the stop-word list (one word a line, `#` comments).
+    public static func stopWords(at url: URL) throws -> [String] {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw TrainingCorpusError.unreadable(path: url.path, reason: error.localizedDescription)
+        }
+        return text.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// The role profiles in `directory`: `<role-id>.md`, title from the first `# ` heading.
+    public static func profiles(in directory: URL, taxonomy: Taxonomy, matcher: SkillMatcher) throws -> [LabelledPosting] {
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
+        } catch {
+            throw TrainingCorpusError.unreadable(path: directory.path, reason: error.localizedDescription)
+        }
+        return try files.map { name in
+            let id = String(name.dropLast(3))
+            guard taxonomy.role(id) != nil else { throw TrainingCorpusError.unknownProfile(file: name) }
+            let url = directory.appendingPathComponent(name)
+            let text: String
+            do {
+                text = try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw TrainingCorpusError.unreadable(path: url.path, reason: error.localizedDescription)
+            }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var title: String?
+            if let heading = lines.firstIndex(where: { $0.hasPrefix("# ") }) {
+                title = String(lines[heading].dropFirst(2)).trimmingCharacters(in: .whitespaces)
+                lines.remove(at: heading)
+            }
+            let posting = Posting(source: PostingSource(path: "Corpus/roles/" + name), title: title,
+                                  body: lines.joined(separator: "\n"))
+            return LabelledPosting(posting: posting, label: id, group: "profile:" + id, isProfile: true,
+                                   skillIDs: matcher.mentions(in: posting).map(\.skillID))
+        }
+    }
+
+    /// Loads profiles and every posting file under `corpora` (folders or files).
+    public static func load(profiles directory: URL, corpora: [URL], rules: TitleRuleSet, taxonomy: Taxonomy,
+                            reader: PostingReader = PostingReader()) throws -> TrainingCorpus {
+        let matcher = SkillMatcher(taxonomy: taxonomy)
+        var examples = try profiles(in: directory, taxonomy: taxonomy, matcher: matcher)
+        var manifest = TrainingManifest(profiles: examples.count)
+        var problems: [String] = []
+        var seenBodies = Set<String>()
+        var employers = Set<String>()
+        let classNames = Set(taxonomy.roles.map(\.id) + [RoleModel.otherClass])
+        for corpus in corpora {
+            for file in try postingFiles(under: corpus) {
+                let result: FileReadResult
+                do {
+                    result = try reader.read(path: file.path)
+                } catch {
+                    problems.append(error.localizedDescription)
+                    continue
+                }
+                problems.append(contentsOf: result.rowErrors.map(\.localizedDescription))
+                var used = 0
+                for posting in result.postings {
+                    manifest.postingsRead += 1
+                    let explicit = (posting.extra["role"] ?? posting.extra["label"])?
+                        .trimmingCharacters(in: .whitespaces).lowercased()
+                    let body = posting.body.trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard !body.isEmpty, explicit != nil || !(posting.title ?? "").isEmpty else {
+                        manifest.empty += 1
+                        continue
+                    }
+                    let key = body.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    guard seenBodies.insert(key).inserted else {
+                        manifest.duplicates += 1
+                        continue
+                    }
+                    let label: String?
+                    if let explicit, !explicit.isEmpty {
+                        guard classNames.contains(explicit) else {
+                            problems.append("\(posting.source): label '\(explicit)' is not a role id or 'other'; posting skipped")
+                            continue
+                        }
+                        label = explicit
+                    } else {
+                        label = rules.label(for: posting.title ?? "")?.className
+                    }
+                    guard let label else {
+                        manifest.unlabelled += 1
+                        continue
+                    }
+                    let group = EmployerGroup.key(company: posting.company) ?? "posting:" + posting.id
+                    employers.insert(group)
+                    examples.append(LabelledPosting(posting: posting, label: label, group: group,
+                                                    skillIDs: matcher.mentions(in: posting).map(\.skillID)))
+                    manifest.classCounts[label, default: 0] += 1
+                    used += 1
+                }
+                manifest.sources.append(.init(path: relativePath(file, to: corpus), read: result.postings.count,
+                                              used: used))
+            }
+        }
+        manifest.employers = employers.count
+        return TrainingCorpus(examples: examples, manifest: manifest, problems: problems)
+    }
+
+    /// Posting files under `url` (itself when it is a file), sorted by path so the order never varies.
+    static func postingFiles(under url: URL) throws -> [URL] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw TrainingCorpusError.missingCorpus(path: url.path)
+        }
+        guard isDirectory.boolValue else { return [url] }
+        guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else {
+            throw TrainingCorpusError.unreadable(path: url.path, reason: "cannot list the folder")
+        }
+        var files: [URL] = []
+        for case let file as URL in enumerator where postingExtensions.contains(file.pathExtension.lowercased()) {
+            files.append(file)
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    static func relativePath(_ file: URL, to root: URL) -> String {
+        let base = root.standardizedFileURL.path
+        let path = file.standardizedFileURL.path
+        guard path.hasPrefix(base + "/") else { return file.lastPathComponent }
+        return String(path.dropFirst(base.count + 1))
+    }
+}
+
+/// Why the training corpus could not be read.
+public enum TrainingCorpusError: LocalizedError, Equatable {
+    case unreadable(path: String, reason: String)
+    case missingCorpus(path: String)
+    case unknownProfile(file: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "\(path): \(reason)"
+        case .missingCorpus(let path):
+            return "\(path): corpus not found; pass --corpus DIR (the shared postings live in ../shared/corpus beside the repository)"
+        case .unknownProfile(let file):
+            return "Corpus/roles/\(file): no taxonomy role has this id; rename the file to a role id from Models/taxonomy.yaml"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// What a role model was trained on: sources, how many postings each gave and what was dropped, per-class counts.
+public struct TrainingManifest: Sendable, Codable, Equatable {
+    /// One source of training postings.
+    public struct Source: Sendable, Codable, Equatable {
+        /// The file's path relative to its corpus folder (`glassdoor-2020/glassdoor_jobs.csv`) or `Corpus/roles`.
+        public var path: String
+        /// Postings read.
+        public var read: Int
+        /// Postings used for training.
+        public var used: Int
+
+        public init(path: String, read: Int, used: Int) {
+            self.path = path
+            self.read = read
+            self.used = used
+        }
+    }
+
+    public var sources: [Source]
+    /// Role profile documents used (one per role).
+    public var profiles: Int
+    /// Postings read from all sources.
+    public var postingsRead: Int
+    /// Dropped because their description repeats an earlier one (reposts, overlapping scrapes).
+    public var duplicates: Int
+    /// Dropped because they had no title or no description.
+    public var empty: Int
+    /// Dropped because no title rule matched, or a rule marked the title as too ambiguous.
+    public var unlabelled: Int
+    /// Labelled postings used, per class name.
+    public var classCounts: [String: Int]
+    /// Distinct employers among the labelled postings (cross-validation groups).
+    public var employers: Int
+
+    public init(sources: [Source] = [], profiles: Int = 0, postingsRead: Int = 0, duplicates: Int = 0, empty: Int = 0,
+                unlabelled: Int = 0, classCounts: [String: Int] = [:], employers: Int = 0) {
+        self.sources = sources
+        self.profiles = profiles
+        self.postingsRead = postingsRead
+        self.duplicates = duplicates
+        self.empty = empty
+        self.unlabelled = unlabelled
+        self.classCounts = classCounts
+        self.employers = employers
+    }
+
+    /// Labelled postings used (profiles not counted).
+    public var postingsUsed: Int { classCounts.values.reduce(0, +) }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// A flag that asks a running batch to stop starting new work; what is in flight is finished and written.
+/// Set from a signal handler or another task.
+public final class BatchCancellation: @unchecked Sendable {
+    // A lock rather than an atomic: the flag is read a few times per file, never in a hot loop.
+    private let lock = NSLock()
+    private var cancelled = false
+
+    public init() {}
+
+    /// Asks the run to stop.
+    public func cancel() {
+        lock.withLock { cancelled = true }
+    }
+
+    public var isCancelled: Bool {
+        lock.withLock { cancelled }
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// How `BatchAnalyzer` runs.
+public struct BatchOptions: Sendable {
+    /// Files read and posting chunks analyzed at once. Default: the number of cores.
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Re-analyze every posting, even those stored under the current model.
+    public var reclassify = false
+    /// Read hidden files and folders (names starting with ".") too.
+    public var includeHidden = false
+    /// How files are read (size limit, column names, collection date).
+    public var reader = ReaderOptions()
+    /// Postings written per transaction: what a crash can lose at most.
+    public var transactionSize = 512
+    /// Postings analyzed per task when a file holds many (a big CSV is spread over all cores).
+    public var chunkSize = 64
+    /// Seconds between progress events.
+    public var progressInterval = 0.2
+
+    public init() {}
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// One stored posting with its whole analysis, as `analyze --output` writes it (a JSONL line or a CSV row).
+public struct PostingExportRecord: Sendable, Codable, Equatable {
+    public var id: String
+    /// Every place the posting was seen, first first.
+    public var sources: [PostingSource]
+    public var title: String?
+    public var company: String?
+    public var location: String?
+    public var datePosted: PostingDate?
+    /// Chosen role id; nil for Other.
+    public var roleID: String?
+    public var secondaryRoleID: String?
+    /// For Other: the role it came nearest to.
+    public var nearestRoleID: String?
+    public var confidence: Double
+    /// Every role's probability, highest first.
+    public var roles: [RoleScore]
+    public var skills: [SkillMention]
+    public var attributes: PostingAttributes
+    /// The posting this one is a near-duplicate repost of.
+    public var repostOf: String?
+    public var modelVersion: String
+
+    public init(id: String, sources: [PostingSource], title: String?, company: String?, location: String?,
+                datePosted: PostingDate?, roleID: String?, secondaryRoleID: String?, nearestRoleID: String?,
+                confidence: Double, roles: [RoleScore], skills: [SkillMention], attributes: PostingAttributes,
+                repostOf: String?, modelVersion: String) {
+        self.id = id
+        self.sources = sources
+        self.title = title
+        self.company = company
+        self.location = location
+        self.datePosted = datePosted
+        self.roleID = roleID
+        self.secondaryRoleID = secondaryRoleID
+        self.nearestRoleID = nearestRoleID
+        self.confidence = confidence
+        self.roles = roles
+        self.skills = skills
+        self.attributes = attributes
+        self.repostOf = repostOf
+        self.modelVersion = modelVersion
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import GRDB
+
+extension PostingStore {
+    /// Starts a run: records it, and marks runs that never finished (killed) as interrupted.
+    /// Returns the new run's id and how many earlier runs were interrupted.
+    func beginRun(modelVersion: String, taxonomyVersion: String, inputs: [String], startedAt: String)
+        throws -> (id: Int64, interrupted: Int) {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+            let interrupted = db.changesCount
+            try db.execute(sql: """
+                INSERT INTO runs (started_at, model_version, taxonomy_version, inputs) VALUES (?, ?, ?, ?)
+                """, arguments: [startedAt, modelVersion, taxonomyVersion, inputs.joined(separator: "\n")])
+            return (db.lastInsertedRowID, interrupted)
+        }
+    }
+
+    /// Records how a run ended.
+    func finishRun(_ id: Int64, summary: BatchSummary, status: String) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                UPDATE runs SET finished_at = ?, status = ?, files_read = ?, files_skipped = ?, new_postings = ?,
+                    reposts = ?, duplicates = ?, unchanged = ?, reclassified = ?, removed = ?, errors = ?
+                WHERE id = ?
+                """, arguments: [ISO8601DateFormatter().string(from: Date()), status, summary.filesRead,
+                                 summary.filesSkipped, summary.newPostings, summary.reposts, summary.duplicates,
+                                 summary.unchanged, summary.reclassified, summary.removed, summary.errors, id])
+        }
+    }
+
+    /// What the store holds for each of `ids` that it holds.
+    func knownPostings(ids: [String]) throws -> [String: KnownPosting] {
+        guard !ids.isEmpty else { return [:] }
+        return try pool.read { db in
+            var known: [String: KnownPosting] = [:]
+            // SQLite limits bound parameters; 500 is far below every build's limit.
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let slice = ids[start..<min(start + 500, ids.count)]
+                let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT id, content_hash, model_version, taxonomy_version, analyzed_run
+                    FROM postings WHERE id IN (\(marks))
+                    """, arguments: StatementArguments(Array(slice)))
+                while let row = try rows.next() {
+                    known[row[0]] = KnownPosting(contentHash: row[1], modelVersion: row[2],
+                                                 taxonomyVersion: row[3], analyzedRun: row[4])
+                }
+            }
+            return known
+        }
+    }
+
+    /// Whether the store has seen posting `id` at `source` (path as store key).
+    func hasSource(_ source: PostingSource, of id: String) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM sources WHERE posting_id = ? AND path = ? AND row = ? AND line = ?
+                """, arguments: [id, source.path, source.row ?? 0, source.line ?? 0]) ?? false
+        }
+    }
+
+    /// What the store recorded about the file at store key `path` when it was last read to the end.
+    func knownFile(path: String) throws -> KnownFile? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM files WHERE path = ?", arguments: [path]).map {
+                KnownFile(size: $0["size"], modified: $0["modified"], readerFingerprint: $0["reader_options"],
+                          modelVersion: $0["model_version"], taxonomyVersion: $0["taxonomy_version"],
+                          postings: $0["postings"], rowErrors: $0["row_errors"])
+            }
+        }
+    }
+
+    /// Writes one batch in one transaction and says how each posting was taken.
+    func write(_ batch: StoreBatch, context: RunContext) async throws -> StoreBatch.Tally {
+        try await pool.write { db in
+            var tally = StoreBatch.Tally()
+            for item in batch.items {
+                try PostingStore.write(item, context: context, tally: &tally, db: db)
+            }
+            for path in batch.skippedFiles {
+                try db.cachedStatement(sql: "UPDATE sources SET last_run = ? WHERE path = ?")
+                    .execute(arguments: [context.runID, path])
+                try db.cachedStatement(sql: "UPDATE files SET last_run = ? WHERE path = ?")
+                    .execute(arguments: [context.runID, path])
+            }
+            for file in batch.completedFiles {
+                try db.cachedStatement(sql: """
+                    INSERT INTO files (path, size, modified, reader_options, model_version, taxonomy_version,
+                                       postings, row_errors, last_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified = excluded.modified,
+                        reader_options = excluded.reader_options, model_version = excluded.model_version,
+                        taxonomy_version = excluded.taxonomy_version, postings = excluded.postings,
+                        row_errors = excluded.row_errors, last_run = excluded.last_run
+                    """).execute(arguments: [file.path, file.size, file.modified, context.readerFingerprint,
+                                             context.modelVersion, context.taxonomyVersion, file.postings,
+                                             file.rowErrors, context.runID])
+            }
+            for problem in batch.problems {
+                try db.cachedStatement(sql: """
+                    INSERT INTO errors (run_id, path, message, created_at) VALUES (?, ?, ?, ?)
+                    """).execute(arguments: [context.runID, problem.path, problem.message, context.startedAt])
+            }
+            return tally
+        }
+    }
+
+    /// Drops the sources that files read to the end in their latest run no longer contain (a changed file
+    /// replaces its postings), then the postings no source is left for. Returns how many postings went.
+    /// Idempotent, so a run killed before it got here leaves the work to the next one.
+    func removeStaleSources() async throws -> Int {
+        try await pool.write { db in
+            try db.execute(sql: """
+                DELETE FROM sources WHERE last_run < (SELECT f.last_run FROM files f WHERE f.path = sources.path)
+                """)
+            guard db.changesCount > 0 else { return 0 }
+            try db.execute(sql: """
+                DELETE FROM postings WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.posting_id = postings.id)
+                """)
+            return db.changesCount
+        }
+    }
+
+    private static func write(_ item: StoreBatch.Item, context: RunContext, tally: inout StoreBatch.Tally,
+                              db: Database) throws {
+        let posting = item.posting
+        let source = posting.source
+        let known = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT content_hash, model_version, taxonomy_version, analyzed_run FROM postings WHERE id = ?
+            """), arguments: [posting.id]).map {
+            KnownPosting(contentHash: $0[0], modelVersion: $0[1], taxonomyVersion: $0[2], analyzedRun: $0[3])
+        }
+        let sourceArguments: StatementArguments = [posting.id, source.path, source.row ?? 0, source.line ?? 0]
+        let sourceKnown = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT 1 FROM sources WHERE posting_id = ? AND path = ? AND row = ? AND line = ?
+            """), arguments: sourceArguments) ?? false
+
+        if let known {
+            let contentHash = posting.contentHash
+            // Re-analysis replaces the stored one when the model moved on (or --reclassify), or when this very
+            // source now says something else (an edited file); another source with other details is a duplicate.
+            let stale = !known.hasCurrentAnalysis(context: context)
+            let edited = sourceKnown && contentHash != known.contentHash
+            if let analysis = item.analysis, stale || edited {
+                try updateAnalysis(analysis, contentHash: contentHash, context: context, db: db)
+                tally.reclassified += 1
+            } else if sourceKnown {
+                tally.unchanged += 1
+            } else {
+                tally.duplicates += 1
+            }
+        } else if let analysis = item.analysis {
+            let original = try item.fingerprint.flatMap {
+                try repostOriginal(company: CompanyKey.key(posting.company), fingerprint: $0, excluding: posting.id,
+                                   db: db)
+            }
+            try insert(analysis, fingerprint: item.fingerprint, repostOf: original, context: context, db: db)
+            if original == nil { tally.new += 1 } else { tally.reposts += 1 }
+        } else {
+            tally.vanished += 1
+            return
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO sources (posting_id, path, row, line, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET last_run = excluded.last_run
+            """).execute(arguments: sourceArguments + [context.runID, context.runID])
+    }
+
+    /// The first posting of the same company whose fingerprint is within `SimHash.maxDistance` bits.
+    private static func repostOriginal(company: String, fingerprint: SimHash, excluding id: String,
+                                       db: Database) throws -> String? {
+        let bands = fingerprint.bands
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, simhash, rowid FROM postings WHERE company_key = ?1 AND band0 = ?2 AND repost_of IS NULL
+            UNION SELECT id, simhash, rowid FROM postings WHERE company_key = ?1 AND band1 = ?3 AND repost_of IS NULL
+            UNION SELECT id, simhash, rowid FROM postings WHERE company_key = ?1 AND band2 = ?4 AND repost_of IS NULL
+            UNION SELECT id, simhash, rowid FROM postings WHERE company_key = ?1 AND band3 = ?5 AND repost_of IS NULL
+            ORDER BY 3
+            """), arguments: [company, bands[0], bands[1], bands[2], bands[3]])
+        for row in rows {
+            let candidate: String = row[0]
+            guard candidate != id, let stored: Int64 = row[1] else { continue }
+            if fingerprint.isNearDuplicate(of: SimHash(value: UInt64(bitPattern: stored))) { return candidate }
+        }
+        return nil
+    }
+
+    private static func insert(_ analysis: PostingAnalysis, fingerprint: SimHash?, repostOf: String?,
+                               context: RunContext, db: Database) throws {
+        let p = analysis.posting
+        let bands: [Int64?] = fingerprint?.bands ?? [nil, nil, nil, nil]
+        var arguments: StatementArguments = [
+            p.id, p.contentHash, p.title, p.company, p.location, p.datePosted?.description, p.employmentType,
+            p.salaryText, context.startedAt, context.runID, CompanyKey.key(p.company), fingerprint?.storedValue,
+        ]
+        arguments += StatementArguments(bands)
+        arguments += [repostOf]
+        try db.cachedStatement(sql: """
+            INSERT INTO postings (id, content_hash, title, company, location, date_posted, employment_type,
+                salary_text, first_seen, first_run, company_key, simhash, band0, band1, band2, band3, repost_of,
+                model_version, taxonomy_version, analyzed_run, confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', 0, 0)
+            """).execute(arguments: arguments)
+        try updateAnalysis(analysis, contentHash: p.contentHash, context: context, db: db)
+    }
+
+    /// Replaces the stored analysis (role, scores, skills, attributes) of a posting that is already stored.
+    private static func updateAnalysis(_ analysis: PostingAnalysis, contentHash: String, context: RunContext,
+                                       db: Database) throws {
+        let p = analysis.posting
+        let c = analysis.classification
+        let a = analysis.attributes
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let explanation = String(decoding: try encoder.encode(c.explanation), as: UTF8.self)
+        let domains = String(decoding: try encoder.encode(a.domains), as: UTF8.self)
+        try db.cachedStatement(sql: """
+            UPDATE postings SET content_hash = ?, location = ?, date_posted = ?, employment_type = ?,
+                salary_text = ?, model_version = ?, taxonomy_version = ?, analyzed_run = ?, role_id = ?,
+                secondary_role_id = ?, nearest_role_id = ?, confidence = ?, explanation = ?, education = ?,
+                years_experience = ?, seniority = ?, workplace = ?, salary_min = ?, salary_max = ?,
+                salary_currency = ?, salary_period = ?, salary_source = ?, domains = ?
+            WHERE id = ?
+            """).execute(arguments: [
+                contentHash, p.location, p.datePosted?.description, p.employmentType, p.salaryText,
+                context.modelVersion, context.taxonomyVersion, context.runID, c.roleID, c.secondaryRoleID,
+                c.nearestRoleID, c.confidence, explanation, a.education, a.yearsExperience, a.seniority,
+                a.workplace?.rawValue, a.salary?.minimum, a.salary?.maximum, a.salary?.currency,
+                a.salary?.period.rawValue, a.salary?.text, domains, p.id,
+            ])
+        try db.cachedStatement(sql: "DELETE FROM role_scores WHERE posting_id = ?").execute(arguments: [p.id])
+        try db.cachedStatement(sql: "DELETE FROM skills WHERE posting_id = ?").execute(arguments: [p.id])
+        let insertRole = try db.cachedStatement(sql: """
+            INSERT INTO role_scores (posting_id, rank, role_id, name, kind, probability) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (rank, score) in c.ranked.enumerated() {
+            try insertRole.execute(arguments: [p.id, rank, score.roleID, score.name, score.kind.rawValue,
+                                               score.probability])
+        }
+        let insertSkill = try db.cachedStatement(sql: """
+            INSERT INTO skills (posting_id, skill_id, position, name, category, requirement, mentions, evidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """)
+        for (position, skill) in analysis.skills.enumerated() {
+            let evidence = String(decoding: try encoder.encode(skill.evidence), as: UTF8.self)
+            try insertSkill.execute(arguments: [p.id, skill.skillID, position, skill.name, skill.category.rawValue,
+                                                skill.requirement.rawValue, skill.count, evidence])
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import JobScope
+import Testing
+
+/// Runs the real `jobscope analyze` as a child process, kills it with SIGKILL mid-run, runs it again, and checks
+/// the store: sound (`PRAGMA integrity_check`), and every posting present exactly once.
+@Suite("analyze killed mid-run")
+struct AnalyzeCommandKillTests {
+    /// The `jobscope` executable built beside the test bundle (or in `.build/debug`).
+    static let executable: String? = {
+        var candidates: [URL] = []
+        if let runner = Bundle.main.executableURL {
+            candidates.append(runner.deletingLastPathComponent().appendingPathComponent("jobscope"))
+        }
+        candidates.append(StoreFixture.repoRoot.appendingPathComponent(".build/debug/jobscope"))
+        return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// A models folder with a trained role model: `$JOBSCOPE_MODELS`, else the repository's `Models/`.
+    static let models: String? = {
+        let candidates = [ProcessInfo.processInfo.environment["JOBSCOPE_MODELS"],
+                          StoreFixture.repoRoot.appendingPathComponent("Models").path].compactMap { $0 }
+        return candidates.first { FileManager.default.fileExists(atPath: "\($0)/role-model.json") }
+    }()
+
+    static let skipReason: Comment = "needs the jobscope executable (swift build) and a trained Models/role-model.json; skipped"
+
+    func launch(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executable!)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test("SIGKILL mid-run, then a re-run: the store is sound and holds every posting once",
+          .enabled(if: executable != nil && models != nil, skipReason))
+    func killAndResume() async throws {
+        let folder = try StoreFixture.scratch()
+        let files = 30, perFile = 40
+        for file in 0..<files {
+            let lines = (0..<perFile).map { row -> String in
+                let seed = file * perFile + row
+                return StoreFixture.jsonLine(title: "Machine Learning Engineer \(seed)", company: "Company \(seed)",
+                                             body: StoreFixture.body(seed: 10_000 + seed, words: 150))
+            }
+            try StoreFixture.write(lines.joined(separator: "\n"),
+                                   to: folder.appendingPathComponent(String(format: "input/part-%03d.jsonl", file)))
+        }
+        let storePath = folder.appendingPathComponent("store.sqlite").path
+        let arguments = ["analyze", folder.appendingPathComponent("input").path, "--store", storePath,
+                         "--models", Self.models!, "--quiet", "--jobs", "1"]
+
+        let first = try launch(arguments)
+        // Wait until some transactions are committed, then kill without warning.
+        var storedAtKill = 0
+        let deadline = Date().addingTimeInterval(120)
+        while first.isRunning, Date() < deadline {
+            if FileManager.default.fileExists(atPath: storePath),
+               let count = try? PostingStore(path: storePath).statistics().postings, count > 0 {
+                storedAtKill = count
+                break
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        #expect(first.terminationReason == .uncaughtSignal, "the first run ended before it could be killed")
+        #expect(storedAtKill > 0)
+        #expect(storedAtKill < files * perFile, "kill the run earlier: it had stored everything")
+
+        let second = try launch(arguments)
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 0)
+
+        let store = try PostingStore(path: storePath)
+        #expect(try store.integrityCheck() == ["ok"])
+        let counts = try store.postingSourceCounts()
+        #expect(counts.count == files * perFile)
+        #expect(Set(counts.map(\.id)).count == files * perFile)
+        #expect(counts.allSatisfy { $0.sources == 1 })
+        let runs = try store.runs()
+        #expect(runs.map(\.status) == ["interrupted", "completed"])
+    }
+}
