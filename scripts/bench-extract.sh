@@ -12,8 +12,8 @@ if [ ! -d "$CORPUS" ]; then
 fi
 swift build -c release --product jobscope >&2
 BIN=.build/release/jobscope
-FILES=$(find "$CORPUS" -type f \( -name '*.csv' -o -name '*.jsonl' \) -not -path '*/onet/*' | sort)
-echo "files:"; echo "$FILES" | sed 's/^/  /'
+FILES=$(find "$CORPUS" -type f \( -name '*.csv' -o -name '*.jsonl' \) -not -path '*/onet/*' | sort | tr '\n' ' ')
+echo "files: $FILES"
 for run in 1 2 3; do
   # shellcheck disable=SC2086
   $BIN skills $FILES --format none 2>/dev/null
