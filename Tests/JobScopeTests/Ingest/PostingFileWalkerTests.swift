@@ -4,13 +4,13 @@ import Testing
 
 @Suite("Folder walk")
 struct PostingFileWalkerTests {
-    @Test("recursive, sorted, hidden files skipped, unsupported extensions skipped, symlink loops not followed")
+    @Test("recursive, sorted; hidden files, READMEs and unsupported extensions skipped; symlink loops not followed")
     func walk() throws {
         let root = try IngestFixture.scratch("walker")
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/b/inner", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: root + "/.git", withIntermediateDirectories: true)
-        for file in ["a.html", "b/z.csv", "b/inner/x.jsonl", "b/notes.pdf", ".hidden.txt", ".git/config.json", "c.md"] {
+        for file in ["a.html", "b/z.csv", "b/inner/x.jsonl", "b/notes.pdf", ".hidden.txt", ".git/config.json", "c.md", "README.md"] {
             try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + file))
         }
         try fm.createSymbolicLink(atPath: root + "/b/inner/loop", withDestinationPath: root + "/b")
