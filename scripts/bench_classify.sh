@@ -16,7 +16,7 @@ bin="$root/.build/release/jobscope"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 "$shared/bench/make_postings.py" "$work/pages" --count 5 --seed 7 >/dev/null
-page="$(ls "$work/pages"/*.html | head -1)"
+page="$(find "$work/pages" -name "*.html" | sort | head -1)"
 echo "page: $(basename "$page") ($(wc -c <"$page") bytes); model: $(wc -c <"$root/Models/role-model.json") bytes"
 cd "$root"
 hyperfine --warmup 3 --runs 30 --export-json "$work/result.json" "$bin classify '$page'" "$bin classify --format json '$page'"
