@@ -61,7 +61,7 @@ struct EvaluateCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(summaries), as: UTF8.self))
         case .text:
             if let manifest = session?.builder.corpus.manifest {
-                print("\(manifest.postingsUsed) labelled postings from \(manifest.employers) employers (+\(manifest.profiles) role profiles, training only); \(folds) folds grouped by employer")
+                print("\(manifest.postingsUsed) labelled postings from \(manifest.employers) employers (+\(manifest.profiles) role profiles and \(manifest.otherProfiles) other-job profiles, training only); \(folds) folds grouped by employer")
             }
             for summary in summaries { print(EvaluationText(summary).render()) }
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Fits `EvidenceWeights` by minimizing the mean log-loss of out-of-fold predictions (Newton's method; the
-/// logits are linear in the four weights, so the problem is convex). Because the body weight scales the body
+/// logits are linear in the five weights, so the problem is convex). Because the body weight scales the body
 /// logits, this one fit is also the temperature calibration of the probabilities.
 public struct EvidenceCalibrator: Sendable {
     /// Small ridge penalty that keeps the fit finite when a kind of evidence is absent (no titles, no skills).
@@ -11,11 +11,25 @@ public struct EvidenceCalibrator: Sendable {
         self.ridge = ridge
     }
 
-    /// The weights for evidence `samples` whose true classes are `labels`.
+    /// The weights for evidence `samples` whose true classes are `labels`. Every weight is kept ≥ 0: evidence
+    /// that argued against its own class would be an artefact of the corpus (the real postings' Other titles are
+    /// mostly "… Analyst" and "… Scientist"), not something to apply to new postings. A weight the free fit
+    /// makes negative is held at 0 and the rest refitted.
     public func fit(_ samples: [RoleEvidence], labels: [Int]) -> EvidenceWeights {
-        let k = RoleEvidence.featureCount
-        var theta = [1.0, 1.0, 1.0, 0.0]
         guard !samples.isEmpty else { return EvidenceWeights() }
+        var fixed = Set<Int>()
+        while true {
+            let theta = fit(samples, labels: labels, fixedAtZero: fixed)
+            let negative = theta.indices.filter { theta[$0] < 0 && !fixed.contains($0) }
+            if negative.isEmpty { return EvidenceWeights(vector: theta) }
+            fixed.formUnion(negative)
+        }
+    }
+
+    private func fit(_ samples: [RoleEvidence], labels: [Int], fixedAtZero fixed: Set<Int>) -> [Double] {
+        let k = RoleEvidence.featureCount
+        var theta = EvidenceWeights(body: 1, title: 1, titleWord: 1, skills: 1).vector
+        for a in fixed { theta[a] = 0 }
         let features = samples.map { sample in (0..<sample.body.count).map { sample.features(of: $0) } }
         func loss(_ theta: [Double]) -> Double {
             var total = 0.0
@@ -49,6 +63,11 @@ public struct EvidenceCalibrator: Sendable {
                 for b in 0..<k { hessian[a][b] /= n }
                 hessian[a][a] += ridge
             }
+            for a in fixed {
+                gradient[a] = 0
+                for b in 0..<k { hessian[a][b] = 0; hessian[b][a] = 0 }
+                hessian[a][a] = 1
+            }
             guard let direction = Self.solve(hessian, gradient) else { break }
             var stepSize = 1.0
             var improved = false
@@ -65,9 +84,7 @@ public struct EvidenceCalibrator: Sendable {
             }
             if !improved { break }
         }
-        // Evidence that argues against its own role would be a fitting artefact, not a finding.
-        return EvidenceWeights(body: max(theta[0], 0), title: max(theta[1], 0), skills: max(theta[2], 0),
-                               otherWithoutTitleMatch: theta[3])
+        return theta
     }
 
     private func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }

@@ -22,7 +22,7 @@ public struct RoleModelBuilder: Sendable {
         self.taxonomy = taxonomy
         self.rules = rules
         self.configuration = configuration
-        self.corpus = try TrainingCorpus.load(profiles: layout.profiles, corpora: corpora, rules: rules,
+        self.corpus = try TrainingCorpus.load(profiles: layout.profiles, otherProfiles: layout.otherProfiles, corpora: corpora, rules: rules,
                                               taxonomy: taxonomy)
         guard !corpus.examples.isEmpty else {
             throw RoleTrainingError.noTrainingData

@@ -13,6 +13,9 @@ public struct TrainingCorpus: Sendable {
     public struct Layout: Sendable {
         public var root: URL
         public var profiles: URL { root.appendingPathComponent("Corpus/roles", isDirectory: true) }
+        /// Profiles of jobs outside every role (label `other`), so Other is more than the corpus's lab and
+        /// finance postings.
+        public var otherProfiles: URL { root.appendingPathComponent("Corpus/other", isDirectory: true) }
         public var titleRules: URL { root.appendingPathComponent("Corpus/title-rules.yaml") }
         public var stopWords: URL { root.appendingPathComponent("Corpus/stop-words.txt") }
         /// The shared real postings beside the repository (`../shared/corpus`).
@@ -42,8 +45,10 @@ public struct TrainingCorpus: Sendable {
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
-    /// The role profiles in `directory`: `<role-id>.md`, title from the first `# ` heading.
-    public static func profiles(in directory: URL, taxonomy: Taxonomy, matcher: SkillMatcher) throws -> [LabelledPosting] {
+    /// The role profiles in `directory`: `<role-id>.md`, title from the first `# ` heading. With `label`, every
+    /// file gets that label instead (the `other` profiles).
+    public static func profiles(in directory: URL, taxonomy: Taxonomy, matcher: SkillMatcher,
+                                label fixedLabel: String? = nil) throws -> [LabelledPosting] {
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -52,8 +57,8 @@ public struct TrainingCorpus: Sendable {
             throw TrainingCorpusError.unreadable(path: directory.path, reason: error.localizedDescription)
         }
         return try files.map { name in
-            let id = String(name.dropLast(3))
-            guard taxonomy.role(id) != nil else { throw TrainingCorpusError.unknownProfile(file: name) }
+            let id = fixedLabel ?? String(name.dropLast(3))
+            guard fixedLabel != nil || taxonomy.role(id) != nil else { throw TrainingCorpusError.unknownProfile(file: name) }
             let url = directory.appendingPathComponent(name)
             let text: String
             do {
@@ -67,19 +72,24 @@ public struct TrainingCorpus: Sendable {
                 title = String(lines[heading].dropFirst(2)).trimmingCharacters(in: .whitespaces)
                 lines.remove(at: heading)
             }
-            let posting = Posting(source: PostingSource(path: "Corpus/roles/" + name), title: title,
-                                  body: lines.joined(separator: "\n"))
-            return LabelledPosting(posting: posting, label: id, group: "profile:" + id, isProfile: true,
+            let posting = Posting(source: PostingSource(path: "Corpus/" + directory.lastPathComponent + "/" + name),
+                                  title: title, body: lines.joined(separator: "\n"))
+            return LabelledPosting(posting: posting, label: id, group: "profile:" + name, isProfile: true,
                                    skillIDs: matcher.mentions(in: posting).map(\.skillID))
         }
     }
 
     /// Loads profiles and every posting file under `corpora` (folders or files).
-    public static func load(profiles directory: URL, corpora: [URL], rules: TitleRuleSet, taxonomy: Taxonomy,
-                            reader: PostingReader = PostingReader()) throws -> TrainingCorpus {
+    public static func load(profiles directory: URL, otherProfiles: URL? = nil, corpora: [URL], rules: TitleRuleSet,
+                            taxonomy: Taxonomy, reader: PostingReader = PostingReader()) throws -> TrainingCorpus {
         let matcher = SkillMatcher(taxonomy: taxonomy)
         var examples = try profiles(in: directory, taxonomy: taxonomy, matcher: matcher)
         var manifest = TrainingManifest(profiles: examples.count)
+        if let otherProfiles, FileManager.default.fileExists(atPath: otherProfiles.path) {
+            let others = try profiles(in: otherProfiles, taxonomy: taxonomy, matcher: matcher, label: RoleModel.otherClass)
+            examples += others
+            manifest.otherProfiles = others.count
+        }
         var problems: [String] = []
         var seenBodies = Set<String>()
         var employers = Set<String>()

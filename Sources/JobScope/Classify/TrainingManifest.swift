@@ -21,6 +21,8 @@ public struct TrainingManifest: Sendable, Codable, Equatable {
     public var sources: [Source]
     /// Role profile documents used (one per role).
     public var profiles: Int
+    /// Profiles of jobs outside every role (`Corpus/other/`), labelled `other`.
+    public var otherProfiles: Int
     /// Postings read from all sources.
     public var postingsRead: Int
     /// Dropped because their description repeats an earlier one (reposts, overlapping scrapes).
@@ -34,10 +36,11 @@ public struct TrainingManifest: Sendable, Codable, Equatable {
     /// Distinct employers among the labelled postings (cross-validation groups).
     public var employers: Int
 
-    public init(sources: [Source] = [], profiles: Int = 0, postingsRead: Int = 0, duplicates: Int = 0, empty: Int = 0,
+    public init(sources: [Source] = [], profiles: Int = 0, otherProfiles: Int = 0, postingsRead: Int = 0, duplicates: Int = 0, empty: Int = 0,
                 unlabelled: Int = 0, classCounts: [String: Int] = [:], employers: Int = 0) {
         self.sources = sources
         self.profiles = profiles
+        self.otherProfiles = otherProfiles
         self.postingsRead = postingsRead
         self.duplicates = duplicates
         self.empty = empty

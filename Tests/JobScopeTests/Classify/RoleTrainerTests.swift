@@ -30,7 +30,7 @@ struct RoleTrainerTests {
         for i in 0..<60 {
             let label = i % 3
             var keywords: [[String]] = [[], []]
-            if label < 2 { keywords[label] = ["k"] }
+            if label < 2 { keywords[label] = ["key phrase"] }
             samples.append(RoleEvidence(body: [0, 0, 0], titleKeywords: keywords, roleSkills: [[], []],
                                         skillOverlap: [0, 0], hasTitle: true))
             labels.append(label)
