@@ -1,0 +1,202 @@
+import Foundation
+
+/// The report as Markdown (GitHub-flavoured tables), for a wiki page, an issue or a pull request.
+public struct MarkdownReportRenderer: Sendable {
+    /// At most this many periods get their own column in the per-period tables (the latest ones).
+    public var maxPeriodColumns: Int
+
+    public init(maxPeriodColumns: Int = 12) {
+        self.maxPeriodColumns = maxPeriodColumns
+    }
+
+    /// The whole report.
+    public func render(_ report: TrendReport) -> String {
+        var parts = [header(report), overview(report), roleDemand(report), skillDemand(report), skillsByRole(report),
+                     clusters(report)]
+        if let trends = report.trends { parts.append(self.trends(trends, report)) }
+        parts += [seedCheck(report), attributes(report)]
+        if !report.notes.isEmpty { parts.append("## Notes\n\n" + report.notes.map { "- " + $0 }.joined(separator: "\n")) }
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    private func header(_ report: TrendReport) -> String {
+        let line = FigureFormat.scope(report, range: " to ").joined(separator: ", ")
+        return "# Demand for generative-AI roles and skills\n\n" + line + "."
+    }
+
+    private func overview(_ report: TrendReport) -> String {
+        let o = report.overview
+        var rows: [[String]] = []
+        rows.append(["Postings", FigureFormat.count(o.postings)
+                     + (o.repostsExcluded > 0 ? " (\(FigureFormat.count(o.repostsExcluded)) reposts left out)" : "")])
+        rows.append(["Sources", "\(FigureFormat.count(o.sourceFiles)) files: "
+                     + o.formats.map { "\($0.name) \(FigureFormat.count($0.count))" }.joined(separator: ", ")])
+        if let first = o.firstDate, let last = o.lastDate { rows.append(["Date range", "\(first) to \(last)"]) }
+        rows.append(["Undated", "\(FigureFormat.count(o.undated.count)) (\(FigureFormat.percent(o.undated.share)))"])
+        rows.append(["Documented roles", FigureFormat.percent(o.documented.share)])
+        rows.append(["Adjacent roles", FigureFormat.percent(o.adjacent.share)])
+        rows.append(["Other (no role)", FigureFormat.percent(o.other.share)])
+        rows.append(["Emerging roles", FigureFormat.percent(o.emerging.share)])
+        rows.append(["With a known skill", FigureFormat.percent(o.withSkills.share)])
+        if let c = o.meanConfidence { rows.append(["Mean role confidence", String(format: "%.2f", c)]) }
+        return "## Overview\n\n" + table(["", "Value"], rows, right: [1])
+    }
+
+    /// The last `maxPeriodColumns` periods, with the rows' matching cells.
+    private func periodWindow(_ report: TrendReport) -> [ReportPeriod] {
+        Array(report.periods.suffix(maxPeriodColumns))
+    }
+
+    private func periodCells(_ series: [PeriodShare], _ window: [ReportPeriod]) -> [String] {
+        let byLabel = Dictionary(series.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
+        return window.map { period in
+            guard let cell = byLabel[period.label], cell.total > 0 else { return "–" }
+            return FigureFormat.percent(cell.share)
+        }
+    }
+
+    private func roleDemand(_ report: TrendReport) -> String {
+        let window = periodWindow(report)
+        let hasUndated = report.roleDemand.rows.contains { $0.undated.total > 0 }
+        var headers = ["Role", "Postings", "Share"] + window.map(FigureFormat.periodLabel)
+        if hasUndated { headers.append("Undated") }
+        headers.append("Change, last period")
+        var rows: [[String]] = []
+        for row in report.roleDemand.rows where row.overall.count > 0 || row.group == .documented {
+            var name = row.name
+            if row.emerging { name += " ★" }
+            if row.isNew { name += " (new since \(row.firstSeen ?? "?"))" }
+            var cells = [name, FigureFormat.count(row.overall.count), FigureFormat.percent(row.overall.share)]
+            cells += periodCells(row.byPeriod, window)
+            if hasUndated { cells.append(FigureFormat.percent(row.undated.share)) }
+            cells.append(row.byPeriod.last?.change.map(FigureFormat.points) ?? "–")
+            rows.append(cells)
+        }
+        let totals = ["Postings in period", FigureFormat.count(report.overview.postings), ""]
+            + window.map { FigureFormat.count($0.postings) } + (hasUndated ? [FigureFormat.count(report.overview.undated.count)] : []) + [""]
+        rows.append(totals)
+        var out = "## Role demand by \(report.granularity.rawValue)\n\nShare of each period's postings. "
+            + "★ emerging role; † thin period (fewer than \(report.options.minimumPeriodPostings) postings)."
+        if report.periods.count > window.count {
+            out += " Showing the last \(window.count) of \(report.periods.count) periods."
+        }
+        return out + "\n\n" + table(headers, rows, right: Array(1..<headers.count))
+    }
+
+    private func skillDemand(_ report: TrendReport) -> String {
+        let demand = report.skillDemand
+        var rows: [[String]] = []
+        for row in demand.skills.prefix(report.options.topCount) {
+            let asked = row.overall.count
+            rows.append([row.name + (row.fromSeeds ? "" : " ◦"), row.category.displayName, FigureFormat.count(asked),
+                         FigureFormat.percent(row.overall.share),
+                         FigureFormat.percent(Proportion(count: row.required, total: asked).share),
+                         FigureFormat.percent(Proportion(count: row.preferred, total: asked).share),
+                         FigureFormat.sparkline(FigureFormat.sparkShares(row.byPeriod))])
+        }
+        return "## Skill demand\n\nTop \(rows.count) of \(demand.skills.count) skills by share of postings; "
+            + "required and preferred are shares of the postings asking for the skill. ◦ not listed in the seeds.\n\n"
+            + table(["Skill", "Category", "Postings", "Share", "Required", "Preferred", "Trend"], rows, right: [2, 3, 4, 5])
+    }
+
+    private func skillsByRole(_ report: TrendReport) -> String {
+        let demand = report.skillDemand
+        let roles = Array(demand.roleColumns.prefix(6))
+        let names = Dictionary(report.roleDemand.rows.map { ($0.roleID ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
+        let headers = ["Skill"] + roles.map { names[$0 ?? ""] ?? ($0 ?? "Other") }
+        let rows = demand.skills.prefix(report.options.topCount).map { row in
+            [row.name] + roles.map { id in
+                row.byRole.first { $0.roleID == id }.map { FigureFormat.percent($0.share) } ?? "–"
+            }
+        }
+        return "## Skills per role\n\nShare of each role's postings asking for the skill (the \(roles.count) roles with most postings).\n\n"
+            + table(headers, rows, right: Array(1..<headers.count))
+    }
+
+    private func clusters(_ report: TrendReport) -> String {
+        let window = periodWindow(report)
+        let rows = report.skillDemand.categories.filter { $0.overall.count > 0 }.map { row in
+            [row.name, FigureFormat.percent(row.overall.share)] + periodCells(row.byPeriod, window)
+        }
+        let headers = ["Cluster", "Overall"] + window.map(FigureFormat.periodLabel)
+        return "## Skill clusters\n\nShare of postings asking for at least one skill of the cluster.\n\n"
+            + table(headers, rows, right: Array(1..<headers.count))
+    }
+
+    private func trends(_ trends: TrendComparison, _ report: TrendReport) -> String {
+        let a = trends.baseline, b = trends.current
+        var out = "## Rising and falling: \(a.label) → \(b.label)\n\n"
+            + "\(FigureFormat.count(a.postings)) postings in \(a.label) against \(FigureFormat.count(b.postings)) in \(b.label). "
+            + "Two-proportion z-test; a change is **significant** when its Benjamini–Hochberg q-value is below "
+            + "\(report.options.alpha) and at least \(report.options.minimumSupport) postings of the two spans have the item."
+        let limit = report.options.topCount
+        let groups: [(String, [TrendComparison.Row])] = [
+            ("Rising skills", trends.risingSkills), ("Falling skills", trends.fallingSkills),
+            ("Rising roles", trends.risingRoles), ("Falling roles", trends.fallingRoles),
+        ]
+        for (title, all) in groups {
+            let (tested, untested) = TrendComparison.tested(all)
+            let rows = Array(tested.prefix(limit))
+            let note = untested > 0
+                ? "\n\n\(untested) more rest on fewer than \(report.options.minimumSupport) postings and are not tested." : ""
+            guard !rows.isEmpty else {
+                if untested > 0 { out += "\n\n### \(title)" + note }
+                continue
+            }
+            let cells = rows.map { row in
+                [row.name, FigureFormat.percent(row.baseline.share), FigureFormat.percent(row.current.share),
+                 FigureFormat.points(row.change), FigureFormat.pValue(row.pValue),
+                 row.qValue.map(FigureFormat.pValue) ?? "–",
+                 row.significant ? "**\(row.verdict)**" : row.verdict]
+            }
+            out += "\n\n### \(title)\n\n" + table(["", a.label, b.label, "Change", "p", "q", ""], cells, right: [1, 2, 3, 4, 5]) + note
+        }
+        return out
+    }
+
+    private func seedCheck(_ report: TrendReport) -> String {
+        var out = "## Seed check\n\nFor each documented role: the skills the seed articles list, with the share of the role's postings asking for each, and the most-asked skills the seeds do not mention."
+        let rows = report.seedCheck.map { check -> [String] in
+            let seeds = check.seedSkills.map { "\($0.name) \(FigureFormat.percent($0.share))" }.joined(separator: ", ")
+            let unlisted = check.unlisted.prefix(6).map { "\($0.name) \(FigureFormat.percent($0.share))" }
+                .joined(separator: ", ")
+            return [check.name, FigureFormat.count(check.postings),
+                    check.postings == 0 ? "–" : (seeds.isEmpty ? "–" : seeds),
+                    check.postings == 0 ? "–" : (unlisted.isEmpty ? "–" : unlisted)]
+        }
+        out += "\n\n" + table(["Role", "Postings", "Seeds list", "Also asked (not in seeds)"], rows, right: [1])
+        return out
+    }
+
+    private func attributes(_ report: TrendReport) -> String {
+        func levels(_ b: AttributeSummary.Breakdown) -> String {
+            b.levels.isEmpty ? "–" : b.levels.map { "\($0.name) \(FigureFormat.percent($0.share))" }.joined(separator: ", ")
+        }
+        let rows = report.attributes.groups.map { g -> [String] in
+            [g.name, FigureFormat.count(g.postings),
+             g.workplaceStated.count > 0 ? "\(FigureFormat.percent(g.remote.share)) of \(g.workplaceStated.count)" : "–",
+             levels(g.education), levels(g.seniority),
+             g.medianYearsExperience.map { String(format: "%.0f (%d)", $0, g.yearsExperienceStated) } ?? "–",
+             g.salary.map { "\(FigureFormat.money($0.median, currency: $0.currency)) (\($0.count))" } ?? "–"]
+        }
+        var out = "## Attributes\n\nRemote: share of the postings that state a workplace. Education and seniority: shares of the postings stating a level. "
+            + "Salary: median yearly midpoint in the most common currency, with the number of postings it rests on.\n\n"
+            + table(["Group", "Postings", "Remote", "Education", "Seniority", "Median years (n)", "Median salary (n)"],
+                    rows, right: [1, 2])
+        if !report.attributes.domains.isEmpty {
+            let domainRows = report.attributes.domains.map {
+                [$0.name, FigureFormat.count($0.overall.count), FigureFormat.percent($0.overall.share)]
+            }
+            out += "\n\n### Application domains\n\n" + table(["Domain", "Postings", "Share"], domainRows, right: [1, 2])
+        }
+        return out
+    }
+
+    private func table(_ headers: [String], _ rows: [[String]], right: [Int] = []) -> String {
+        func escape(_ cell: String) -> String { cell.replacingOccurrences(of: "|", with: "\\|") }
+        var lines = ["| " + headers.map(escape).joined(separator: " | ") + " |"]
+        lines.append("|" + headers.indices.map { right.contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|")
+        for row in rows { lines.append("| " + row.map(escape).joined(separator: " | ") + " |") }
+        return lines.joined(separator: "\n")
+    }
+}
