@@ -91,6 +91,7 @@ public struct BatchAnalyzer: Sendable {
                     } else if !walkDone, let entry = files.next() {
                         switch entry {
                         case .problem(let path, let message):
+                            state.filesDone += 1
                             state.summary.filesFailed += 1
                             state.report(problem: StoreBatch.Problem(path: BatchInputs.key(path), message: message),
                                          onEvent)
