@@ -62,6 +62,8 @@ static char *buf_take(jsx_buf *b) {
 /* ---- the page ---- */
 
 struct jsx_page {
+    htmlDocPtr doc;     /* kept until the text is rendered (lazily: JSON-LD pages often never need it) */
+    int rendered;
     char *text;
     int text_len;
     char *title;
@@ -373,25 +375,35 @@ jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, in
     if (!doc) return NULL;
     jsx_page *p = calloc(1, sizeof(jsx_page));
     if (!p) abort();
-    xmlNodePtr root = xmlDocGetRootElement(doc);
+    p->doc = doc;
+    if (!(options & JSX_TEXT_ONLY)) {
+        int microdata = memmem(bytes, (size_t)length, "itemprop", 8) != NULL;
+        xmlNodePtr root = xmlDocGetRootElement(doc);
+        if (root) scan(p, root, NULL, microdata, 0);
+    }
+    return p;
+}
+
+/* Renders the visible text and first heading once, then frees the libxml2 document. */
+static void ensure_rendered(jsx_page *p) {
+    if (p->rendered) return;
+    p->rendered = 1;
     jsx_buf heading = {0};
     jsx_renderer r = {0};
-    r.heading = (options & JSX_TEXT_ONLY) ? NULL : &heading;
+    r.heading = &heading;
+    xmlNodePtr root = p->doc ? xmlDocGetRootElement(p->doc) : NULL;
     if (root) render(&r, root, 0, 0);
     p->text_len = (int)r.out.len;
     p->text = buf_take(&r.out);
-    if (!(options & JSX_TEXT_ONLY)) {
-        if (heading.len) p->heading = buf_take(&heading);
-        int microdata = memmem(bytes, (size_t)length, "itemprop", 8) != NULL;
-        if (root) scan(p, root, NULL, microdata, 0);
-    }
+    if (heading.len) p->heading = buf_take(&heading);
     free(heading.data);
-    xmlFreeDoc(doc);
-    return p;
+    if (p->doc) xmlFreeDoc(p->doc);
+    p->doc = NULL;
 }
 
 void jsx_page_free(jsx_page *p) {
     if (!p) return;
+    if (p->doc) xmlFreeDoc(p->doc);
     free(p->text);
     free(p->title);
     free(p->heading);
@@ -406,13 +418,17 @@ void jsx_page_free(jsx_page *p) {
     free(p);
 }
 
-const char *jsx_page_text(const jsx_page *p, int *length) {
+const char *jsx_page_text(jsx_page *p, int *length) {
+    ensure_rendered(p);
     if (length) *length = p->text_len;
     return p->text;
 }
 
 const char *jsx_page_title(const jsx_page *p) { return p->title; }
-const char *jsx_page_heading(const jsx_page *p) { return p->heading; }
+const char *jsx_page_heading(jsx_page *p) {
+    ensure_rendered(p);
+    return p->heading;
+}
 int jsx_page_jsonld_count(const jsx_page *p) { return p->jsonld_count; }
 const char *jsx_page_jsonld(const jsx_page *p, int i) { return (i >= 0 && i < p->jsonld_count) ? p->jsonld[i] : NULL; }
 int jsx_page_microdata_count(const jsx_page *p) { return p->md_count; }

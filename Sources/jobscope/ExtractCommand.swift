@@ -31,6 +31,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Refuse files larger than this many bytes.")
     var maxSize: Int = 16 * 1024 * 1024
 
+    @Option(name: .long, help: "Files read at the same time (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Option(name: .long, help: "Day the data was collected (YYYY-MM-DD), for relative dates like \"30+ days ago\".")
     var collected: String?
 
@@ -46,6 +49,7 @@ struct ExtractCommand: ParsableCommand {
             throw ValidationError("--collected expects YYYY-MM-DD; got '\(collected)'")
         }
         guard maxSize > 0 else { throw ValidationError("--max-size must be positive") }
+        guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
     }
 
     func run() throws {
@@ -61,7 +65,7 @@ struct ExtractCommand: ParsableCommand {
             failed += 1
         }
         let started = Date()
-        let outcomes = PostingBatchReader(options: options).read(files: files)
+        let outcomes = PostingBatchReader(options: options, concurrency: jobs).read(files: files)
         let seconds = Date().timeIntervalSince(started)
 
         var printer = PostingPrinter(format: format)
@@ -82,13 +86,15 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         printer.end()
-        let summary = "read \(postings) postings from \(files.count - outcomes.filter { if case .failure = $0.result { return true } else { return false } }.count) of \(files.count) files"
+        let total = files.count + missing.count
+        let summary = "read \(postings) posting\(postings == 1 ? "" : "s") from \(total - failed) of \(total) file\(total == 1 ? "" : "s")"
+            + (failed > 0 ? " (\(failed) failed)" : "")
         if format == .none {
             let mb = Double(bytes) / 1_000_000
             print(summary + String(format: ", %.1f MB in %.2f s (%.1f MB/s, %.0f postings/s)",
                                    mb, seconds, mb / max(seconds, 1e-9), Double(postings) / max(seconds, 1e-9)))
-        } else if failed > 0 || files.count > 1 {
-            printError(summary + (failed > 0 ? "; \(failed) failed" : ""))
+        } else if failed > 0 || total > 1 {
+            printError(summary)
         }
         if files.isEmpty && missing.isEmpty {
             printError("error: no posting files (.html .htm .txt .md .csv .tsv .json .jsonl .ndjson) under \(paths.joined(separator: " "))")

@@ -1,11 +1,121 @@
 import ArgumentParser
+import Foundation
 import JobScope
 
-// OWNER: taxonomy. Placeholder; replace.
-struct SkillsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "skills", abstract: "(not yet implemented)")
+/// `jobscope skills FILE…`: the skills and attributes each posting asks for, with evidence.
+struct SkillsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "skills",
+        abstract: "Show the skills (required, preferred or mentioned, with evidence) and attributes of each posting.",
+        discussion: """
+        Reads any posting file JobScope reads (HTML, text, Markdown, CSV/TSV, JSON, JSONL) or a folder of them. \
+        For each posting: every taxonomy skill found, its category, whether the posting requires or prefers it, \
+        how often it appears and where; then education, years of experience, seniority, workplace, salary and \
+        application domains. A file that cannot be read is reported and skipped; the exit code is then 1.
+        """
+    )
 
-    func run() async throws {
-        throw ValidationError("'skills' is not implemented yet")
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Posting files or folders.")
+    var paths: [String]
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(name: .long, help: "Output: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: "Evidence snippets shown per skill in text output.")
+    var evidence: Int = 1
+
+    func run() throws {
+        let taxonomy = try model.loadTaxonomy()
+        let matcher = SkillMatcher(taxonomy: taxonomy)
+        let extractor = AttributeExtractor(taxonomy: taxonomy)
+        let (files, missing) = PostingFileWalker().files(under: paths)
+        var failed = missing.count
+        for path in missing { printError("error: " + (IngestError.notFound(path: path).errorDescription ?? path)) }
+
+        var reports: [PostingSkillsReport] = []
+        var first = true
+        if format == .json { print("[") }
+        for outcome in PostingBatchReader().read(files: files) {
+            switch outcome.result {
+            case .failure(let error):
+                failed += 1
+                printError("error: " + (error.errorDescription ?? "\(error)"))
+            case .success(let result):
+                for problem in result.rowErrors { printError("warning: " + (problem.errorDescription ?? "\(problem)")) }
+                for posting in result.postings {
+                    let report = PostingSkillsReport(posting: posting, skills: matcher.mentions(in: posting),
+                                                     attributes: extractor.attributes(of: posting))
+                    switch format {
+                    case .text: printText(report, taxonomy: taxonomy)
+                    case .json:
+                        print((first ? "" : ",") + report.json)
+                        first = false
+                    }
+                    reports.append(report)
+                }
+            }
+        }
+        if format == .json { print("]") }
+        if files.isEmpty && missing.isEmpty {
+            printError("error: no posting files under \(paths.joined(separator: " "))")
+            throw ExitCode.failure
+        }
+        if failed > 0 { throw ExitCode.failure }
+    }
+
+    func printText(_ report: PostingSkillsReport, taxonomy: Taxonomy) {
+        let p = report.posting
+        var head = p.source.description
+        if let title = p.title { head += " — " + title }
+        if let company = p.company { head += " (\(company))" }
+        print(head)
+        print("  attributes: " + report.attributes.summary(taxonomy: taxonomy))
+        if report.skills.isEmpty {
+            print("  no taxonomy skills found")
+        }
+        let width = min(28, report.skills.map(\.name.count).max() ?? 0)
+        for skill in report.skills {
+            let name = skill.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let level = skill.requirement.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+            let category = skill.category.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+            print("  \(level) \(name) \(category) ×\(skill.count)")
+            for e in skill.evidence.prefix(max(0, evidence)) {
+                print("      \"\(e.snippet)\" @\(e.start)")
+            }
+        }
+        print("")
+    }
+
+    private func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// One posting's skills and attributes, as `skills --format json` writes them.
+struct PostingSkillsReport: Encodable {
+    var posting: Posting
+    var skills: [SkillMention]
+    var attributes: PostingAttributes
+
+    enum CodingKeys: String, CodingKey { case id, source, title, company, skills, attributes }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(posting.id, forKey: .id)
+        try c.encode(posting.source, forKey: .source)
+        try c.encodeIfPresent(posting.title, forKey: .title)
+        try c.encodeIfPresent(posting.company, forKey: .company)
+        try c.encode(skills, forKey: .skills)
+        try c.encode(attributes, forKey: .attributes)
+    }
+
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "{}"
     }
 }

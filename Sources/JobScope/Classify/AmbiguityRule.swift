@@ -61,6 +61,14 @@ extension AmbiguityRule {
             nonMatching: ["press r to continue, python fans", "option r, sql"],
             check: { $0.matchedText == $0.alias.written }),
         AmbiguityRule(
+            id: "acronym-case",
+            description: "An alias written in capitals (REST, API) matches only capitals, so \"the rest of the team\" "
+                + "is no REST API; mixed-case aliases (RESTful, Flask) match in any case.",
+            scope: .singleTokenAliases, exampleAlias: "REST",
+            matching: ["Build REST services in Python.", "Design a REST API"],
+            nonMatching: ["Work with the rest of the team.", "Rest assured, python fans"],
+            check: { $0.alias.written.contains(where: \.isLowercase) || !$0.matchedText.contains(where: \.isLowercase) }),
+        AmbiguityRule(
             id: "not-abbreviation",
             description: "Not part of an abbreviation or initials: never R&D, P&R, John R. Smith or R's.",
             scope: .shortAliases, exampleAlias: "R",

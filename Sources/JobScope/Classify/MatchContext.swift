@@ -21,7 +21,7 @@ public struct MatchContext {
     /// Tokens that, right before an ambiguous name, show it is meant as a skill ("in R", "with Go").
     static let cuesBefore: Set<String> = [
         "in", "with", "using", "use", "like", "including", "e.g", "i.e", "eg", "ie", "languages", "language",
-        "programming", "scripting", "coding", "tools", "and/or", "especially", "particularly",
+        "programming", "scripting", "coding", "tools", "and/or", "especially", "particularly", "e.g.", "software",
     ]
     /// Nouns that, two tokens before with "of" between, show a skill ("knowledge of C").
     static let cuesBeforeOf: Set<String> = [
@@ -93,33 +93,42 @@ public struct MatchContext {
         end < tokens.count && gapIsSpace(end - 1, end) && Self.verbPrepositions.contains(tokens[end].lowercased)
     }
 
-    /// Listed next to another skill, or led or followed by a cue word.
+    /// Listed next to another skill, or led or followed by a cue word. The walk goes over a list's other
+    /// items ("SAS, SPSS, Minitab, R"), connectors ("or", "and") and asides ("Python (preferred) or R").
     var hasSkillContext: Bool {
         if isSkillList { return true }
-        // Before: a cue word, "X of", or a skill across list punctuation and connectors.
-        var k = first - 1
-        var steps = 0
-        while k >= 0, steps < 3 {
-            let word = tokens[k].lowercased
-            if skillAt[k] && gapIsList(k, k + 1) { return true }
-            if steps == 0 && MatchContext.cuesBefore.contains(word) && gapIsSpace(k, k + 1) { return true }
-            if steps == 0 && word == "of" && k > 0 && MatchContext.cuesBeforeOf.contains(tokens[k - 1].lowercased) {
-                return true
-            }
-            guard MatchContext.listConnectors.contains(word) else { break }
-            k -= 1
-            steps += 1
+        // Right before: a cue word ("in R"), or "knowledge of R".
+        if first > 0 {
+            let word = tokens[first - 1].lowercased
+            if MatchContext.cuesBefore.contains(word) && gapIsSpace(first - 1, first) { return true }
+            if word == "as" && first > 1 && tokens[first - 2].lowercased == "such" { return true }
+            if word == "of" && first > 1 && MatchContext.cuesBeforeOf.contains(tokens[first - 2].lowercased) { return true }
         }
-        if first > 0, skillAt[first - 1], gapIsList(first - 1, first) { return true }
-        // After: a cue word, or a skill across list punctuation and connectors.
-        k = end
-        steps = 0
-        while k < tokens.count, steps < 3 {
+        // Right after: a cue word ("R programming").
+        if end < tokens.count, MatchContext.cuesAfter.contains(tokens[end].lowercased), gapIsSpace(end - 1, end) {
+            return true
+        }
+        return listNeighbour(step: -1) || listNeighbour(step: 1)
+    }
+
+    /// Walks from the match through one list, up to five tokens, looking for a skill or a cue that opens it.
+    func listNeighbour(step: Int) -> Bool {
+        var inner = step < 0 ? first : end - 1  // the token next to the gap being crossed
+        var k = step < 0 ? first - 1 : end
+        var steps = 0
+        while k >= 0, k < tokens.count, steps < 5 {
+            let (a, b) = step < 0 ? (k, inner) : (inner, k)
+            let listGap = gapIsList(a, b) && !gapIsSpace(a, b)
             let word = tokens[k].lowercased
-            if skillAt[k] && gapIsList(k - 1, k) { return true }
-            if steps == 0 && MatchContext.cuesAfter.contains(word) && gapIsSpace(k - 1, k) { return true }
-            guard MatchContext.listConnectors.contains(word) else { break }
-            k += 1
+            if skillAt[k] && gapIsList(a, b) { return true }
+            if step < 0 && steps > 0 && listGap == false && MatchContext.cuesBefore.contains(word) { return true }
+            if MatchContext.listConnectors.contains(word) && gapIsList(a, b) {
+                // "or", "and": keep walking.
+            } else if !listGap {
+                return false
+            }
+            inner = k
+            k += step
             steps += 1
         }
         return false

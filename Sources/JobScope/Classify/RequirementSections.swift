@@ -155,7 +155,8 @@ public struct RequirementSections: Sendable {
         while lo > 0, steps < 300 {
             let b = bytes[lo - 1]
             if b == UInt8(ascii: "\n") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
-                || (b == UInt8(ascii: ".") && lo < bytes.count && bytes[lo] == UInt8(ascii: " ")) {
+                || (b == UInt8(ascii: ".") && lo < bytes.count
+                    && (bytes[lo] == UInt8(ascii: " ") || (bytes[lo] >= 65 && bytes[lo] <= 90))) {
                 break
             }
             lo -= 1
@@ -166,11 +167,16 @@ public struct RequirementSections: Sendable {
         while hi < bytes.count, steps < 300 {
             let b = bytes[hi]
             if b == UInt8(ascii: "\n") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
-                || (b == UInt8(ascii: ".") && (hi + 1 == bytes.count || bytes[hi + 1] == UInt8(ascii: " "))) {
+                || (b == UInt8(ascii: ".") && (hi + 1 == bytes.count || bytes[hi + 1] == UInt8(ascii: " ")
+                    || (bytes[hi + 1] >= 65 && bytes[hi + 1] <= 90))) {
                 break
             }
             hi += 1
             steps += 1
+        }
+        // A heading inside the span ends the sentence there ("...Python.Preferred QualificationsKafka").
+        for start in starts where start.offset > lo && start.offset < hi {
+            if start.offset <= offset { lo = start.offset } else { hi = start.offset; break }
         }
         let sentence = String(decoding: bytes[lo..<hi], as: UTF8.self).lowercased()
         for cue in Self.preferredCues where sentence.contains(cue) { return .preferred }

@@ -118,9 +118,9 @@ public struct SkillMatcher: Sendable {
     }
 
     func matches(in text: String, skillList: Bool) -> [Match] {
-        let tokens = tokenizer.tokens(in: text)
-        guard !tokens.isEmpty else { return [] }
         let bytes = Array(text.utf8)
+        let tokens = Self.splitGluedSentences(tokenizer.tokens(in: text), text: text, bytes: bytes)
+        guard !tokens.isEmpty else { return [] }
         let ids = tokens.map { vocabulary[$0.lowercased] ?? -1 }
 
         // Candidates: at each token, every alias the trie reaches, longest last.
@@ -168,7 +168,7 @@ public struct SkillMatcher: Sendable {
             var undecided = pending
             var changed = true
             var passes = 0
-            while changed && !undecided.isEmpty && passes < 3 {
+            while changed && !undecided.isEmpty && passes < 5 {
                 changed = false
                 passes += 1
                 var still: [Int] = []
@@ -196,6 +196,14 @@ public struct SkillMatcher: Sendable {
                     if !decided { still.append(startIndex) }
                 }
                 undecided = still
+                // Two ambiguous names only beside each other ("Preferred: Airflow, dbt") vouch for each other.
+                if !changed && !undecided.isEmpty && passes < 4 {
+                    for startIndex in undecided {
+                        let c = candidates[startIndex]
+                        if contextCategory[aliases[c.alias].skill] { for k in c.first..<c.end { skillAt[k] = true } }
+                    }
+                    changed = true
+                }
             }
         }
 
@@ -218,6 +226,33 @@ public struct SkillMatcher: Sendable {
         var k = start
         while k < limit, candidates[k].first == candidates[start].first { k += 1 }
         return k
+    }
+
+    /// Scraped text often lost the space after a period ("in Tableau.Qualifications"); the shared tokenizer keeps
+    /// such a run whole (as it must for "node.js"), so split it where a lowercase letter, a period and a capital meet.
+    static func splitGluedSentences(_ tokens: [Token], text: String, bytes: [UInt8]) -> [Token] {
+        var result: [Token] = []
+        result.reserveCapacity(tokens.count)
+        for token in tokens {
+            let range = token.utf8Range
+            var start = range.lowerBound
+            var i = range.lowerBound + 1
+            while i + 1 < range.upperBound {
+                if bytes[i] == UInt8(ascii: "."), bytes[i - 1] >= 97, bytes[i - 1] <= 122,
+                   bytes[i + 1] >= 65, bytes[i + 1] <= 90, i - start >= 2 {
+                    result.append(Self.token(text, bytes, start, i))
+                    start = i + 1
+                }
+                i += 1
+            }
+            result.append(start == range.lowerBound ? token : Self.token(text, bytes, start, range.upperBound))
+        }
+        return result
+    }
+
+    static func token(_ text: String, _ bytes: [UInt8], _ lo: Int, _ hi: Int) -> Token {
+        let word = slice(text, bytes, lo, hi)
+        return Token(text: word, lowercased: word.lowercased(), utf8Range: lo..<hi)
     }
 
     /// Words of one alias may be separated by spaces, a hyphen, a slash or an ampersand, not by a sentence

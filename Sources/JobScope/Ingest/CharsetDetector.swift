@@ -54,15 +54,26 @@ enum CharsetDetector {
 
     /// The charset a page declares in its first 4 KB (`<meta charset>`, `http-equiv` content, `<?xml encoding>`).
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        let limit = min(bytes.count, 4096)
         for marker in ["charset=", "encoding="] {
-            var searchStart = head.startIndex
-            while let range = head.range(of: marker, range: searchStart..<head.endIndex) {
-                searchStart = range.upperBound
-                var rest = head[range.upperBound...]
-                while let first = rest.first, first == "\"" || first == "'" || first == " " { rest = rest.dropFirst() }
-                let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }
-                if !name.isEmpty { return String(name) }
+            let m = Array(marker.utf8)
+            var i = 0
+            while i + m.count <= limit {
+                var j = 0
+                while j < m.count, ByteScan.lower(bytes[i + j]) == m[j] { j += 1 }
+                if j < m.count { i += 1; continue }
+                var k = i + m.count
+                while k < limit, bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") || bytes[k] == 0x20 { k += 1 }
+                var name: [UInt8] = []
+                while k < limit, name.count < 40 {
+                    let c = ByteScan.lower(bytes[k])
+                    guard (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-")
+                        || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") || c == UInt8(ascii: ".") else { break }
+                    name.append(c)
+                    k += 1
+                }
+                if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
+                i += 1
             }
         }
         return nil

@@ -3,33 +3,30 @@ import Foundation
 /// Reads postings from an HTML page: schema.org JobPosting JSON-LD first (several per page, `@graph`,
 /// arrays, slightly broken blocks repaired), then microdata, else the page's visible text.
 struct HTMLPostingReader: Sendable {
-    var options: ReaderOptions
     var builder: PostingBuilder
 
     init(options: ReaderOptions) {
-        self.options = options
-        self.builder = PostingBuilder(options: options)
+        builder = PostingBuilder(options: options)
     }
 
     func read(_ bytes: [UInt8], path: String) throws -> FileReadResult {
         let encoding = CharsetDetector.htmlEncoding(bytes)
-        guard let page = HTMLPage.parse(bytes, encoding: encoding) ?? HTMLPage.parse(bytes, encoding: nil) else {
+        guard let page = HTMLPage(bytes, encoding: encoding) ?? HTMLPage(bytes, encoding: nil) else {
             throw IngestError.noPostings(path: path, reason: "libxml2 could not parse the page")
         }
         var records = jsonLDRecords(page)
         if records.isEmpty, let record = microdataRecord(page) { records = [record] }
-        let pageText = TextRepair.renderedText(page.text)
         if records.isEmpty {
             var record = PostingRecord()
             record.fields[.title] = page.heading ?? page.title
-            record.fields[.description] = pageText
+            record.fields[.description] = TextRepair.renderedText(page.text)
             record.bodyIsText = true
             records = [record]
         }
         var result = FileReadResult(postings: [], format: .html)
         for (index, var record) in records.enumerated() {
             if record.fields[.description] == nil {
-                record.fields[.description] = pageText
+                record.fields[.description] = TextRepair.renderedText(page.text)
                 record.bodyIsText = true
             }
             if records.count == 1, record.fields[.title] == nil { record.fields[.title] = page.heading ?? page.title }

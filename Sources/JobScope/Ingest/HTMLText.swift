@@ -5,7 +5,7 @@ enum HTMLText {
     /// The visible text of a UTF-8 HTML fragment; on a libxml2 failure, the input with tags removed.
     static func render(fragment bytes: [UInt8]) -> String {
         guard !bytes.isEmpty else { return "" }
-        if let page = HTMLPage.parse(bytes, encoding: "UTF-8", textOnly: true) { return page.text }
+        if let page = HTMLPage(bytes, encoding: "UTF-8", textOnly: true) { return page.text }
         return stripTags(bytes)
     }
 

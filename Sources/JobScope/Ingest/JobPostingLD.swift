@@ -36,7 +36,7 @@ enum JobPostingLD {
         record.fields[.company] = organizationName(object["hiringOrganization"])
         record.fields[.location] = location(object["jobLocation"])
             ?? (object["jobLocationType"] as? String == "TELECOMMUTE" ? "Remote" : nil)
-        record.fields[.employmentType] = list(object["employmentType"])
+        record.fields[.employmentType] = list(object["employmentType"]).map(employmentTypeLabel)
         record.fields[.salary] = salary(object["baseSalary"]) ?? salary(object["estimatedSalary"])
         record.fields[.industry] = list(object["industry"])
         record.fields[.seniority] = text(object["experienceRequirements"]).flatMap { $0.count <= 80 ? $0 : nil }
@@ -77,6 +77,23 @@ enum JobPostingLD {
             return parts.isEmpty ? nil : parts.joined(separator: ", ")
         }
         return text(value)
+    }
+
+    /// schema.org's enumeration values (`FULL_TIME`, `CONTRACTOR`) in the words job boards use.
+    static func employmentTypeLabel(_ value: String) -> String {
+        value.components(separatedBy: ", ").map { part -> String in
+            switch part.uppercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_") {
+            case "FULL_TIME", "FULLTIME": return "Full-time"
+            case "PART_TIME", "PARTTIME": return "Part-time"
+            case "CONTRACTOR", "CONTRACT": return "Contract"
+            case "TEMPORARY": return "Temporary"
+            case "INTERN", "INTERNSHIP": return "Internship"
+            case "VOLUNTEER": return "Volunteer"
+            case "PER_DIEM": return "Per diem"
+            case "OTHER": return "Other"
+            default: return part
+            }
+        }.joined(separator: ", ")
     }
 
     static func organizationName(_ value: Any?) -> String? {

@@ -13,25 +13,46 @@ struct PlainTextPostingReader: Sendable {
         var text = String(decoding: bytes[ByteScan.bomLength(bytes)...], as: UTF8.self)
         if markdown { text = Self.plainMarkdown(text) }
         var record = PostingRecord()
-        record.fields[.description] = text
-        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
-            .lazy.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if let first = lines.first, Self.looksLikeTitle(first) { record.fields[.title] = first }
+        // The leading block (a title line, then `Key: value` header lines) becomes fields and leaves the body.
+        var bodyStart = text.startIndex
+        var lineStart = text.startIndex
+        var seenContent = false
         var titleFromHeader = false
-        for line in lines.prefix(12) {
-            guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 20 else { continue }
-            let key = PostingField.normalize(String(line[..<colon]))
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            guard !value.isEmpty, value.count <= 120, let field = Self.headerFields[key] else { continue }
-            if record.fields[field] == nil || (field == .title && !titleFromHeader) {
-                record.fields[field] = value
-                if field == .title { titleFromHeader = true }
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(where: \.isNewline) ?? text.endIndex
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            let line = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
+            defer { lineStart = next }
+            if line.isEmpty { continue }
+            if let (field, value) = Self.headerLine(line) {
+                if record.fields[field] == nil || (field == .title && !titleFromHeader) {
+                    record.fields[field] = value
+                    if field == .title { titleFromHeader = true }
+                }
+            } else if !seenContent, Self.looksLikeTitle(line) {
+                record.fields[.title] = line
+            } else {
+                bodyStart = lineStart
+                break
             }
+            seenContent = true
+            bodyStart = next
         }
+        let body = text[bodyStart...]
+        record.fields[.description] = body.contains(where: { !$0.isWhitespace }) ? String(body) : text
         guard let posting = builder.posting(from: record, source: PostingSource(path: path)), !posting.body.isEmpty else {
             throw IngestError.empty(path: path)
         }
         return FileReadResult(postings: [posting], format: markdown ? .markdown : .text)
+    }
+
+    /// `Company: Acme` → (.company, "Acme"), for the keys a text posting's header may use.
+    static func headerLine(_ line: String) -> (PostingField, String)? {
+        guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 20 else { return nil }
+        let key = PostingField.normalize(String(line[..<colon]))
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty, value.count <= 120, let field = headerFields[key] else { return nil }
+        return (field, value)
     }
 
     /// Header-line keys a text posting may start with.
@@ -47,7 +68,7 @@ struct PlainTextPostingReader: Sendable {
 
     /// Short, no sentence punctuation at the end, not a "Key: value" line.
     static func looksLikeTitle(_ line: String) -> Bool {
-        guard line.count <= 120, !line.hasSuffix("."), !line.hasSuffix(":"), !line.hasSuffix(","),
+        guard line.count <= 120, !line.contains("\t"), !line.hasSuffix("."), !line.hasSuffix(":"), !line.hasSuffix(","),
               line.split(separator: " ").count <= 16 else { return false }
         if let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 20 { return false }
         return line.contains(where: \.isLetter)
@@ -57,6 +78,15 @@ struct PlainTextPostingReader: Sendable {
     /// and become "• " bullets later).
     static func plainMarkdown(_ text: String) -> String {
         var out: [String] = []
+        var previousWasHeading = false
+        func startsBlock(_ line: String) -> Bool {
+            let t = line.drop { $0 == " " }
+            if t.hasPrefix("- ") || t.hasPrefix("* ") || t.hasPrefix("+ ") || t.hasPrefix("•") || t.hasPrefix(">") || t.hasPrefix("|") {
+                return true
+            }
+            let digits = t.prefix { $0.isNumber }
+            return !digits.isEmpty && (t.dropFirst(digits.count).hasPrefix(". ") || t.dropFirst(digits.count).hasPrefix(") "))
+        }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var s = String(line)
             let trimmed = s.drop { $0 == " " }
@@ -71,7 +101,17 @@ struct PlainTextPostingReader: Sendable {
                 s.replaceSubrange(lb...close, with: label)
             }
             if s.allSatisfy({ $0 == "-" || $0 == "*" || $0 == "_" || $0 == " " }), s.count >= 3 { s = "" }
-            out.append(s)
+            // A hard-wrapped paragraph line continues the one before it (Markdown's soft break).
+            let isHeading = trimmed.hasPrefix("#")
+            if !isHeading, !s.isEmpty, !startsBlock(s), let previous = out.last, !previous.isEmpty,
+               !previousWasHeading, !previous.hasSuffix(":"),
+               headerLine(s.trimmingCharacters(in: .whitespaces)) == nil,
+               headerLine(previous.trimmingCharacters(in: .whitespaces)) == nil {
+                out[out.count - 1] = previous + " " + s.trimmingCharacters(in: .whitespaces)
+            } else {
+                out.append(s)
+            }
+            previousWasHeading = isHeading
         }
         return out.joined(separator: "\n")
     }

@@ -39,7 +39,7 @@ public enum TextRepair {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pendingSpace = false
-        forEachCleanByte(bytes) { b in
+        for b in cleanBytes(bytes) {
             if b == 0x20 || b == 0x0A {
                 pendingSpace = !out.isEmpty
             } else {
@@ -196,106 +196,139 @@ public enum TextRepair {
     /// one, bullet marks (•, ·, ▪, ●, -, *, Word's private-use bullet …) rewritten as "• ", and bullets
     /// run together on one line ("• a • b") split onto their own lines.
     static func layout(_ bytes: [UInt8]) -> [UInt8] {
-        var lines: [[UInt8]] = []
-        var current: [UInt8] = []
-        forEachCleanByte(bytes) { b in
+        let clean = cleanBytes(bytes)
+        var assembler = LineAssembler(capacity: clean.count)
+        clean.withUnsafeBufferPointer { buffer in
+            for b in buffer { assembler.add(b) }
+        }
+        assembler.finishLine()
+        return assembler.out
+    }
+
+    /// Builds laid-out text line by line (a struct with local state: no closure captures, so no
+    /// dynamic exclusivity checks on the per-byte path).
+    private struct LineAssembler {
+        var out: [UInt8] = []
+        var line: [UInt8] = []
+        var pendingSpace = false
+        var blankPending = false
+        var mayHoldInlineBullet = false
+
+        init(capacity: Int) {
+            out.reserveCapacity(capacity)
+            line.reserveCapacity(512)
+        }
+
+        @inline(__always) mutating func add(_ b: UInt8) {
             if b == 0x0A {
-                lines.append(current)
-                current.removeAll(keepingCapacity: true)
+                finishLine()
+            } else if b == 0x20 {
+                pendingSpace = !line.isEmpty
             } else {
-                current.append(b)
+                if pendingSpace {
+                    line.append(0x20)
+                    pendingSpace = false
+                    if b == 0xE2 { mayHoldInlineBullet = true }
+                }
+                line.append(b)
             }
         }
-        lines.append(current)
 
+        mutating func finishLine() {
+            if line.isEmpty {
+                blankPending = !out.isEmpty
+            } else if mayHoldInlineBullet {
+                for part in TextRepair.splitInlineBullets(line) { emit(part[...]) }
+            } else {
+                emit(line[...])
+            }
+            line.removeAll(keepingCapacity: true)
+            pendingSpace = false
+            mayHoldInlineBullet = false
+        }
+
+        private mutating func emit(_ segment: ArraySlice<UInt8>) {
+            let (isBullet, rest) = TextRepair.bulletBody(segment)
+            if isBullet && rest.isEmpty { return } // a lone bullet mark
+            if !out.isEmpty {
+                out.append(0x0A)
+                if blankPending { out.append(0x0A) }
+            }
+            blankPending = false
+            if isBullet { out.append(contentsOf: TextRepair.bullet) }
+            out.append(contentsOf: rest)
+        }
+    }
+
+    /// The bytes with newlines unified to LF, tabs/form feeds/NBSP as spaces, CDATA markers
+    /// (`<![CDATA[`, `]]>`) and zero-width/BOM characters dropped, line/paragraph separators as LF.
+    static func cleanBytes(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var blankPending = false
-        for raw in lines {
-            for line in splitInlineBullets(trimAndCollapse(raw)) {
-                if line.isEmpty {
-                    blankPending = !out.isEmpty
+        bytes.withUnsafeBufferPointer { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b >= 0x20 && b < 0x80 && b != UInt8(ascii: "]") && b != UInt8(ascii: "<") {
+                    out.append(b)
+                    i += 1
                     continue
                 }
-                if !out.isEmpty { out.append(0x0A) }
-                if blankPending { out.append(0x0A); blankPending = false }
-                out.append(contentsOf: normalizeBullet(line))
+                switch b {
+                case 0x0D:
+                    out.append(0x0A)
+                    if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+                case 0x09, 0x0B, 0x0C:
+                    out.append(0x20)
+                case 0xC2 where i + 1 < n && bytes[i + 1] == 0xA0:
+                    out.append(0x20); i += 1
+                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x8B || bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    if bytes[i + 2] != 0x8B { out.append(0x0A) }
+                    i += 2
+                case 0xEF where i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+                    i += 2
+                case UInt8(ascii: "]") where i + 2 < n && bytes[i + 1] == UInt8(ascii: "]") && bytes[i + 2] == UInt8(ascii: ">"):
+                    i += 2
+                case UInt8(ascii: "<") where i + 8 < n && bytes[i + 1] == UInt8(ascii: "!") && bytes[i + 2] == UInt8(ascii: "[")
+                    && bytes[i + 3] == UInt8(ascii: "C") && bytes[i + 4] == UInt8(ascii: "D") && bytes[i + 5] == UInt8(ascii: "A")
+                    && bytes[i + 6] == UInt8(ascii: "T") && bytes[i + 7] == UInt8(ascii: "A") && bytes[i + 8] == UInt8(ascii: "["):
+                    i += 8
+                default:
+                    out.append(b)
+                }
+                i += 1
             }
         }
         return out
     }
 
-    /// Calls `body` with each byte, newlines unified to LF, tabs/form feeds/NBSP as spaces, CDATA markers
-    /// (`<![CDATA[`, `]]>`) and zero-width/BOM characters dropped.
-    private static func forEachCleanByte(_ bytes: [UInt8], _ body: (UInt8) -> Void) {
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            switch b {
-            case 0x0D:
-                body(0x0A)
-                if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
-            case 0x09, 0x0B, 0x0C:
-                body(0x20)
-            case 0xC2 where i + 1 < n && bytes[i + 1] == 0xA0:
-                body(0x20); i += 1
-            case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x8B || bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                // Zero-width space drops; line/paragraph separators become newlines.
-                if bytes[i + 2] != 0x8B { body(0x0A) }
-                i += 2
-            case 0xEF where i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
-                i += 2
-            case UInt8(ascii: "]") where i + 2 < n && bytes[i + 1] == UInt8(ascii: "]") && bytes[i + 2] == UInt8(ascii: ">"):
-                i += 2
-            case UInt8(ascii: "<") where i + 8 < n && bytes[i + 1] == UInt8(ascii: "!") && bytes[i + 2] == UInt8(ascii: "[")
-                && bytes[(i + 3)..<(i + 9)].elementsEqual("CDATA[".utf8):
-                i += 8
-            default:
-                body(b)
-            }
-            i += 1
-        }
-    }
-
-    private static func trimAndCollapse(_ line: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(line.count)
-        var pendingSpace = false
-        for b in line {
-            if b == 0x20 {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(b)
-            }
-        }
-        return out
-    }
-
-    private static let bullet: [UInt8] = Array("• ".utf8)
+    static let bullet: [UInt8] = Array("• ".utf8)
     private static let bulletMarks: [[UInt8]] = ["•", "·", "◦", "▪", "▫", "●", "○", "■", "□", "►", "▸", "➢", "✓", "✔", "\u{F0B7}", "\u{F0A7}", "‣", "⁃"].map { Array($0.utf8) }
 
-    /// "- x", "* x", "· x", "x" … → "• x".
-    private static func normalizeBullet(_ line: [UInt8]) -> [UInt8] {
-        if line.count >= 2, line[0] == UInt8(ascii: "-") || line[0] == UInt8(ascii: "*") || line[0] == UInt8(ascii: "+"),
-           line[1] == 0x20 {
-            return bullet + line[2...]
+    /// Whether a line starts with a list mark ("- x", "* x", "· x", Word's private-use bullet …), and the text after it.
+    static func bulletBody(_ line: ArraySlice<UInt8>) -> (Bool, ArraySlice<UInt8>) {
+        let s = line.startIndex
+        let first = line[s]
+        if line.count >= 2, first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+"),
+           line[s + 1] == 0x20 {
+            return (true, line[(s + 2)...])
         }
-        if line.count >= 4, line[0] == 0xE2, line[1] == 0x80, line[2] == 0x93 || line[2] == 0x94, line[3] == 0x20 {
-            return bullet + line[4...] // en/em dash as a list mark
+        guard first >= 0xC2 else { return (false, line) }
+        if line.count >= 4, first == 0xE2, line[s + 1] == 0x80, line[s + 2] == 0x93 || line[s + 2] == 0x94,
+           line[s + 3] == 0x20 {
+            return (true, line[(s + 4)...]) // en/em dash as a list mark
         }
         for mark in bulletMarks where line.starts(with: mark) {
-            var rest = line.count - mark.count
-            var start = mark.count
-            while rest > 0, line[start] == 0x20 { start += 1; rest -= 1 }
-            return rest > 0 ? bullet + line[start...] : []
+            var start = s + mark.count
+            while start < line.endIndex, line[start] == 0x20 { start += 1 }
+            return (true, line[start...])
         }
-        return line
+        return (false, line)
     }
 
     /// "intro • a • b" → ["intro", "• a", "• b"], when "•" stands between words with spaces around it.
-    private static func splitInlineBullets(_ line: [UInt8]) -> [[UInt8]] {
+    static func splitInlineBullets(_ line: [UInt8]) -> [[UInt8]] {
         guard line.count > 6 else { return [line] }
         var parts: [[UInt8]] = []
         var start = 0
@@ -318,6 +351,14 @@ public enum TextRepair {
 
     /// NFC, computed only when the text holds combining marks (the common case costs one scan).
     static func normalizeUnicode(_ text: String) -> String {
+        // Every scalar that can combine is U+0300 or above: lead bytes 0xCC+ (most text has none, or
+        // only punctuation in the E2 block, which the scalar check below then clears quickly).
+        var mayCombine = false
+        for b in text.utf8 where b >= 0xCC && b != 0xE2 {
+            mayCombine = true
+            break
+        }
+        guard mayCombine else { return text }
         for s in text.unicodeScalars {
             let v = s.value
             if v < 0x300 { continue }

@@ -253,9 +253,14 @@ public struct BatchAnalyzer: Sendable {
 
     func analyze(_ chunk: Chunk, context: RunContext) throws -> AnalyzedChunk {
         let known = try store.knownPostings(ids: chunk.postings.map(\.id))
-        let items = chunk.postings.map { posting -> StoreBatch.Item in
-            if let stored = known[posting.id], stored.isCurrent(contentHash: posting.contentHash, context: context) {
-                return StoreBatch.Item(posting: posting, analysis: nil, fingerprint: nil)
+        let items = try chunk.postings.map { posting -> StoreBatch.Item in
+            if let stored = known[posting.id], stored.hasCurrentAnalysis(context: context) {
+                // The same posting stored under this model: its analysis is kept, unless this very place now
+                // says something else (an edited file). Another place with other details is an exact duplicate.
+                let unchanged = stored.contentHash == posting.contentHash
+                if try unchanged || !store.hasSource(posting.source, of: posting.id) {
+                    return StoreBatch.Item(posting: posting, analysis: nil, fingerprint: nil)
+                }
             }
             return StoreBatch.Item(posting: posting, analysis: analyzer.analyze(posting),
                                    fingerprint: SimHash(text: posting.body))

@@ -22,4 +22,25 @@ public struct PostingExportRecord: Sendable, Codable, Equatable {
     /// The posting this one is a near-duplicate repost of.
     public var repostOf: String?
     public var modelVersion: String
+
+    public init(id: String, sources: [PostingSource], title: String?, company: String?, location: String?,
+                datePosted: PostingDate?, roleID: String?, secondaryRoleID: String?, nearestRoleID: String?,
+                confidence: Double, roles: [RoleScore], skills: [SkillMention], attributes: PostingAttributes,
+                repostOf: String?, modelVersion: String) {
+        self.id = id
+        self.sources = sources
+        self.title = title
+        self.company = company
+        self.location = location
+        self.datePosted = datePosted
+        self.roleID = roleID
+        self.secondaryRoleID = secondaryRoleID
+        self.nearestRoleID = nearestRoleID
+        self.confidence = confidence
+        self.roles = roles
+        self.skills = skills
+        self.attributes = attributes
+        self.repostOf = repostOf
+        self.modelVersion = modelVersion
+    }
 }

@@ -51,6 +51,15 @@ extension PostingStore {
         }
     }
 
+    /// Whether the store has seen posting `id` at `source` (path as store key).
+    func hasSource(_ source: PostingSource, of id: String) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM sources WHERE posting_id = ? AND path = ? AND row = ? AND line = ?
+                """, arguments: [id, source.path, source.row ?? 0, source.line ?? 0]) ?? false
+        }
+    }
+
     /// What the store recorded about the file at store key `path` when it was last read to the end.
     func knownFile(path: String) throws -> KnownFile? {
         try pool.read { db in

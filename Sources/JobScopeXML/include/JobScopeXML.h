@@ -20,7 +20,8 @@ enum {
     JSX_TEXT_ONLY = 1
 };
 
-/* Parses HTML bytes in recover mode without network access. `encoding` (e.g. "UTF-8", "windows-1252")
+/* Parses HTML bytes in recover mode without network access, and collects the title, JSON-LD and microdata
+   (unless JSX_TEXT_ONLY). `encoding` (e.g. "UTF-8", "windows-1252")
    is forced when given; NULL lets libxml2 use the document's own declaration. Returns NULL only when
    libxml2 could not build a document at all. */
 jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, int options);
@@ -28,16 +29,16 @@ jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, in
 /* Releases the page and every string it handed out. */
 void jsx_page_free(jsx_page *page);
 
-/* The visible text as UTF-8: chrome (scripts, styles, navigation, headers/footers, forms, cookie banners,
+/* The visible text as UTF-8 (rendered on the first call, which also frees the parsed tree): chrome (scripts, styles, navigation, headers/footers, forms, cookie banners,
    visually hidden text) dropped; paragraphs separated by a blank line; list items as lines starting
    with "• ". `length` receives the byte count. Never NULL. */
-const char *jsx_page_text(const jsx_page *page, int *length);
+const char *jsx_page_text(jsx_page *page, int *length);
 
 /* The <title> text, or NULL. */
 const char *jsx_page_title(const jsx_page *page);
 
-/* The first visible <h1> text, or NULL. */
-const char *jsx_page_heading(const jsx_page *page);
+/* The first visible <h1> text, or NULL (renders the text like jsx_page_text). */
+const char *jsx_page_heading(jsx_page *page);
 
 /* The contents of the <script type="application/ld+json"> blocks, in document order. */
 int jsx_page_jsonld_count(const jsx_page *page);

@@ -20,4 +20,46 @@ struct RealCorpusTests {
         #expect(result.rowErrors.count == blank.count)
         #expect(result.postings.count + blank.count == Self.expectedRows[file])
     }
+
+    @Test("every file of the corpus reads without a file error; no mojibake and no HTML tag survives in a body")
+    func everyFileReadsClean() throws {
+        let corpus = try #require(IngestFixture.corpus)
+        let files = PostingFileWalker().files(under: corpus)
+        #expect(files.count >= 8)
+        let tag = try Regex("</?(p|br|li|ul|ol|div|span|b|strong|em|i|a|h[1-6]|table|tr|td|font|script|style)(\\s[^<>]*)?/?>")
+            .ignoresCase()
+        var postings = 0
+        for outcome in PostingBatchReader().read(files: files) {
+            let result: FileReadResult
+            do {
+                result = try outcome.result.get()
+            } catch {
+                Issue.record("\(outcome.path): \(error.localizedDescription)")
+                continue
+            }
+            postings += result.postings.count
+            for posting in result.postings {
+                #expect(!posting.body.contains("Ã¢"), "mojibake in \(posting.source)")
+                #expect(!posting.body.contains("â€"), "mojibake in \(posting.source)")
+                #expect(posting.body.firstMatch(of: tag) == nil, "HTML tag in \(posting.source)")
+            }
+        }
+        #expect(postings >= 4_700)
+    }
+
+    @Test("the saved results page yields visible text, without script, style, markup or screen-reader duplicates")
+    func savedResultsPage() throws {
+        let corpus = try #require(IngestFixture.corpus)
+        let result = try PostingReader().read(path: corpus + "/html/linkedin-search-results.html")
+        let posting = try #require(result.postings.first)
+        #expect(result.postings.count == 1)
+        let lines = posting.body.split(separator: "\n").map(String.init)
+        #expect(lines.count > 50)
+        for marker in ["<", "{", "}", "function(", "href=", "class=", "var "] {
+            #expect(!posting.body.contains(marker), "found \(marker)")
+        }
+        // Visually hidden copies of a card's text would repeat the line just before them.
+        let repeats = zip(lines, lines.dropFirst()).filter { $0 == $1 }
+        #expect(repeats.isEmpty)
+    }
 }

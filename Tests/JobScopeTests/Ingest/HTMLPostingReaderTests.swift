@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import JobScope
+
+@Suite("HTML pages")
+struct HTMLPostingReaderTests {
+    private func read(_ name: String) throws -> FileReadResult {
+        try PostingReader().read(path: IngestFixture.path(name))
+    }
+
+    @Test("JSON-LD JobPosting inside @graph, with escaped HTML description and structured fields")
+    func jsonLDGraph() throws {
+        let result = try read("jsonld-graph.html")
+        #expect(result.format == .html)
+        let posting = try #require(result.postings.first)
+        #expect(result.postings.count == 1)
+        #expect(posting.title == "Generative AI Engineer")
+        #expect(posting.company == "Brightwater Analytics")
+        #expect(posting.location == "Lisbon, PT")
+        #expect(posting.datePosted == PostingDate(year: 2024, month: 5, day: 14))
+        #expect(posting.employmentType == "Full-time, Contract")
+        #expect(posting.salaryText == "EUR 60000–80000 per YEAR")
+        #expect(posting.listedSkills == ["Python", "LangChain"])
+        #expect(posting.body == "Ship retrieval-augmented assistants.\n\n• Python\n• Vector search")
+    }
+
+    @Test("several postings on one page: an array block plus a second block, numbered in order")
+    func severalPerPage() throws {
+        let result = try read("jsonld-several.html")
+        #expect(result.postings.map(\.title) == ["AI Ethicist", "Content Curator", "UX Designer"])
+        #expect(result.postings.map(\.source.line) == [1, 2, 3])
+        #expect(result.postings[0].company == "Civic Models")
+        #expect(result.postings[2].body == "Design chat interfaces.")
+    }
+
+    @Test("slightly broken JSON-LD (trailing commas, raw newline in a string, entity) is repaired")
+    func brokenJSONLDRepaired() throws {
+        let posting = try #require(try read("jsonld-broken.html").postings.first)
+        #expect(posting.title == "AI Model Trainer")
+        #expect(posting.company == "Ledger & Loom")
+        #expect(posting.datePosted == PostingDate(year: 2024, month: 1, day: 9))
+        #expect(posting.body == "Write and rate answers. Line two of the text.")
+    }
+
+    @Test("JSON-LD beyond repair falls back to the page's visible text and <h1>")
+    func unrepairableFallsBack() throws {
+        let posting = try #require(try read("jsonld-unrepairable.html").postings.first)
+        #expect(posting.title == "Research Scientist, Speech")
+        #expect(posting.body == "Research Scientist, Speech\n\nStudy self-supervised speech models.")
+    }
+
+    @Test("microdata is the fallback when there is no JSON-LD")
+    func microdata() throws {
+        let posting = try #require(try read("microdata.html").postings.first)
+        #expect(posting.title == "Machine Learning Engineer")
+        #expect(posting.company == "Harbor Freightworks")
+        #expect(posting.location == "Denver, CO")
+        #expect(posting.datePosted == PostingDate(year: 2022, month: 9, day: 30))
+        #expect(posting.body == "Deploy forecasting models.\n\n• Kubernetes\n• PyTorch")
+    }
+
+    @Test("visible text only: scripts, styles, navigation, banners, forms and hidden text are dropped")
+    func chromeDropped() throws {
+        let posting = try #require(try read("chrome.html").postings.first)
+        #expect(posting.title == "Data Engineer")
+        #expect(posting.body == """
+            Data Engineer
+
+            About the role
+
+            Build pipelines that feed our analysts.
+
+            Second
+            line break.
+
+            • Airflow
+            • dbt & SQL
+            """)
+    }
+
+    @Test("a page without a declared charset that is not UTF-8 is read as Windows-1252")
+    func windows1252() throws {
+        let posting = try #require(try read("windows-1252.html").postings.first)
+        #expect(posting.title == "Barista – Data Team")
+        #expect(posting.body.contains("We’re hiring a data person at our café."))
+    }
+
+    @Test("a declared charset is honoured")
+    func declaredCharset() throws {
+        let posting = try #require(try read("latin1-declared.html").postings.first)
+        #expect(posting.body == "Résumé review analyst")
+    }
+
+    @Test("the same page parsed many times frees what it allocates (no growth in resident memory)")
+    func repeatedParsing() throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: IngestFixture.path("chrome.html"))))
+        for _ in 0..<200 {
+            _ = try PostingReader().read(bytes: bytes, path: "chrome.html")
+        }
+        #expect(try PostingReader().read(bytes: bytes, path: "chrome.html").postings.count == 1)
+    }
+}

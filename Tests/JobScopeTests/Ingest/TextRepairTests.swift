@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import JobScope
+
+@Suite("Text repair")
+struct TextRepairTests {
+    @Test("double-encoded and single-encoded mojibake is undone",
+          arguments: [("Ã¢â‚¬Â¢", "•"), ("â€™", "’"), ("donâ€™t", "don’t"), ("Ã©tude", "étude"), ("â€œquotedâ€\u{9D}", "“quoted”")])
+    func mojibake(_ input: String, _ expected: String) {
+        #expect(TextRepair.repairMojibake(input) == expected)
+    }
+
+    @Test("Latin-1 bytes shown as C1 controls (Ã¢â\\u{82}¬Â¢) are undone too")
+    func latin1Variant() {
+        #expect(TextRepair.repairMojibake("Ã¢â\u{82}¬Â¢ item") == "• item")
+    }
+
+    @Test("real accented text and prices stay as they are", arguments: ["café", "Müller & Söhne", "naïve São Paulo", "£40k – €50k", "Ã  la carte"])
+    func cleanTextUnchanged(_ text: String) {
+        #expect(TextRepair.repairMojibake(text) == text)
+    }
+
+    @Test("entities, white space, CDATA and bullets in a body")
+    func body() {
+        let raw = "  Intro&nbsp;text &amp; more]]>\r\n\r\n\r\n- one\n* two\n\u{F0B7} three\nlist: • four • five  "
+        #expect(TextRepair.body(raw) == "Intro text & more\n\n• one\n• two\n• three\nlist:\n• four\n• five")
+    }
+
+    @Test("one-line fields collapse line breaks and decode numeric entities (128–159 as Windows-1252)")
+    func line() {
+        #expect(TextRepair.line("  Senior&#160;Data\nScientist &#8211; AI&#146;s ") == "Senior Data Scientist – AI’s")
+    }
+
+    @Test("decomposed text becomes NFC")
+    func nfc() {
+        let decomposed = "Re\u{301}sume\u{301}"
+        #expect(TextRepair.line(decomposed).unicodeScalars.count == 6)
+        #expect(TextRepair.line(decomposed) == "Résumé")
+    }
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Benchmarks `jobscope analyze` (release build) against the Python peer in ../shared/bench on the same input,
+# in the same run, and prints postings/s, peak memory (/usr/bin/time -v) and the ratios.
+#
+#   scripts/bench-analyze.sh [--count N] [--jobs N] [--only corpus|generated]
+#
+# Inputs: (a) the whole shared corpus (../shared/corpus), (b) N generated HTML pages with JSON-LD
+# (default 50,000; made once with ../shared/bench/make_postings.py into $BENCH_DIR, not committed).
+# Goals (issue 5): at least 5x the peer's postings/s; peak memory under 150 MB on the 50,000 pages.
+# Both sides are timed by wall clock over the whole process (start-up and model loading included).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${SHARED:-$ROOT/../shared}
+COUNT=50000
+JOBS=$(nproc)
+ONLY=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --count) COUNT=$2; shift 2 ;;
+    --jobs) JOBS=$2; shift 2 ;;
+    --only) ONLY=$2; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 64 ;;
+  esac
+done
+BENCH_DIR=${BENCH_DIR:-/tmp/jobscope-bench}
+GEN=${GEN:-/tmp/gen$((COUNT / 1000))k}
+PEER_MODEL=$BENCH_DIR/peer-model.joblib
+mkdir -p "$BENCH_DIR"
+
+[ -d "$SHARED/corpus" ] || { echo "no shared corpus at $SHARED/corpus (set SHARED=...)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
+
+echo "== building release"
+(cd "$ROOT" && swift build -c release 2>&1 | tail -1)
+BIN=$ROOT/.build/release/jobscope
+MODELS=${JOBSCOPE_MODELS:-$ROOT/Models}
+[ -f "$MODELS/role-model.json" ] || { echo "no trained model in $MODELS (run jobscope train, or set JOBSCOPE_MODELS)" >&2; exit 2; }
+
+if [ ! -f "$PEER_MODEL" ]; then
+  echo "== training the peer"
+  python3 "$SHARED/bench/peer_pipeline.py" train --model "$PEER_MODEL"
+fi
+if [ "$ONLY" != corpus ] && [ "$(find "$GEN" -name '*.html' 2>/dev/null | wc -l)" -lt "$COUNT" ]; then
+  echo "== generating $COUNT pages into $GEN"
+  rm -rf "$GEN"
+  python3 "$SHARED/bench/make_postings.py" "$GEN" --count "$COUNT"
+fi
+
+# Peak resident set (MB) and wall seconds from a /usr/bin/time -v report.
+peak_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"; }
+wall_s() {
+  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"
+}
+
+bench() {
+  local label=$1 input=$2 store=$BENCH_DIR/$1.sqlite
+  rm -f "$store" "$store-wal" "$store-shm"
+  echo "== $label: jobscope analyze $input"
+  /usr/bin/time -v "$BIN" analyze "$input" --store "$store" --models "$MODELS" --jobs "$JOBS" --quiet \
+    > "$BENCH_DIR/$label.out" 2> "$BENCH_DIR/$label.time" || true
+  grep -v '^error:' "$BENCH_DIR/$label.out" | sed 's/^/   /'
+  local ours_n ours_s ours_mb
+  ours_n=$(awk '/postings\/s/ { for (i = 1; i <= NF; i++) if ($i == "postings,") { gsub(",", "", $(i-1)); print $(i-1) } }' "$BENCH_DIR/$label.out")
+  ours_s=$(wall_s "$BENCH_DIR/$label.time"); ours_mb=$(peak_mb "$BENCH_DIR/$label.time")
+
+  echo "== $label: jobscope analyze again (incremental: nothing new)"
+  /usr/bin/time -v "$BIN" analyze "$input" --store "$store" --models "$MODELS" --jobs "$JOBS" --quiet \
+    > "$BENCH_DIR/$label.rerun.out" 2> "$BENCH_DIR/$label.rerun.time" || true
+  local rerun_s; rerun_s=$(wall_s "$BENCH_DIR/$label.rerun.time")
+
+  echo "== $label: peer_pipeline.py analyze $input"
+  /usr/bin/time -v python3 "$SHARED/bench/peer_pipeline.py" analyze "$input" --model "$PEER_MODEL" \
+    --jobs "$JOBS" --out "$BENCH_DIR/$label.peer.jsonl" > "$BENCH_DIR/$label.peer.out" 2> "$BENCH_DIR/$label.peer.time"
+  sed 's/^/   /' "$BENCH_DIR/$label.peer.out"
+  local peer_n peer_s peer_mb
+  peer_n=$(awk '/^peer:/ { print $2 }' "$BENCH_DIR/$label.peer.out")
+  peer_s=$(wall_s "$BENCH_DIR/$label.peer.time"); peer_mb=$(peak_mb "$BENCH_DIR/$label.peer.time")
+
+  python3 - "$label" "$ours_n" "$ours_s" "$ours_mb" "$peer_n" "$peer_s" "$peer_mb" "$rerun_s" <<'EOF'
+import sys
+label, on, os_, om, pn, ps, pm, rr = sys.argv[1:]
+on, os_, om, pn, ps, pm, rr = int(on), float(os_), float(om), int(pn), float(ps), float(pm), float(rr)
+ours, peer = on / os_, pn / ps
+print(f"-- {label}")
+print(f"   jobscope: {on:>7,} postings in {os_:7.2f} s = {ours:8,.0f} postings/s, peak {om:6.1f} MB")
+print(f"   peer:     {pn:>7,} postings in {ps:7.2f} s = {peer:8,.0f} postings/s, peak {pm:6.1f} MB (parent process)")
+print(f"   ratio:    {ours / peer:.1f}x the peer's postings/s (goal >= 5x); memory {om / pm:.2f}x the peer's")
+print(f"   re-run on the same store (nothing new): {rr:.2f} s")
+EOF
+}
+
+echo "machine: $(nproc) cores; jobs $JOBS; $(date -u +%Y-%m-%dT%H:%MZ)"
+[ "$ONLY" = generated ] || bench corpus "$SHARED/corpus"
+[ "$ONLY" = corpus ] || bench "generated-$COUNT" "$GEN"
