@@ -126,7 +126,7 @@ public struct TerminalReportRenderer: Sendable {
     /// The most-asked skills of each role with postings (most postings first, Other last).
     private func skillsByRole(_ report: TrendReport) -> String {
         let demand = report.skillDemand
-        let columns = demand.roleColumns.filter { $0 != nil } + (demand.roleColumns.contains(nil) ? [nil] : [])
+        let columns = demand.roleColumnsOtherLast
         var out = heading("Top skills per role") + "  " + dim("share of each role's postings asking for the skill")
         for (index, role) in columns.enumerated() {
             let ranked = demand.skills.compactMap { row -> (String, RoleShare)? in
