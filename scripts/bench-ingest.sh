@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ingestion throughput: MB/s and postings/s of `jobscope extract --format none` (release build) on the shared
 # corpus and on generated HTML pages, beside the time `xmllint --html --noout` takes on the same pages.
+# Wall time and CPU time (user+sys) are both shown: on a shared machine the CPU time is the steadier figure.
 # usage: scripts/bench-ingest.sh [PAGES (default 2000)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,37 +18,43 @@ if [[ ! -d $gen ]] || [[ $(find "$gen" -name '*.html' | wc -l) -ne $pages ]]; th
   rm -rf "$gen"
   python3 "$shared/bench/make_postings.py" "$gen" --count "$pages" >/dev/null
 fi
-mb() { du -sb --apparent-size "$1" | awk '{printf "%.1f", $1 / 1e6}'; }
+megabytes() { du -sb --apparent-size "$1" | awk '{printf "%.1f", $1 / 1e6}'; }
 
-# Best of three runs: the machine is shared, the minimum is the least disturbed figure.
-best() {
-  local best_line="" best_s=999999
+# Best of three runs (the least disturbed), as: wall s, cpu s, postings, MB.
+measure() {
+  local best="" best_cpu=999999
   for _ in 1 2 3; do
-    local line s
-    line=$("$@" 2>/dev/null | tail -1)
-    s=$(sed -E 's/.* in ([0-9.]+) s.*/\1/' <<<"$line")
-    if awk -v a="$s" -v b="$best_s" 'BEGIN{exit !(a<b)}'; then best_s=$s; best_line=$line; fi
+    local out cpu
+    out=$( { /usr/bin/time -f "CPU %U %S" "$@" --format none 2>&1 >&3 | grep '^CPU' ; } 3>&1 )
+    cpu=$(awk '/^CPU/{print $2+$3}' <<<"$out")
+    if awk -v a="$cpu" -v b="$best_cpu" 'BEGIN{exit !(a<b)}'; then best_cpu=$cpu; best=$out; fi
   done
-  echo "$best_line"
+  local line; line=$(grep '^read' <<<"$best")
+  local wall postings mb
+  wall=$(sed -E 's/.* in ([0-9.]+) s.*/\1/' <<<"$line")
+  postings=$(sed -E 's/^read ([0-9]+) posting.*/\1/' <<<"$line")
+  mb=$(sed -E 's/.*, ([0-9.]+) MB in.*/\1/' <<<"$line")
+  awk -v w="$wall" -v c="$best_cpu" -v p="$postings" -v m="$mb" 'BEGIN{
+    printf "%d postings, %.1f MB: wall %.2f s (%.1f MB/s, %.0f postings/s); cpu %.2f s (%.1f MB/cpu-s, %.0f postings/cpu-s)\n",
+      p, m, w, m/w, p/w, c, m/c, p/c }'
 }
 
 cores=$(nproc)
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $cores cores"
 echo
-echo "== shared corpus ($(mb $shared/corpus) MB)"
-echo "jobscope, $cores jobs: $(best "$bin" extract "$shared/corpus" --format none)"
-echo "jobscope, 1 job:  $(best "$bin" extract "$shared/corpus" --format none --jobs 1)"
+echo "== shared corpus ($(megabytes $shared/corpus) MB on disk)"
+echo "jobscope, $cores jobs: $(measure "$bin" extract "$shared/corpus")"
+echo "jobscope, 1 job:  $(measure "$bin" extract "$shared/corpus" --jobs 1)"
 
 echo
-echo "== $pages generated HTML pages ($(mb "$gen") MB)"
-echo "jobscope, $cores jobs: $(best "$bin" extract "$gen" --format none)"
-echo "jobscope, 1 job:  $(best "$bin" extract "$gen" --format none --jobs 1)"
+echo "== $pages generated HTML pages ($(megabytes "$gen") MB)"
+echo "jobscope, $cores jobs: $(measure "$bin" extract "$gen")"
+echo "jobscope, 1 job:  $(measure "$bin" extract "$gen" --jobs 1)"
 
 if ! command -v xmllint >/dev/null; then
   echo "xmllint missing (apt-get install -y libxml2-utils); skipping the comparison"
   exit 0
 fi
-start=$(date +%s.%N)
-find "$gen" -name '*.html' -print0 | xargs -0 xmllint --html --noout 2>/dev/null || true
-end=$(date +%s.%N)
-awk -v s="$start" -v e="$end" -v n="$pages" -v m="$(mb "$gen")" \
-  'BEGIN{t=e-s; printf "xmllint --html --noout, 1 process: %.2f s (%.1f MB/s, %.0f pages/s) — parse only, no text or JSON-LD\n", t, m/t, n/t}'
+out=$( { /usr/bin/time -f "CPU %e %U %S" sh -c "find '$gen' -name '*.html' -print0 | xargs -0 xmllint --html --noout 2>/dev/null || true" ; } 2>&1 | grep '^CPU')
+awk -v n="$pages" -v m="$(megabytes "$gen")" '{w=$2; c=$3+$4;
+  printf "xmllint --html --noout (parse only, no text/JSON-LD): wall %.2f s (%.0f pages/s); cpu %.2f s (%.1f MB/cpu-s, %.0f pages/cpu-s)\n", w, n/w, c, m/c, n/c}' <<<"$out"

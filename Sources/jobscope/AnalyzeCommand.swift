@@ -130,9 +130,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
                          exported: (path: String, count: Int)?) -> String {
         let n = NumberText.grouped
         var lines: [String] = []
-        let failed = s.filesFailed > 0 ? ", \(n(s.filesFailed)) failed" : ""
-        lines.append("\(s.cancelled ? "Stopped after" : "Analyzed") \(n(s.filesRead + s.filesSkipped)) files "
-                     + "(\(n(s.filesSkipped)) unchanged and skipped\(failed)) in \(String(format: "%.1f", s.elapsed)) s: "
+        let files = s.filesRead + s.filesSkipped + s.filesFailed
+        var fileParts = ["\(n(s.filesRead)) read"]
+        if s.filesSkipped > 0 { fileParts.append("\(n(s.filesSkipped)) unchanged and skipped") }
+        if s.filesFailed > 0 { fileParts.append("\(n(s.filesFailed)) failed") }
+        lines.append("\(s.cancelled ? "Stopped after" : "Analyzed") \(n(files)) file\(files == 1 ? "" : "s") "
+                     + "(\(fileParts.joined(separator: ", "))) in \(String(format: "%.1f", s.elapsed)) s: "
                      + "\(n(s.postingsSeen)) postings, \(n(Int(s.postingsPerSecond.rounded()))) postings/s")
         let rows: [(String, Int, String)] = [
             ("new", s.newPostings, ""),

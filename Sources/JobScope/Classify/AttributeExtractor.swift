@@ -9,6 +9,9 @@ public struct AttributeExtractor: Sendable {
     let education: [(id: String, rank: Int, phrases: [[String]])]
     let seniority: [(id: String, rank: Int, phrases: [[String]])]
     let domains: [(id: String, phrases: [[String]])]
+    /// Phrases by their first word, for one pass over a text.
+    let domainIndex: [String: [(Int, [String])]]
+    let educationIndex: [String: [(Int, [String])]]
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
@@ -19,6 +22,16 @@ public struct AttributeExtractor: Sendable {
         education = taxonomy.educationLevels.map { ($0.id, $0.rank, phrases($0.keywords + [$0.name])) }
         seniority = taxonomy.seniorityLevels.map { ($0.id, $0.rank, phrases($0.keywords)) }
         domains = taxonomy.domains.map { ($0.id, phrases($0.keywords)) }
+        var index: [String: [(Int, [String])]] = [:]
+        for (d, domain) in domains.enumerated() {
+            for phrase in domain.phrases { index[phrase[0], default: []].append((d, phrase)) }
+        }
+        domainIndex = index
+        var educationIndex: [String: [(Int, [String])]] = [:]
+        for (e, level) in education.enumerated() {
+            for phrase in level.phrases { educationIndex[phrase[0], default: []].append((e, phrase)) }
+        }
+        self.educationIndex = educationIndex
     }
 
     /// Words in a sentence that make it about a degree (so "MS" there is a master's, not MS Excel).
@@ -60,9 +73,10 @@ public struct AttributeExtractor: Sendable {
             var k = sentence.lowerBound
             while k < sentence.upperBound {
                 var best: (rank: Int, id: String, length: Int)?
-                for level in education {
-                    for phrase in level.phrases where Self.matches(phrase, words, at: k, end: sentence.upperBound) {
-                        if best == nil || phrase.count > best!.length { best = (level.rank, level.id, phrase.count) }
+                for (e, phrase) in educationIndex[words[k]] ?? []
+                where Self.matches(phrase, words, at: k, end: sentence.upperBound) {
+                    if best == nil || phrase.count > best!.length {
+                        best = (education[e].rank, education[e].id, phrase.count)
                     }
                 }
                 guard let hit = best else { k += 1; continue }
@@ -191,7 +205,7 @@ public struct AttributeExtractor: Sendable {
             case "remote", "remotely":
                 if ["not", "no", "non"].contains(prev) || (next == "work" && k + 3 < words.count && words[k + 3] == "not") {
                     notRemote = true
-                } else if ["fully", "100", "work", "working", "is", "a", "this"].contains(prev)
+                } else if ["fully", "100", "work", "working", "is", "a", "this", "be"].contains(prev)
                             || ["position", "role", "opportunity", "first", "friendly", "eligible", "ok", "work", "job"].contains(next) {
                     remote = true
                 }
@@ -216,10 +230,16 @@ public struct AttributeExtractor: Sendable {
     func salary(_ posting: Posting) -> SalaryRange? {
         if let text = posting.salaryText, let range = salaryParser.parse(text) { return range }
         let body = posting.body
-        guard body.contains("$") || body.contains("£") || body.contains("€") || body.contains("USD")
-            || body.contains("GBP") || body.contains("EUR") else { return nil }
+        // "$", "£", "€" (their UTF-8 lead bytes) or an ISO code: otherwise skip the regular expression.
+        let bytes = Array(body.utf8)
+        let all = 0..<bytes.count
+        guard bytes.contains(UInt8(ascii: "$")) || Self.moneyMarks.contains(where: { ByteSearch.contains(bytes, all, $0) })
+        else { return nil }
         return salaryParser.parse(body, strict: true)
     }
+
+    /// "£", "€", "₹" and ISO codes that make a body worth a salary search.
+    static let moneyMarks: [[UInt8]] = ["£", "€", "₹", "USD", "GBP", "EUR"].map { Array($0.utf8) }
 
     // MARK: Domains
 
@@ -227,19 +247,23 @@ public struct AttributeExtractor: Sendable {
     func domainIDs(posting: Posting, words: [String]) -> [String] {
         let industry = [posting.extra["industry"], posting.extra["sector"]].compactMap { $0 }.joined(separator: " ")
         let industryWords = tokenizer.words(in: industry)
-        var scored: [(id: String, score: Int)] = []
-        for domain in domains {
-            var count = 0
-            var inIndustry = false
-            for phrase in domain.phrases {
-                for k in words.indices where Self.matches(phrase, words, at: k, end: words.count) { count += 1 }
-                if industryWords.indices.contains(where: { Self.matches(phrase, industryWords, at: $0, end: industryWords.count) }) {
-                    inIndustry = true
-                }
+        var counts = [Int](repeating: 0, count: domains.count)
+        var inIndustry = [Bool](repeating: false, count: domains.count)
+        // One pass over the words, looking up phrases by their first word.
+        for k in words.indices {
+            for (domain, phrase) in domainIndex[words[k]] ?? [] where Self.matches(phrase, words, at: k, end: words.count) {
+                counts[domain] += 1
             }
-            if inIndustry || count >= 2 { scored.append((domain.id, count + (inIndustry ? 100 : 0))) }
         }
-        return scored.sorted { $0.score > $1.score }.map(\.id)
+        for k in industryWords.indices {
+            for (domain, phrase) in domainIndex[industryWords[k]] ?? []
+            where Self.matches(phrase, industryWords, at: k, end: industryWords.count) {
+                inIndustry[domain] = true
+            }
+        }
+        return domains.indices.filter { inIndustry[$0] || counts[$0] >= 2 }
+            .sorted { (counts[$0] + (inIndustry[$0] ? 100 : 0), $1) > (counts[$1] + (inIndustry[$1] ? 100 : 0), $0) }
+            .map { domains[$0].id }
     }
 
     // MARK: Helpers

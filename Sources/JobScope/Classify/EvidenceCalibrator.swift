@@ -1,7 +1,7 @@
 import Foundation
 
 /// Fits `EvidenceWeights` by minimizing the mean log-loss of out-of-fold predictions (Newton's method; the
-/// logits are linear in the four weights, so the problem is convex). Because the body weight scales the body
+/// logits are linear in the five weights, so the problem is convex). Because the body weight scales the body
 /// logits, this one fit is also the temperature calibration of the probabilities.
 public struct EvidenceCalibrator: Sendable {
     /// Small ridge penalty that keeps the fit finite when a kind of evidence is absent (no titles, no skills).
@@ -14,7 +14,7 @@ public struct EvidenceCalibrator: Sendable {
     /// The weights for evidence `samples` whose true classes are `labels`.
     public func fit(_ samples: [RoleEvidence], labels: [Int]) -> EvidenceWeights {
         let k = RoleEvidence.featureCount
-        var theta = [1.0, 1.0, 1.0, 0.0]
+        var theta = EvidenceWeights(body: 1, title: 1, titleWord: 1, skills: 1).vector
         guard !samples.isEmpty else { return EvidenceWeights() }
         let features = samples.map { sample in (0..<sample.body.count).map { sample.features(of: $0) } }
         func loss(_ theta: [Double]) -> Double {
@@ -66,8 +66,9 @@ public struct EvidenceCalibrator: Sendable {
             if !improved { break }
         }
         // Evidence that argues against its own role would be a fitting artefact, not a finding.
-        return EvidenceWeights(body: max(theta[0], 0), title: max(theta[1], 0), skills: max(theta[2], 0),
-                               otherWithoutTitleMatch: theta[3])
+        var clipped = theta
+        for a in 0..<(k - 1) { clipped[a] = max(clipped[a], 0) }
+        return EvidenceWeights(vector: clipped)
     }
 
     private func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }

@@ -7,6 +7,8 @@ public struct RequirementSections: Sendable {
     /// Section starts as (UTF-8 offset, level), sorted by offset.
     let starts: [(offset: Int, level: RequirementLevel)]
     let bytes: [UInt8]
+    /// `bytes` with ASCII letters lowercased, for cue search.
+    let lower: [UInt8]
 
     /// Heading phrases, lowercase, and the level of the section they open. Order matters: the first phrase
     /// that a heading contains decides, so "preferred qualifications" is found before "qualifications".
@@ -51,12 +53,17 @@ public struct RequirementSections: Sendable {
     static let requiredCues = ["required", "must have", "must-have", "must be", "mandatory", "essential",
                                "minimum of", "at least", "requirement", "need to have"]
 
+    static let preferredCueBytes = preferredCues.map { Array($0.utf8) }
+    static let requiredCueBytes = requiredCues.map { Array($0.utf8) }
+    static let headingBytes = headings.map { (Array($0.phrase.utf8), $0.level) }
+
     public init(text: String) {
         self.init(bytes: Array(text.utf8))
     }
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
+        self.lower = ByteSearch.lowercased(bytes)
         var starts: [(Int, RequirementLevel)] = []
         var lineStart = 0
         var lines = 0
@@ -64,7 +71,9 @@ public struct RequirementSections: Sendable {
         while lineStart <= n {
             var lineEnd = lineStart
             while lineEnd < n, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            if let level = Self.headingLevel(bytes[lineStart..<lineEnd]) {
+            // Headings are short; a long line can only open with "Preferred: ...".
+            let line = bytes[lineStart..<lineEnd]
+            if let level = line.count <= 80 ? Self.headingLevel(line) : Self.colonPrefixLevel(line) {
                 starts.append((lineStart, level))
             }
             lines += 1
@@ -72,7 +81,7 @@ public struct RequirementSections: Sendable {
         }
         // Scraped text that lost its line breaks: look for headings inside the text.
         if n > 400 && lines * 400 < n {
-            starts.append(contentsOf: Self.inlineStarts(bytes))
+            starts.append(contentsOf: Self.inlineStarts(bytes, lower: lower))
             starts.sort { $0.0 < $1.0 }
         }
         self.starts = starts
@@ -90,40 +99,64 @@ public struct RequirementSections: Sendable {
         return lo == 0 ? .mentioned : starts[lo - 1].level
     }
 
-    /// A heading line: short, no sentence in it, and one of the heading phrases.
+    /// A heading line: short, no sentence in it, and one of the heading phrases. Works on bytes: it runs for
+    /// every line of every posting.
     static func headingLevel(_ line: ArraySlice<UInt8>) -> RequirementLevel? {
-        let raw = String(decoding: line, as: UTF8.self)
-            .trimmingCharacters(in: CharacterSet(charactersIn: " \t\r•*-–—#>").union(.whitespaces))
-        let endsWithColon = raw.hasSuffix(":")
-        let text = raw.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-        guard !text.isEmpty, text.utf8.count <= 60 else { return colonPrefixLevel(line) }
-        let words = raw.split(whereSeparator: { $0 == " " })
-        guard words.count <= 6 else { return colonPrefixLevel(line) }
-        // A heading ends with a colon, is written in title case or capitals, or is exactly a heading phrase.
-        let titleCase = words.allSatisfy { word in
-            guard let c = word.first else { return true }
-            return !c.isLetter || c.isUppercase || ["to", "and", "of", "a", "the", "for", "you", "we"].contains(word)
+        var lo = line.startIndex
+        var hi = line.endIndex
+        func isTrim(_ b: UInt8) -> Bool {
+            b == 32 || b == 9 || b == 13 || b == UInt8(ascii: "*") || b == UInt8(ascii: "-") || b == UInt8(ascii: "#")
+                || b == UInt8(ascii: ">") || b == 0xE2 || b == 0x80 || b == 0x93 || b == 0x94 || b == 0xA2
         }
-        let exact = headings.contains { $0.phrase == text }
+        while lo < hi, isTrim(line[lo]) { lo += 1 }
+        while hi > lo, isTrim(line[hi - 1]) { hi -= 1 }
+        let endsWithColon = hi > lo && line[hi - 1] == UInt8(ascii: ":")
+        while hi > lo, line[hi - 1] == UInt8(ascii: ":") || line[hi - 1] == 32 { hi -= 1 }
+        guard hi > lo, hi - lo <= 60 else { return colonPrefixLevel(line) }
+        // Words: at most six; a heading ends with a colon, is in title case or capitals, or is a heading phrase.
+        var words = 1
+        var titleCase = true
+        var wordStart = lo
+        var i = lo
+        while i <= hi {
+            if i == hi || line[i] == 32 {
+                if i > wordStart {
+                    let first = line[wordStart]
+                    let isLowerLetter = first >= 97 && first <= 122
+                    if isLowerLetter && !smallWords.contains(where: { $0.elementsEqual(line[wordStart..<i]) }) {
+                        titleCase = false
+                    }
+                }
+                if i < hi { words += 1 }
+                wordStart = i + 1
+            }
+            i += 1
+        }
+        guard words <= 6 else { return colonPrefixLevel(line) }
+        let lowered = ByteSearch.lowercased(line[lo..<hi])
+        let exact = headingBytes.contains { $0.0 == lowered }
         guard endsWithColon || titleCase || exact else { return colonPrefixLevel(line) }
-        for (phrase, level) in headings where text.contains(phrase) {
+        for (phrase, level) in headingBytes where ByteSearch.contains(lowered, 0..<lowered.count, phrase) {
             return level
         }
         return colonPrefixLevel(line)
     }
 
+    /// Short words a title-case heading may leave in lowercase ("Nice to Have", "What you'll need").
+    static let smallWords: [[UInt8]] = ["to", "and", "of", "a", "the", "for", "you", "we", "you'll", "we're", "what",
+                                        "need", "have", "do", "will", "bring", "are", "is", "looking"].map { Array($0.utf8) }
+
     /// "Requirements: Python, SQL" or "Nice to have: Spark": a heading phrase before a colon near the start.
     static func colonPrefixLevel(_ line: ArraySlice<UInt8>) -> RequirementLevel? {
         guard let colon = line.prefix(40).firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let head = String(decoding: line[line.startIndex..<colon], as: UTF8.self).lowercased()
-        if head.split(separator: " ").count > 5 { return nil }
-        for (phrase, level) in headings where head.contains(phrase) { return level }
+        let head = ByteSearch.lowercased(line[line.startIndex..<colon])
+        if head.filter({ $0 == UInt8(ascii: " ") }).count > 5 { return nil }
+        for (phrase, level) in headingBytes where ByteSearch.contains(head, 0..<head.count, phrase) { return level }
         return nil
     }
 
-    static func inlineStarts(_ bytes: [UInt8]) -> [(Int, RequirementLevel)] {
+    static func inlineStarts(_ bytes: [UInt8], lower: [UInt8]) -> [(Int, RequirementLevel)] {
         var found: [(Int, RequirementLevel)] = []
-        let lower = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
         for (phrase, level) in inlineHeadings {
             let p = Array(phrase.utf8)
             var i = 0
@@ -178,9 +211,8 @@ public struct RequirementSections: Sendable {
         for start in starts where start.offset > lo && start.offset < hi {
             if start.offset <= offset { lo = start.offset } else { hi = start.offset; break }
         }
-        let sentence = String(decoding: bytes[lo..<hi], as: UTF8.self).lowercased()
-        for cue in Self.preferredCues where sentence.contains(cue) { return .preferred }
-        for cue in Self.requiredCues where sentence.contains(cue) { return .required }
+        for cue in Self.preferredCueBytes where ByteSearch.contains(lower, lo..<hi, cue) { return .preferred }
+        for cue in Self.requiredCueBytes where ByteSearch.contains(lower, lo..<hi, cue) { return .required }
         return nil
     }
 }

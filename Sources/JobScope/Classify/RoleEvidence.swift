@@ -23,21 +23,25 @@ public struct RoleEvidence: Sendable {
     }
 
     /// Number of evidence features per class (the length of `features(of:)`).
-    public static let featureCount = 4
+    public static let featureCount = 5
 
-    /// The evidence features of class `c`: body score, title match, skill overlap, "titled but no role named"
-    /// (the last only for `other`). The combined logit is their dot product with `EvidenceWeights`.
+    /// The evidence features of class `c`: body score; a title phrase of two or more words matched; only a
+    /// one-word title keyword matched ("analyst", "scientist": weaker, so weighed separately); skill overlap;
+    /// "titled but no role named" (the last only for `other`). The logit is their dot product with
+    /// `EvidenceWeights.vector`.
     public func features(of c: Int) -> [Double] {
         let isOther = c == body.count - 1
-        let title = isOther ? 0 : (titleKeywords[c].isEmpty ? 0 : 1.0)
+        let phrases = isOther ? [] : titleKeywords[c]
+        let long = phrases.contains { $0.split(separator: " ").count >= 2 } ? 1.0 : 0
+        let short = long == 0 && !phrases.isEmpty ? 1.0 : 0
         let skills = isOther ? 0 : skillOverlap[c]
         let unnamed = isOther && hasTitle && titleKeywords.allSatisfy(\.isEmpty) ? 1.0 : 0
-        return [body[c], title, skills, unnamed]
+        return [body[c], long, short, skills, unnamed]
     }
 
     /// The combined logit per class.
     public func logits(_ weights: EvidenceWeights) -> [Double] {
-        let theta = [weights.body, weights.title, weights.skills, weights.otherWithoutTitleMatch]
+        let theta = weights.vector
         return (0..<body.count).map { c in zip(features(of: c), theta).reduce(0) { $0 + $1.0 * $1.1 } }
     }
 

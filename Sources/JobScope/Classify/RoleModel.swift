@@ -185,20 +185,34 @@ public struct ClassWeights: Sendable, Codable, Equatable {
 }
 
 /// The weights that combine the three kinds of evidence into one logit per class:
-/// `body · bodyScore + title · titleMatch + skills · skillOverlap`, plus `otherWithoutTitleMatch` on the `other`
-/// class when a title is present and names no role. Fitted by minimizing log-loss on out-of-fold predictions,
-/// so the resulting softmax probabilities are calibrated (the fit includes the temperature).
+/// `body · bodyScore + title · phraseMatch + titleWord · wordOnlyMatch + skills · skillOverlap`, plus
+/// `otherWithoutTitleMatch` on the `other` class when a title is present and names no role. Fitted by minimizing
+/// log-loss on out-of-fold predictions, so the softmax probabilities are calibrated (the fit includes the
+/// temperature).
 public struct EvidenceWeights: Sendable, Codable, Equatable {
     public var body: Double
+    /// A title keyword of two or more words ("data scientist") names the role.
     public var title: Double
+    /// Only a one-word title keyword ("analyst", "scientist") names the role.
+    public var titleWord: Double
     public var skills: Double
     public var otherWithoutTitleMatch: Double
 
-    public init(body: Double = 1, title: Double = 0, skills: Double = 0, otherWithoutTitleMatch: Double = 0) {
+    public init(body: Double = 1, title: Double = 0, titleWord: Double = 0, skills: Double = 0,
+                otherWithoutTitleMatch: Double = 0) {
         self.body = body
         self.title = title
+        self.titleWord = titleWord
         self.skills = skills
         self.otherWithoutTitleMatch = otherWithoutTitleMatch
+    }
+
+    /// The weights in the order of `RoleEvidence.features(of:)`.
+    public var vector: [Double] { [body, title, titleWord, skills, otherWithoutTitleMatch] }
+
+    /// Weights from a vector in that order.
+    public init(vector v: [Double]) {
+        self.init(body: v[0], title: v[1], titleWord: v[2], skills: v[3], otherWithoutTitleMatch: v[4])
     }
 }
 

@@ -20,8 +20,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public static func standard(stopWords: [String]) -> TrainingConfiguration {
         TrainingConfiguration(
             vectorizer: .init(stopWords: stopWords, minN: 1, maxN: 2, minDF: 3, maxDFFraction: 0.9,
-                              maxFeatures: 12_000, sublinearTF: true),
-            learner: .init(), calibrationFolds: 4, classWeightCap: 8, profileWeight: 2, pruneBelow: 0.003,
+                              maxFeatures: 6_000, sublinearTF: true),
+            learner: .init(), calibrationFolds: 4, classWeightCap: 8, profileWeight: 2, pruneBelow: 0.01,
             decision: .init())
     }
 
@@ -102,7 +102,7 @@ public struct RoleTrainer: Sendable {
                 }
             }
         }
-        let weights = evidence.isEmpty ? EvidenceWeights(body: 1, title: 1, skills: 1)
+        let weights = evidence.isEmpty ? EvidenceWeights(body: 1, title: 1, titleWord: 1, skills: 1)
             : EvidenceCalibrator().fit(evidence, labels: labels)
         return makeModel(body, evidence: weights)
     }

@@ -97,8 +97,13 @@ public struct SkillMatcher: Sendable {
             let listed = posting.listedSkills.joined(separator: ", ")
             var extra = matches(in: listed, skillList: true)
             for i in extra.indices {
+                let make = extra[i].evidence
                 extra[i].level = .required
-                extra[i].evidence.snippet = "skills: " + extra[i].evidence.snippet
+                extra[i].evidence = {
+                    var e = make()
+                    e.snippet = "skills: " + e.snippet
+                    return e
+                }
             }
             found += extra
         }
@@ -110,16 +115,19 @@ public struct SkillMatcher: Sendable {
         Self.group(matches(in: text, skillList: false), taxonomy: taxonomy)
     }
 
-    /// One accepted match.
+    /// One accepted match; its evidence is made only for the first few of each skill.
     struct Match {
         var skill: Int
         var level: RequirementLevel
-        var evidence: Evidence
+        var lo: Int
+        var hi: Int
+        var evidence: () -> Evidence
     }
 
     func matches(in text: String, skillList: Bool) -> [Match] {
         let bytes = Array(text.utf8)
-        let tokens = Self.splitGluedSentences(tokenizer.tokens(in: text), text: text, bytes: bytes)
+        let tokens = splitCompounds(Self.splitGluedSentences(tokenizer.tokens(in: text), text: text, bytes: bytes),
+                                    text: text, bytes: bytes)
         guard !tokens.isEmpty else { return [] }
         let ids = tokens.map { vocabulary[$0.lowercased] ?? -1 }
 
@@ -213,11 +221,12 @@ public struct SkillMatcher: Sendable {
         return accepted.map { c in
             let lo = tokens[c.first].utf8Range.lowerBound
             let hi = tokens[c.end - 1].utf8Range.upperBound
-            let evidence = Evidence(matched: Self.slice(text, bytes, lo, hi).description,
-                                    start: utf16.offset(lo), end: utf16.offset(hi),
-                                    snippet: Self.snippet(bytes, lo, hi))
             return Match(skill: aliases[c.alias].skill, level: skillList ? .required : sections.level(at: lo),
-                         evidence: evidence)
+                         lo: lo, hi: hi, evidence: {
+                             Evidence(matched: Self.slice(text, bytes, lo, hi).description,
+                                      start: utf16.offset(lo), end: utf16.offset(hi),
+                                      snippet: Self.snippet(bytes, lo, hi))
+                         })
         }
     }
 
@@ -246,6 +255,27 @@ public struct SkillMatcher: Sendable {
                 i += 1
             }
             result.append(start == range.lowerBound ? token : Self.token(text, bytes, start, range.upperBound))
+        }
+        return result
+    }
+
+    /// "LLM-powered", "Python-based", "C-suite": a hyphenated word that is no alias is read as its parts, so
+    /// "LLM" counts and "C" must still pass its rules on its own ("suite" gives it no context).
+    func splitCompounds(_ tokens: [Token], text: String, bytes: [UInt8]) -> [Token] {
+        guard tokens.contains(where: { $0.lowercased.utf8.contains(UInt8(ascii: "-")) }) else { return tokens }
+        var result: [Token] = []
+        result.reserveCapacity(tokens.count + 8)
+        for token in tokens {
+            guard token.lowercased.utf8.contains(UInt8(ascii: "-")), vocabulary[token.lowercased] == nil else {
+                result.append(token)
+                continue
+            }
+            var start = token.utf8Range.lowerBound
+            for i in token.utf8Range where bytes[i] == UInt8(ascii: "-") {
+                if i > start { result.append(Self.token(text, bytes, start, i)) }
+                start = i + 1
+            }
+            if start < token.utf8Range.upperBound { result.append(Self.token(text, bytes, start, token.utf8Range.upperBound)) }
         }
         return result
     }
@@ -287,8 +317,21 @@ public struct SkillMatcher: Sendable {
         steps = 0
         while b < bytes.count, steps < snippetRadius, bytes[b] != UInt8(ascii: "\n") { b += 1; steps += 1 }
         while b < bytes.count, b > hi, bytes[b] & 0xC0 == 0x80 { b += 1 }
-        var text = String(decoding: bytes[a..<b], as: UTF8.self)
-            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Collapse runs of ASCII white space to one space (bytes, not Characters: this runs for every evidence).
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(b - a)
+        var lastSpace = true
+        for byte in bytes[a..<b] {
+            if byte == 32 || byte == 9 || byte == 13 || byte == 10 {
+                if !lastSpace { collapsed.append(32) }
+                lastSpace = true
+            } else {
+                collapsed.append(byte)
+                lastSpace = false
+            }
+        }
+        if collapsed.last == 32 { collapsed.removeLast() }
+        var text = String(decoding: collapsed, as: UTF8.self)
         if a > 0 && bytes[a - 1] != UInt8(ascii: "\n") { text = "…" + text }
         if b < bytes.count && bytes[b] != UInt8(ascii: "\n") { text += "…" }
         return text
@@ -302,13 +345,13 @@ public struct SkillMatcher: Sendable {
             if var mention = bySkill[m.skill] {
                 mention.count += 1
                 if m.level.strength > mention.requirement.strength { mention.requirement = m.level }
-                if mention.evidence.count < maxEvidence { mention.evidence.append(m.evidence) }
+                if mention.evidence.count < maxEvidence { mention.evidence.append(m.evidence()) }
                 bySkill[m.skill] = mention
             } else {
                 let skill = taxonomy.skills[m.skill]
                 order.append(m.skill)
                 bySkill[m.skill] = SkillMention(skillID: skill.id, name: skill.name, category: skill.category,
-                                                requirement: m.level, count: 1, evidence: [m.evidence])
+                                                requirement: m.level, count: 1, evidence: [m.evidence()])
             }
         }
         return order.compactMap { bySkill[$0] }

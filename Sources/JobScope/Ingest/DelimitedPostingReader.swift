@@ -18,14 +18,19 @@ struct DelimitedPostingReader: Sendable {
         guard mapping.hasTextColumn else {
             throw IngestError.noUsableColumns(path: path, columns: table.header)
         }
+        let rows = table.rows
+        let builder = self.builder
+        let built = ParallelRows.map(count: rows.count) { index -> Posting? in
+            let (number, fields) = rows[index]
+            return builder.posting(from: mapping.record(from: fields), source: PostingSource(path: path, row: number))
+        }
         var result = FileReadResult(postings: [], format: format)
-        result.postings.reserveCapacity(table.rows.count)
-        for (number, fields) in table.rows {
-            let source = PostingSource(path: path, row: number)
-            if let posting = builder.posting(from: mapping.record(from: fields), source: source) {
+        result.postings.reserveCapacity(rows.count)
+        for (index, posting) in built.enumerated() {
+            if let posting {
                 result.postings.append(posting)
             } else {
-                result.rowErrors.append(.emptyRecord(path: path, record: "row \(number)"))
+                result.rowErrors.append(.emptyRecord(path: path, record: "row \(rows[index].number)"))
             }
         }
         return result

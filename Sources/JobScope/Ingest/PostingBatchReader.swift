@@ -21,7 +21,7 @@ public struct PostingBatchReader: Sendable {
 
     /// The outcome for every file, in the order given.
     public func read(files: [String]) -> [Outcome] {
-        let slots = OutcomeSlots(count: files.count)
+        let slots = ResultSlots<Outcome>(count: files.count)
         let reader = self.reader
         let next = Counter()
         let workers = min(concurrency, max(files.count, 1))
@@ -44,26 +44,6 @@ public struct PostingBatchReader: Sendable {
         } catch {
             return Outcome(path: path, result: .failure(.unreadable(path: path, reason: error.localizedDescription)), byteCount: 0)
         }
-    }
-}
-
-/// Results written by worker threads into their own slots; the lock guards the array itself.
-private final class OutcomeSlots: @unchecked Sendable {
-    private var slots: [PostingBatchReader.Outcome?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ outcome: PostingBatchReader.Outcome) {
-        lock.lock()
-        slots[index] = outcome
-        lock.unlock()
-    }
-
-    func values() -> [PostingBatchReader.Outcome] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }
 

@@ -45,10 +45,10 @@ public enum PostingFormat: String, Sendable, Codable, CaseIterable {
         case nil:
             if let delimited = sniffDelimited(bytes, from: start) { return delimited }
             return ByteScan.looksLikeHTMLFragment(bytes, from: start) ? .html : .text
-        case .html?, .json?, .jsonl?:
-            // The extension promised structure the content does not show: read what is there.
-            if extensionFormat == .html { return .html }
-            return .text
+        case .html?:
+            return .html // libxml2 reads any text as HTML; a page without markup is its text
+        case .json?, .jsonl?:
+            return extensionFormat! // not JSON after all: the JSON parser says where it breaks
         case .text?, .markdown?:
             return extensionFormat!
         }

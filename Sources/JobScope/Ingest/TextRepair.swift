@@ -22,6 +22,7 @@ public enum TextRepair {
                     bytes = Array(HTMLText.render(fragment: bytes).utf8)
                 }
             }
+            bytes = restoreLostLineBreaks(bytes)
         }
         return normalizeUnicode(String(decoding: layout(bytes), as: UTF8.self))
     }
@@ -49,6 +50,50 @@ public enum TextRepair {
         }
         return normalizeUnicode(String(decoding: out, as: UTF8.self))
     }
+
+    /// Scrapes that dropped line breaks glue a sentence or list item to the next ("…dashers.As a…",
+    /// "Requirements:Python"); the words would then read as one token ("dashers.as"). A break goes back
+    /// where a lowercase letter or `)` is followed by `.` `!` `?` `:` `;` and a capitalized word — except
+    /// after "www", "e.g"/"i.e" and single letters, and before tech suffixes like ".Net" or ".Js".
+    static func restoreLostLineBreaks(_ bytes: [UInt8]) -> [UInt8] {
+        let n = bytes.count
+        guard n > 4 else { return bytes }
+        var out: [UInt8]?
+        var copied = 0
+        var i = 1
+        while i + 2 < n {
+            let p = bytes[i]
+            guard p == UInt8(ascii: ".") || p == UInt8(ascii: "!") || p == UInt8(ascii: "?")
+                    || p == UInt8(ascii: ":") || p == UInt8(ascii: ";") else { i += 1; continue }
+            let before = bytes[i - 1], next = bytes[i + 1], after = bytes[i + 2]
+            guard (before >= 0x61 && before <= 0x7A) || before == UInt8(ascii: ")"),
+                  next >= 0x41 && next <= 0x5A, after >= 0x61 && after <= 0x7A else { i += 1; continue }
+            // The word before the mark, and the word after it.
+            var start = i - 1
+            while start > 0, (bytes[start - 1] >= 0x61 && bytes[start - 1] <= 0x7A) || (bytes[start - 1] >= 0x41 && bytes[start - 1] <= 0x5A) {
+                start -= 1
+            }
+            var end = i + 1
+            while end < n, (bytes[end] >= 0x61 && bytes[end] <= 0x7A) || (bytes[end] >= 0x41 && bytes[end] <= 0x5A) { end += 1 }
+            let previousWord = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
+            let nextWord = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+            let keepGlued = before != UInt8(ascii: ")") && (previousWord.count <= 1 || previousWord == "www"
+                || gluedSuffixes.contains(nextWord))
+            if !keepGlued {
+                if out == nil { out = []; out!.reserveCapacity(n + 64) }
+                out!.append(contentsOf: bytes[copied...i])
+                out!.append(0x0A)
+                copied = i + 1
+            }
+            i += 2
+        }
+        guard var result = out else { return bytes }
+        result.append(contentsOf: bytes[copied...])
+        return result
+    }
+
+    /// Capitalized words that follow a dot inside a name (`ASP.Net`, `Node.Js`, `Socket.Io`).
+    private static let gluedSuffixes: Set<String> = ["Net", "Js", "Io", "Ai", "Com", "Org", "Py", "Jl", "Rb"]
 
     // MARK: - Mojibake
 
@@ -276,6 +321,10 @@ public enum TextRepair {
                     continue
                 }
                 switch b {
+                case 0x00...0x08, 0x0E...0x1F, 0x7F:
+                    break // control characters carry no text
+                case 0xC2 where i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F:
+                    i += 1 // C1 controls (U+0080–U+009F), left over when mojibake could not be undone
                 case 0x0D:
                     out.append(0x0A)
                     if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }

@@ -257,8 +257,8 @@ public struct BatchAnalyzer: Sendable {
             if let stored = known[posting.id], stored.hasCurrentAnalysis(context: context) {
                 // The same posting stored under this model: its analysis is kept, unless this very place now
                 // says something else (an edited file). Another place with other details is an exact duplicate.
-                let unchanged = stored.contentHash == posting.contentHash
-                if try unchanged || !store.hasSource(posting.source, of: posting.id) {
+                let hash = posting.contentHash
+                if try stored.contentHash == hash || (store.sourceContentHash(posting.source, of: posting.id) ?? hash) == hash {
                     return StoreBatch.Item(posting: posting, analysis: nil, fingerprint: nil)
                 }
             }

@@ -51,12 +51,12 @@ extension PostingStore {
         }
     }
 
-    /// Whether the store has seen posting `id` at `source` (path as store key).
-    func hasSource(_ source: PostingSource, of id: String) throws -> Bool {
+    /// The content hash posting `id` had when last seen at `source` (path as store key); nil if never seen there.
+    func sourceContentHash(_ source: PostingSource, of id: String) throws -> String? {
         try pool.read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT 1 FROM sources WHERE posting_id = ? AND path = ? AND row = ? AND line = ?
-                """, arguments: [id, source.path, source.row ?? 0, source.line ?? 0]) ?? false
+            try String.fetchOne(db, sql: """
+                SELECT content_hash FROM sources WHERE posting_id = ? AND path = ? AND row = ? AND line = ?
+                """, arguments: [id, source.path, source.row ?? 0, source.line ?? 0])
         }
     }
 
@@ -132,16 +132,18 @@ extension PostingStore {
             KnownPosting(contentHash: $0[0], modelVersion: $0[1], taxonomyVersion: $0[2], analyzedRun: $0[3])
         }
         let sourceArguments: StatementArguments = [posting.id, source.path, source.row ?? 0, source.line ?? 0]
-        let sourceKnown = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT 1 FROM sources WHERE posting_id = ? AND path = ? AND row = ? AND line = ?
-            """), arguments: sourceArguments) ?? false
+        let sourceHash = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT content_hash FROM sources WHERE posting_id = ? AND path = ? AND row = ? AND line = ?
+            """), arguments: sourceArguments)
+        let sourceKnown = sourceHash != nil
+        let contentHash = posting.contentHash
 
         if let known {
-            let contentHash = posting.contentHash
             // Re-analysis replaces the stored one when the model moved on (or --reclassify), or when this very
-            // source now says something else (an edited file); another source with other details is a duplicate.
+            // place now says something else than it did (an edited file). Another place with other details
+            // (a copy with another location or date) is a duplicate: the first one seen stays.
             let stale = !known.hasCurrentAnalysis(context: context)
-            let edited = sourceKnown && contentHash != known.contentHash
+            let edited = sourceKnown && sourceHash != contentHash && known.contentHash != contentHash
             if let analysis = item.analysis, stale || edited {
                 try updateAnalysis(analysis, contentHash: contentHash, context: context, db: db)
                 tally.reclassified += 1
@@ -162,9 +164,10 @@ extension PostingStore {
             return
         }
         try db.cachedStatement(sql: """
-            INSERT INTO sources (posting_id, path, row, line, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO UPDATE SET last_run = excluded.last_run
-            """).execute(arguments: sourceArguments + [context.runID, context.runID])
+            INSERT INTO sources (posting_id, path, row, line, content_hash, first_run, last_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET last_run = excluded.last_run, content_hash = excluded.content_hash
+            """).execute(arguments: sourceArguments + [contentHash, context.runID, context.runID])
     }
 
     /// The first posting of the same company whose fingerprint is within `SimHash.maxDistance` bits.

@@ -7,7 +7,8 @@ import GRDB
 ///   stored for it (role, confidence, attributes), the analysis version, and near-duplicate data
 ///   (`company_key`, the 64-bit SimHash and its four 16-bit bands, `repost_of`).
 /// - `role_scores`, `skills`: the ranked role probabilities and the skills with evidence, per posting.
-/// - `sources`: every file (and row or line) a posting was seen in, with the last run that saw it.
+/// - `sources`: every file (and row or line) a posting was seen in, what it said there (content hash), and the
+///   last run that saw it.
 /// - `files`: what each input file looked like when it was last read completely, so an unchanged file is skipped.
 /// - `errors`: every file or row that could not be read, per run.
 /// - `runs`: one row per `analyze` run, with its counts and whether it finished.
@@ -100,6 +101,7 @@ enum StoreSchema {
                     path TEXT NOT NULL,
                     row INTEGER NOT NULL DEFAULT 0,
                     line INTEGER NOT NULL DEFAULT 0,
+                    content_hash TEXT NOT NULL,
                     first_run INTEGER NOT NULL,
                     last_run INTEGER NOT NULL,
                     PRIMARY KEY (posting_id, path, row, line)

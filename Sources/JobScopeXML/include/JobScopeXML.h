@@ -20,8 +20,8 @@ enum {
     JSX_TEXT_ONLY = 1
 };
 
-/* Parses HTML bytes in recover mode without network access, and collects the title, JSON-LD and microdata
-   (unless JSX_TEXT_ONLY). `encoding` (e.g. "UTF-8", "windows-1252")
+/* Streams HTML bytes through libxml2's parser (recover mode, no network, no tree built): renders the visible
+   text and, unless JSX_TEXT_ONLY, collects the title, first <h1>, JSON-LD blocks and microdata. `encoding` (e.g. "UTF-8", "windows-1252")
    is forced when given; NULL lets libxml2 use the document's own declaration. Returns NULL only when
    libxml2 could not build a document at all. */
 jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, int options);
@@ -29,7 +29,7 @@ jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, in
 /* Releases the page and every string it handed out. */
 void jsx_page_free(jsx_page *page);
 
-/* The visible text as UTF-8 (rendered on the first call, which also frees the parsed tree): chrome (scripts, styles, navigation, headers/footers, forms, cookie banners,
+/* The visible text as UTF-8: chrome (scripts, styles, navigation, headers/footers, forms, cookie banners,
    visually hidden text) dropped; paragraphs separated by a blank line; list items as lines starting
    with "• ". `length` receives the byte count. Never NULL. */
 const char *jsx_page_text(jsx_page *page, int *length);
@@ -37,7 +37,7 @@ const char *jsx_page_text(jsx_page *page, int *length);
 /* The <title> text, or NULL. */
 const char *jsx_page_title(const jsx_page *page);
 
-/* The first visible <h1> text, or NULL (renders the text like jsx_page_text). */
+/* The first visible <h1> text, or NULL. */
 const char *jsx_page_heading(jsx_page *page);
 
 /* The contents of the <script type="application/ld+json"> blocks, in document order. */

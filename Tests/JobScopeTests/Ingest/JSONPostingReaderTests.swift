@@ -55,9 +55,9 @@ struct JSONPostingReaderTests {
         #expect(result.rowErrors[0].errorDescription?.contains("\n") == false)
     }
 
-    @Test("invalid JSON throws a one-line error naming the file")
-    func invalidJSON() throws {
-        let path = try IngestFixture.write("[{\"title\": \"x\", }", named: "broken.json")
+    @Test("invalid JSON throws a one-line error naming the file", arguments: ["[{\"title\": \"x\", }", "title: not json at all"])
+    func invalidJSON(_ content: String) throws {
+        let path = try IngestFixture.write(content, named: "broken.json")
         do {
             _ = try PostingReader().read(path: path)
             Issue.record("expected an error")

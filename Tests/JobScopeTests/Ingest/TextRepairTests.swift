@@ -37,4 +37,22 @@ struct TextRepairTests {
         #expect(TextRepair.line(decomposed).unicodeScalars.count == 6)
         #expect(TextRepair.line(decomposed) == "Résumé")
     }
+
+    @Test("line breaks lost by a scrape are restored between glued sentences, not inside names")
+    func lostLineBreaks() {
+        let raw = "We ship models to millions of users.As a scientist you will own experiments.Requirements:Python and SQL (3+ years).Nice to have:Docker, ASP.Net, Node.Js, e.g.Spark, www.Example.com"
+        #expect(TextRepair.body(raw) == """
+            We ship models to millions of users.
+            As a scientist you will own experiments.
+            Requirements:
+            Python and SQL (3+ years).
+            Nice to have:
+            Docker, ASP.Net, Node.Js, e.g.Spark, www.Example.com
+            """)
+    }
+
+    @Test("control characters are dropped")
+    func controls() {
+        #expect(TextRepair.body("Data\u{0007} analyst\u{0090} role") == "Data analyst role")
+    }
 }

@@ -85,6 +85,27 @@ struct BatchAnalyzerTests {
         #expect(titles == 6)
     }
 
+    @Test("copies of one posting with other details are duplicates, and stay so when their file is read again")
+    func duplicatesWithOtherDetailsAreStable() async throws {
+        let folder = try StoreFixture.scratch()
+        let body = StoreFixture.body(seed: 31)
+        let file = folder.appendingPathComponent("export.csv")
+        try StoreFixture.write("title,company,location,description\n"
+                               + "Data Scientist,Initech,Austin,\"\(body)\"\nData Scientist,Initech,Dallas,\"\(body)\"\n", to: file)
+        let store = try PostingStore(path: folder.appendingPathComponent("store.sqlite").path)
+        let first = try await StoreFixture.run([folder], store: store)
+        #expect(first.summary.newPostings == 1)
+        #expect(first.summary.duplicates == 1)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 120)], ofItemAtPath: file.path)
+        let again = try await StoreFixture.run([folder], store: store)
+        #expect(again.summary.filesRead == 1)
+        #expect(again.summary.unchanged == 2)
+        #expect(again.summary.reclassified == 0)
+        var locations: [String?] = []
+        try store.forEachRecord { locations.append($0.location) }
+        #expect(locations == ["Austin"])
+    }
+
     @Test("a new model re-classifies stored postings; --reclassify re-classifies all")
     func reclassification() async throws {
         let folder = try makeCollection()

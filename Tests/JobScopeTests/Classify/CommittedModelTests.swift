@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import JobScope
+
+/// Checks the model committed in Models/ against the committed taxonomy and corpus.
+@Suite("Committed role model")
+struct CommittedModelTests {
+    let models = ClassifierFixture.repoRoot.appendingPathComponent("Models")
+
+    func load() throws -> (RoleModel, Taxonomy) {
+        let taxonomy = try TaxonomyLoader.load(from: models.appendingPathComponent(ModelDirectory.taxonomyFile))
+        let model = try RoleModel.load(from: models.appendingPathComponent(ModelDirectory.roleModelFile))
+        return (model, taxonomy)
+    }
+
+    @Test("loads, was trained for the committed taxonomy and title rules, and stays small")
+    func loadsAndMatchesTaxonomy() throws {
+        let (model, taxonomy) = try load()
+        #expect(model.taxonomyVersion == taxonomy.version, "retrain: jobscope train")
+        #expect(model.classes == taxonomy.roles.map(\.id) + [RoleModel.otherClass])
+        #expect(model.titleRulesVersion == (try ClassifierFixture.rules().version), "retrain: jobscope train")
+        #expect(model.version.hasPrefix(taxonomy.version + "+"))
+        let size = try FileManager.default.attributesOfItem(
+            atPath: models.appendingPathComponent(ModelDirectory.roleModelFile).path)[.size] as? Int ?? .max
+        #expect(size < 2_000_000)
+        #expect(Set(model.evaluation.map(\.setting)) == Set(EvaluationSetting.allCases))
+        #expect(model.manifest.profiles == taxonomy.roles.count)
+    }
+
+    @Test("every role profile classifies as its own role")
+    func profiles() throws {
+        let (model, taxonomy) = try load()
+        let analyzer = PostingAnalyzer(taxonomy: taxonomy, model: model)
+        let profiles = try TrainingCorpus.profiles(in: ClassifierFixture.layout.profiles, taxonomy: taxonomy,
+                                                   matcher: SkillMatcher(taxonomy: taxonomy))
+        #expect(profiles.count == taxonomy.roles.count)
+        for profile in profiles {
+            let result = analyzer.analyze(profile.posting).classification
+            #expect(result.roleID == profile.label, "\(profile.label) profile classified as \(result.roleID ?? "Other")")
+        }
+    }
+
+    @Test("the committed model says Other for a posting outside every role, naming the nearest")
+    func other() throws {
+        let (model, taxonomy) = try load()
+        let posting = Posting(source: PostingSource(path: "test"), title: "Pastry Chef",
+                              body: "Bake breads, cakes and desserts for a hotel restaurant. Order flour and butter, lead the pastry team, keep the kitchen clean.")
+        let result = PostingAnalyzer(taxonomy: taxonomy, model: model).analyze(posting).classification
+        #expect(result.isOther)
+        #expect(result.nearestRoleID != nil)
+    }
+}
