@@ -454,9 +454,18 @@ static void sax_characters(void *ctx, const xmlChar *ch, int len) {
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static void init_parser(void) { xmlInitParser(); }
 
+/* libxml2 reports some problems (encoding conversion, I/O) through its generic handler even with
+   HTML_PARSE_NOERROR; JobScope reports errors itself, so they are silenced (the handler is per thread). */
+static void ignore_error(void *ctx, const char *msg, ...) {
+    (void)ctx;
+    (void)msg;
+}
+
 jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, int options) {
     pthread_once(&init_once, init_parser);
     if (length <= 0) return NULL;
+    xmlSetGenericErrorFunc(NULL, ignore_error);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(bytes, length);
     if (!ctxt) return NULL;
     htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |

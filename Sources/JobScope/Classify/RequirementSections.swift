@@ -56,6 +56,7 @@ public struct RequirementSections: Sendable {
     static let preferredCueBytes = preferredCues.map { Array($0.utf8) }
     static let requiredCueBytes = requiredCues.map { Array($0.utf8) }
     static let headingBytes = headings.map { (Array($0.phrase.utf8), $0.level) }
+    static let inlineHeadingBytes = inlineHeadings.map { (Array($0.phrase.utf8), $0.level) }
 
     public init(text: String) {
         self.init(bytes: Array(text.utf8))
@@ -89,7 +90,13 @@ public struct RequirementSections: Sendable {
 
     /// The level at UTF-8 offset `offset`: the sentence's own cue if it has one, else its section's.
     public func level(at offset: Int) -> RequirementLevel {
-        if let cue = sentenceCue(around: offset) { return cue }
+        var cache: [Int: RequirementLevel?] = [:]
+        return level(at: offset, cache: &cache)
+    }
+
+    /// `level(at:)` remembering each sentence's cue, for many look-ups in one text.
+    func level(at offset: Int, cache: inout [Int: RequirementLevel?]) -> RequirementLevel {
+        if let cue = sentenceCue(around: offset, cache: &cache) { return cue }
         var lo = 0
         var hi = starts.count
         while lo < hi {
@@ -157,12 +164,13 @@ public struct RequirementSections: Sendable {
 
     static func inlineStarts(_ bytes: [UInt8], lower: [UInt8]) -> [(Int, RequirementLevel)] {
         var found: [(Int, RequirementLevel)] = []
-        for (phrase, level) in inlineHeadings {
-            let p = Array(phrase.utf8)
-            var i = 0
-            while i + p.count <= lower.count {
+        // Headings are capitalized: only positions holding a capital letter are tried.
+        var i = 0
+        while i < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] >= 65 && bytes[i] <= 90 else { continue }
+            for (p, level) in inlineHeadingBytes where i + p.count <= lower.count {
                 guard lower[i] == p[0], lower[i + 1] == p[1], lower[i..<(i + p.count)].elementsEqual(p) else {
-                    i += 1
                     continue
                 }
                 let capitalized = bytes[i] >= 65 && bytes[i] <= 90
@@ -174,15 +182,17 @@ public struct RequirementSections: Sendable {
                 let next = i + p.count + 1 < bytes.count ? bytes[i + p.count + 1] : UInt8(ascii: "A")
                 let afterOK = after == UInt8(ascii: ":") || (after >= 65 && after <= 90)
                     || (after == UInt8(ascii: " ") && ((next >= 65 && next <= 90) || next == 0xE2))
-                if capitalized && beforeOK && afterOK { found.append((i, level)) }
-                i += p.count
+                if capitalized && beforeOK && afterOK {
+                    found.append((i, level))
+                    break
+                }
             }
         }
         return found
     }
 
     /// The level a cue inside the sentence around `offset` gives, if any.
-    func sentenceCue(around offset: Int) -> RequirementLevel? {
+    func sentenceCue(around offset: Int, cache: inout [Int: RequirementLevel?]) -> RequirementLevel? {
         var lo = offset
         var steps = 0
         while lo > 0, steps < 300 {
@@ -208,11 +218,20 @@ public struct RequirementSections: Sendable {
             steps += 1
         }
         // A heading inside the span ends the sentence there ("...Python.Preferred QualificationsKafka").
+        var plain = true
         for start in starts where start.offset > lo && start.offset < hi {
+            plain = false
             if start.offset <= offset { lo = start.offset } else { hi = start.offset; break }
         }
-        for cue in Self.preferredCueBytes where ByteSearch.contains(lower, lo..<hi, cue) { return .preferred }
-        for cue in Self.requiredCueBytes where ByteSearch.contains(lower, lo..<hi, cue) { return .required }
-        return nil
+        if plain, let known = cache[lo] { return known }
+        var found: RequirementLevel?
+        if Self.preferredCueBytes.contains(where: { ByteSearch.contains(lower, lo..<hi, $0) }) {
+            found = .preferred
+        } else if Self.requiredCueBytes.contains(where: { ByteSearch.contains(lower, lo..<hi, $0) }) {
+            found = .required
+        }
+        // A heading inside the sentence makes its bounds depend on the offset: only plain sentences are remembered.
+        if plain { cache[lo] = found }
+        return found
     }
 }

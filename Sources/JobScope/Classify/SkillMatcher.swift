@@ -218,10 +218,11 @@ public struct SkillMatcher: Sendable {
         accepted.sort { $0.first < $1.first }
         let sections = RequirementSections(bytes: bytes)
         let utf16 = UTF16Offsets(text: text, bytes: bytes)
+        var cueCache: [Int: RequirementLevel?] = [:]
         return accepted.map { c in
             let lo = tokens[c.first].utf8Range.lowerBound
             let hi = tokens[c.end - 1].utf8Range.upperBound
-            return Match(skill: aliases[c.alias].skill, level: skillList ? .required : sections.level(at: lo),
+            return Match(skill: aliases[c.alias].skill, level: skillList ? .required : sections.level(at: lo, cache: &cueCache),
                          lo: lo, hi: hi, evidence: {
                              Evidence(matched: Self.slice(text, bytes, lo, hi).description,
                                       start: utf16.offset(lo), end: utf16.offset(hi),

@@ -37,8 +37,7 @@ enum CharsetDetector {
                 continue
             }
             let value = b < 0xA0 ? TextRepair.windows1252Scalars[Int(b) - 0x80] : UInt32(b)
-            let scalar = Unicode.Scalar(value)!
-            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            UTF8.encode(Unicode.Scalar(value)!) { out.append($0) }
         }
         return out
     }

@@ -10,7 +10,13 @@ struct HTMLPostingReader: Sendable {
     }
 
     func read(_ bytes: [UInt8], path: String) throws -> FileReadResult {
-        let encoding = CharsetDetector.htmlEncoding(bytes)
+        var bytes = bytes
+        var encoding = CharsetDetector.htmlEncoding(bytes)
+        if encoding == "windows-1252" {
+            // Transcoded here rather than by iconv, which rejects the five bytes Windows-1252 leaves undefined.
+            bytes = CharsetDetector.windows1252ToUTF8(bytes)
+            encoding = "UTF-8"
+        }
         guard let page = HTMLPage(bytes, encoding: encoding) ?? HTMLPage(bytes, encoding: nil) else {
             throw IngestError.noPostings(path: path, reason: "libxml2 could not parse the page")
         }

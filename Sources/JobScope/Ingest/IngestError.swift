@@ -44,7 +44,12 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
         case .unbalancedQuote(let path, let row):
             return "\(path):row \(row): a quoted field opens here and never closes (unbalanced \"); fix the quote or re-export the file"
         case .noUsableColumns(let path, let columns):
-            let shown = columns.prefix(12).joined(separator: ", ")
+            // Names from a damaged header may hold control characters or run long: keep the message one line.
+            let shown = columns.prefix(12).map { name in
+                String(String.UnicodeScalarView(name.unicodeScalars.prefix(40).map {
+                    $0.properties.generalCategory == .control ? " " : $0
+                }))
+            }.joined(separator: ", ")
             return "\(path): no title or description column among [\(shown)]; name one with --column description=NAME"
         case .unknownColumn(let path, let field, let column):
             return "\(path): --column \(field)=\(column) names no column of this file"

@@ -108,6 +108,9 @@ struct PlainTextPostingReader: Sendable {
                headerLine(s.trimmingCharacters(in: .whitespaces)) == nil,
                headerLine(previous.trimmingCharacters(in: .whitespaces)) == nil {
                 out[out.count - 1] = previous + " " + s.trimmingCharacters(in: .whitespaces)
+            } else if isHeading {
+                // A heading is its own paragraph, whatever blank lines the author left around it.
+                out += ["", s, ""]
             } else {
                 out.append(s)
             }

@@ -85,6 +85,15 @@ struct HTMLPostingReaderTests {
         #expect(posting.body.contains("We’re hiring a data person at our café."))
     }
 
+    @Test("bytes Windows-1252 leaves undefined (0x81, 0x9D) do not stop the page")
+    func windows1252UndefinedBytes() throws {
+        var bytes = Array("<html><body><p>Team\u{20}".utf8)
+        bytes += [0x81, 0x20, 0x93, 0x4D, 0x4C, 0x94, 0x20, 0x9D]
+        bytes += Array(" engineers wanted.</p><p>Second paragraph.</p></body></html>".utf8)
+        let posting = try #require(try PostingReader().read(bytes: bytes, path: "odd.html").postings.first)
+        #expect(posting.body.hasSuffix("“ML” engineers wanted.\n\nSecond paragraph."))
+    }
+
     @Test("a declared charset is honoured")
     func declaredCharset() throws {
         let posting = try #require(try read("latin1-declared.html").postings.first)
