@@ -48,11 +48,13 @@ public struct AttributeSummary: Sendable, Codable, Hashable {
         public var yearsExperienceStated: Int
     }
 
-    /// A domain and the share of postings naming it.
+    /// A domain and the share of postings naming it, overall and per role.
     public struct DomainRow: Sendable, Codable, Hashable {
         public var id: String
         public var name: String
         public var overall: Proportion
+        /// Share of each role's postings naming the domain (roles with postings, in report order; nil: Other).
+        public var byRole: [RoleShare]
     }
 
     /// All postings first, then each role with postings, Other last.
@@ -69,11 +71,22 @@ public struct AttributeSummary: Sendable, Codable, Hashable {
             groups.append(group(key: id ?? "other", name: context.roleName(id), records, context))
         }
         var domainCounts = [String: Int]()
-        for record in context.records { for id in Set(record.attributes.domains) { domainCounts[id, default: 0] += 1 } }
+        var domainRoleCounts = [String: [String?: Int]]()
+        for record in context.records {
+            for id in Set(record.attributes.domains) {
+                domainCounts[id, default: 0] += 1
+                domainRoleCounts[id, default: [:]][record.roleID, default: 0] += 1
+            }
+        }
         let names = Dictionary(context.taxonomy.domains.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let domains = domainCounts.map {
-            DomainRow(id: $0.key, name: names[$0.key] ?? $0.key,
-                      overall: Proportion(count: $0.value, total: context.records.count))
+        let roles = roleOrder.filter { !(byRole[$0]?.isEmpty ?? true) }
+        let domains = domainCounts.map { id, count in
+            DomainRow(id: id, name: names[id] ?? id,
+                      overall: Proportion(count: count, total: context.records.count),
+                      byRole: roles.map { role in
+                          RoleShare(roleID: role, proportion: Proportion(count: domainRoleCounts[id]?[role] ?? 0,
+                                                                         total: byRole[role]?.count ?? 0))
+                      })
         }.sorted { ($0.overall.count, $1.name) > ($1.overall.count, $0.name) }
         return AttributeSummary(groups: groups, domains: domains)
     }

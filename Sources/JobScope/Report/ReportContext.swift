@@ -86,11 +86,12 @@ struct ReportContext {
     func isFromSeeds(_ skillID: String) -> Bool { skillsFromSeeds.contains(skillID) }
 
     /// The finest grouping whose median period (gaps included) holds `minimum` postings; years when none does.
+    /// Dates that all fall in one month or quarter get that period, the most precise label for them.
     static func autoGranularity(dates: [PostingDate], minimum: Int) -> ReportGranularity {
         guard let first = dates.min(), let last = dates.max() else { return .year }
         for granularity in [ReportGranularity.month, .quarter] {
             let periods = granularity.periods(from: first, through: last)
-            guard periods.count >= 2 else { continue }
+            if periods.count == 1 { return granularity }
             var counts = [String: Int]()
             for date in dates { counts[granularity.period(containing: date).label, default: 0] += 1 }
             let sorted = periods.map { counts[$0.label] ?? 0 }.sorted()

@@ -38,6 +38,11 @@ public struct SkillDemand: Sendable, Codable, Hashable {
     /// Roles with postings, most first (nil: Other): the columns of `Row.byRole`.
     public var roleColumns: [String?]
 
+    /// `roleColumns` with Other moved last, where tables show it: it is the baseline readers compare against.
+    public var roleColumnsOtherLast: [String?] {
+        roleColumns.filter { $0 != nil } + (roleColumns.contains(nil) ? [nil] : [])
+    }
+
     static func build(_ context: ReportContext) -> SkillDemand {
         let records = context.records
         let n = records.count, periodCount = context.periods.count

@@ -162,6 +162,13 @@ import Testing
         #expect(all.workplaceStated.count == stated.count)
         #expect(all.remote.count == stated.filter { $0.attributes.workplace == .remote }.count)
         #expect(report.attributes.domains.first?.id == "healthcare")
+        let healthcare = try #require(report.attributes.domains.first)
+        let inScope = records.filter { !$0.isRepost }
+        #expect(healthcare.overall.count == inScope.filter { $0.attributes.domains.contains("healthcare") }.count)
+        let ds = try #require(healthcare.byRole.first { $0.roleID == "data-scientist" })
+        let dsPostings = inScope.filter { $0.roleID == "data-scientist" }
+        #expect(ds.total == dsPostings.count)
+        #expect(ds.count == dsPostings.filter { $0.attributes.domains.contains("healthcare") }.count)
     }
 
     @Test func emptyStoreGivesAReportThatSaysSo() {

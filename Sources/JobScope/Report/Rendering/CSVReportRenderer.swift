@@ -169,6 +169,13 @@ public struct CSVReportRenderer: Sendable {
     }
 
     private func domains(_ r: TrendReport) -> [[String]] {
-        [["domain_id", "domain", "count", "total", "share"]] + r.attributes.domains.map { [$0.id, $0.name] + share($0.overall) }
+        var rows: [[String]] = [["domain_id", "domain", "role_id", "count", "total", "share"]]
+        for domain in r.attributes.domains {
+            rows.append([domain.id, domain.name, "all"] + share(domain.overall))
+            for cell in domain.byRole {
+                rows.append([domain.id, domain.name, cell.roleID ?? "other", String(cell.count), String(cell.total), number(cell.share)])
+            }
+        }
+        return rows
     }
 }

@@ -5,6 +5,8 @@ public enum FigureFormat {
     /// `12.3%` (one decimal; `0%` for nothing).
     public static func percent(_ share: Double) -> String {
         if share == 0 { return "0%" }
+        if share < 0.0005 { return "<0.1%" }
+        if share >= 1 { return "100%" }
         return String(format: "%.1f%%", share * 100)
     }
 

@@ -41,7 +41,7 @@ public struct HTMLReportRenderer: Sendable {
         let o = report.overview
         var cards: [(String, String, String)] = [
             ("Postings", FigureFormat.count(o.postings),
-             o.repostsExcluded > 0 ? "\(FigureFormat.count(o.repostsExcluded)) reposts left out" : "after duplicates"),
+             o.repostsExcluded > 0 ? "\(FigureFormat.count(o.repostsExcluded, "repost")) left out" : "after duplicates"),
             ("In documented roles", FigureFormat.percent(o.documented.share),
              "adjacent \(FigureFormat.percent(o.adjacent.share)) · other \(FigureFormat.percent(o.other.share))"),
             ("Emerging roles", FigureFormat.percent(o.emerging.share), "Generative AI Engineer, AI Model Trainer, NLP Specialist"),
@@ -134,9 +134,9 @@ public struct HTMLReportRenderer: Sendable {
     private func heatmapSection(_ report: TrendReport) -> String {
         let demand = report.skillDemand
         // Roles with most postings, Other last: it is the column readers compare against, not a role.
-        let named = demand.roleColumns.filter { $0 != nil }
-        var roles = Array(named.prefix(maxHeatmapRoles - (demand.roleColumns.contains(nil) ? 1 : 0)))
-        if demand.roleColumns.contains(nil) { roles.append(nil) }
+        let hasOther = demand.roleColumns.contains(nil)
+        var roles = Array(demand.roleColumnsOtherLast.dropLast(hasOther ? 1 : 0).prefix(maxHeatmapRoles - (hasOther ? 1 : 0)))
+        if hasOther { roles.append(nil) }
         let skills = Array(demand.skills.prefix(report.options.topCount))
         guard !roles.isEmpty, !skills.isEmpty else { return "" }
         let names = Dictionary(report.roleDemand.rows.map { ($0.roleID ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })

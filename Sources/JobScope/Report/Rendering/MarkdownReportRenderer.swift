@@ -28,7 +28,7 @@ public struct MarkdownReportRenderer: Sendable {
         let o = report.overview
         var rows: [[String]] = []
         rows.append(["Postings", FigureFormat.count(o.postings)
-                     + (o.repostsExcluded > 0 ? " (\(FigureFormat.count(o.repostsExcluded)) reposts left out)" : "")])
+                     + (o.repostsExcluded > 0 ? " (\(FigureFormat.count(o.repostsExcluded, "repost")) left out)" : "")])
         rows.append(["Sources", "\(FigureFormat.count(o.sourceFiles)) files: "
                      + o.formats.map { "\($0.name) \(FigureFormat.count($0.count))" }.joined(separator: ", ")])
         if let first = o.firstDate, let last = o.lastDate { rows.append(["Date range", "\(first) to \(last)"]) }
@@ -101,7 +101,8 @@ public struct MarkdownReportRenderer: Sendable {
 
     private func skillsByRole(_ report: TrendReport) -> String {
         let demand = report.skillDemand
-        let roles = Array(demand.roleColumns.prefix(6))
+        let hasOther = demand.roleColumns.contains(nil)
+        let roles = Array(demand.roleColumnsOtherLast.dropLast(hasOther ? 1 : 0).prefix(hasOther ? 5 : 6)) + (hasOther ? [nil] : [])
         let names = Dictionary(report.roleDemand.rows.map { ($0.roleID ?? "", $0.name) }, uniquingKeysWith: { a, _ in a })
         let headers = ["Skill"] + roles.map { names[$0 ?? ""] ?? ($0 ?? "Other") }
         let rows = demand.skills.prefix(report.options.topCount).map { row in
@@ -109,7 +110,7 @@ public struct MarkdownReportRenderer: Sendable {
                 row.byRole.first { $0.roleID == id }.map { FigureFormat.percent($0.share) } ?? "–"
             }
         }
-        return "## Skills per role\n\nShare of each role's postings asking for the skill (the \(roles.count) roles with most postings).\n\n"
+        return "## Skills per role\n\nShare of each role's postings asking for the skill (the roles with most postings; Other last).\n\n"
             + table(headers, rows, right: Array(1..<headers.count))
     }
 

@@ -13,7 +13,7 @@ public struct TerminalReportRenderer: Sendable {
     /// The whole report.
     public func render(_ report: TrendReport) -> String {
         var parts = [header(report), overview(report), roleDemand(report), skillDemand(report),
-                     clusters(report)]
+                     skillsByRole(report), clusters(report)]
         if let trends = report.trends { parts.append(self.trends(trends, report)) }
         parts.append(seedCheck(report))
         parts.append(attributes(report))
@@ -56,9 +56,10 @@ public struct TerminalReportRenderer: Sendable {
 
     private func roleDemand(_ report: TrendReport) -> String {
         let last = report.periods.last
+        let undated = report.overview.undated.count > 0
         var table = TextTable([.init("Role"), .init("Postings", .right), .init("Share", .right), .init(""),
                                .init("Trend"), .init(last.map(FigureFormat.periodLabel) ?? "Last", .right),
-                               .init("vs prev", .right)])
+                               .init("vs prev", .right)] + (undated ? [.init("Undated", .right)] : []))
         let rows = report.roleDemand.rows.filter { $0.overall.count > 0 || $0.group == .documented }
         let top = rows.map(\.overall.share).max() ?? 0
         for row in rows {
@@ -70,7 +71,8 @@ public struct TerminalReportRenderer: Sendable {
                        FigureFormat.bar(row.overall.share, scale: top, width: 10),
                        FigureFormat.sparkline(FigureFormat.sparkShares(row.byPeriod)),
                        lastShare.map { $0.total > 0 ? FigureFormat.percent($0.share) : "–" } ?? "–",
-                       lastShare?.change.map(FigureFormat.points) ?? "–"])
+                       lastShare?.change.map(FigureFormat.points) ?? "–"]
+                      + (undated ? [FigureFormat.percent(row.undated.share)] : []))
         }
         table.style = { row, column, text in
             if row < 0 { return dim(text) }
@@ -121,18 +123,43 @@ public struct TerminalReportRenderer: Sendable {
             + "\n" + table.render()
     }
 
+    /// The most-asked skills of each role with postings (most postings first, Other last).
+    private func skillsByRole(_ report: TrendReport) -> String {
+        let demand = report.skillDemand
+        let columns = demand.roleColumnsOtherLast
+        var out = heading("Top skills per role") + "  " + dim("share of each role's postings asking for the skill")
+        for (index, role) in columns.enumerated() {
+            let ranked = demand.skills.compactMap { row -> (String, RoleShare)? in
+                guard let share = row.byRole.first(where: { $0.roleID == role }), share.count > 0 else { return nil }
+                return (row.name, share)
+            }.sorted { $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0 }
+            guard let total = ranked.first?.1.total else { continue }
+            let name = report.roleDemand.rows.first { $0.roleID == role }?.name ?? (role ?? "Other")
+            let list = ranked.prefix(6).map { "\($0.0) \(FigureFormat.percent($0.1.share))" }.joined(separator: " · ")
+            out += "\n  " + paint(name) { $0.bold } + dim(" (\(FigureFormat.count(total, "posting")))")
+            out += "\n" + wrap(list, indent: 4, hanging: 4)
+            if index >= 11 { break }
+        }
+        return out
+    }
+
     private func clusters(_ report: TrendReport) -> String {
-        let first = report.periods.first { $0.postings > 0 }, last = report.periods.last { $0.postings > 0 }
-        var table = TextTable([.init("Cluster"), .init("Share", .right), .init(""), .init("Trend"),
-                               .init(first.map(FigureFormat.periodLabel) ?? "First", .right),
-                               .init(last.map(FigureFormat.periodLabel) ?? "Last", .right)])
+        let last = report.periods.last { $0.postings > 0 }
+        let populated = report.periods.filter { $0.postings > 0 }
+        // First and last populated periods; just one column when there is only one.
+        let first = populated.count > 1 ? populated.first : nil
+        var columns: [TextTable.Column] = [.init("Cluster"), .init("Share", .right), .init(""), .init("Trend")]
+        if let first { columns.append(.init(FigureFormat.periodLabel(first), .right)) }
+        columns.append(.init(last.map(FigureFormat.periodLabel) ?? "Last", .right))
+        var table = TextTable(columns)
         func share(_ row: SkillDemand.CategoryRow, _ period: ReportPeriod?) -> String {
             guard let period, let cell = row.byPeriod.first(where: { $0.period == period.label }) else { return "–" }
             return FigureFormat.percent(cell.share)
         }
         for row in report.skillDemand.categories where row.overall.count > 0 {
             table.add([row.name, FigureFormat.percent(row.overall.share), FigureFormat.bar(row.overall.share, width: 10),
-                       FigureFormat.sparkline(FigureFormat.sparkShares(row.byPeriod)), share(row, first), share(row, last)])
+                       FigureFormat.sparkline(FigureFormat.sparkShares(row.byPeriod))]
+                      + (first != nil ? [share(row, first)] : []) + [share(row, last)])
         }
         table.style = { row, column, text in
             if row < 0 { return dim(text) }
