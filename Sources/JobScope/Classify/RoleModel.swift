@@ -172,6 +172,9 @@ public enum ClassifierMethod: String, Sendable, Codable, CaseIterable {
 }
 
 /// One class's linear weights: a bias and sparse feature weights (feature indices ascending).
+///
+/// Stored as `{"bias": b, "terms": "index:weight index:weight …"}`: one string per class instead of two arrays
+/// of numbers, because decoding 160,000 separate JSON numbers costs more than the whole classification.
 public struct ClassWeights: Sendable, Codable, Equatable {
     public var bias: Double
     public var features: [Int]
@@ -181,6 +184,34 @@ public struct ClassWeights: Sendable, Codable, Equatable {
         self.bias = bias
         self.features = features
         self.values = values
+    }
+
+    private enum CodingKeys: String, CodingKey { case bias, terms }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        bias = try c.decode(Double.self, forKey: .bias)
+        let text = try c.decode(String.self, forKey: .terms)
+        var features: [Int] = []
+        var values: [Double] = []
+        for pair in text.utf8.split(separator: UInt8(ascii: " ")) {
+            guard let colon = pair.firstIndex(of: UInt8(ascii: ":")),
+                  let feature = Int(Substring(pair[pair.startIndex..<colon])),
+                  let value = Double(Substring(pair[pair.index(after: colon)...])) else {
+                throw DecodingError.dataCorruptedError(forKey: .terms, in: c,
+                    debugDescription: "expected 'index:weight' pairs, got '\(String(decoding: pair, as: UTF8.self))'")
+            }
+            features.append(feature)
+            values.append(value)
+        }
+        self.features = features
+        self.values = values
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(bias, forKey: .bias)
+        try c.encode(zip(features, values).map { "\($0):\($1)" }.joined(separator: " "), forKey: .terms)
     }
 }
 
