@@ -8,8 +8,9 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Show what JobScope reads from posting files (HTML, text, Markdown, CSV/TSV, JSON, JSONL).",
         discussion: """
-        Folders are walked recursively (hidden files skipped, symlink loops not followed). Errors name the \
-        file (and row); the other files are still read, and the exit code is 1 when any file failed.
+        Folders are walked recursively (hidden files and a folder's README/LICENSE skipped, symlink loops not \
+        followed, dangling links reported). Errors name the file (and row); the other files are still read, \
+        and the exit code is 1 when any file failed.
         """
     )
 
@@ -58,10 +59,10 @@ struct ExtractCommand: ParsableCommand {
             let eq = pair.firstIndex(of: "=")!
             options.columns[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
         }
-        let (files, missing) = PostingFileWalker().files(under: paths)
+        let (files, problems) = PostingFileWalker(paths: paths).collect()
         var failed = 0
-        for path in missing {
-            printError("error: " + (IngestError.notFound(path: path).errorDescription ?? path))
+        for problem in problems {
+            printError("error: " + (problem.errorDescription ?? problem.path))
             failed += 1
         }
         let started = Date()
@@ -86,7 +87,7 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         printer.end()
-        let total = files.count + missing.count
+        let total = files.count + problems.count
         let summary = "read \(postings) posting\(postings == 1 ? "" : "s") from \(total - failed) of \(total) file\(total == 1 ? "" : "s")"
             + (failed > 0 ? " (\(failed) failed)" : "")
         if format == .none {
@@ -96,7 +97,7 @@ struct ExtractCommand: ParsableCommand {
         } else if failed > 0 || total > 1 {
             printError(summary)
         }
-        if files.isEmpty && missing.isEmpty {
+        if files.isEmpty && problems.isEmpty {
             printError("error: no posting files (.html .htm .txt .md .csv .tsv .json .jsonl .ndjson) under \(paths.joined(separator: " "))")
             throw ExitCode.failure
         }

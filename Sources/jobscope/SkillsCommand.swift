@@ -35,9 +35,9 @@ struct SkillsCommand: ParsableCommand {
         let taxonomy = try model.loadTaxonomy()
         let matcher = SkillMatcher(taxonomy: taxonomy)
         let extractor = AttributeExtractor(taxonomy: taxonomy)
-        let (files, missing) = PostingFileWalker().files(under: paths)
-        var failed = missing.count
-        for path in missing { printError("error: " + (IngestError.notFound(path: path).errorDescription ?? path)) }
+        let (files, problems) = PostingFileWalker(paths: paths).collect()
+        var failed = problems.count
+        for problem in problems { printError("error: " + (problem.errorDescription ?? problem.path)) }
 
         var first = true
         var postings = 0, mentions = 0
@@ -80,7 +80,7 @@ struct SkillsCommand: ParsableCommand {
                          + "%.3f s wall (%.0f postings/s); reading the files took %.2f s more", mentions, postings, cpu,
                          Double(postings) / max(cpu, 1e-9), extracting, Double(postings) / max(extracting, 1e-9), reading))
         }
-        if files.isEmpty && missing.isEmpty {
+        if files.isEmpty && problems.isEmpty {
             printError("error: no posting files under \(paths.joined(separator: " "))")
             throw ExitCode.failure
         }

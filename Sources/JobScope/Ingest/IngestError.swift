@@ -6,6 +6,10 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
     case unreadable(path: String, reason: String)
     /// The file does not exist (or vanished between listing and reading).
     case notFound(path: String)
+    /// A symbolic link whose target does not exist.
+    case danglingLink(path: String, target: String)
+    /// A folder whose entries could not be listed (permissions, I/O error).
+    case unreadableFolder(path: String, reason: String)
     /// A folder was given where a file was expected.
     case isDirectory(path: String)
     /// The file has no bytes, or only white space.
@@ -32,7 +36,11 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
         case .unreadable(let path, let reason):
             return "\(path): cannot read the file (\(reason)); check its permissions"
         case .notFound(let path):
-            return "\(path): no such file (it may have been moved or deleted)"
+            return "\(path): no such file or folder (it may have been moved or deleted)"
+        case .danglingLink(let path, let target):
+            return "\(path): symbolic link to \(target), which does not exist; fix or remove the link"
+        case .unreadableFolder(let path, let reason):
+            return "\(path): cannot list the folder (\(reason)); check its permissions"
         case .isDirectory(let path):
             return "\(path): is a folder; give a file, or use `analyze` for a folder"
         case .empty(let path):
@@ -66,7 +74,7 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
     /// The file the error is about.
     public var path: String {
         switch self {
-        case .unreadable(let path, _), .notFound(let path), .isDirectory(let path), .empty(let path),
+        case .unreadable(let path, _), .notFound(let path), .danglingLink(let path, _), .unreadableFolder(let path, _), .isDirectory(let path), .empty(let path),
              .binary(let path), .tooLarge(let path, _, _), .unbalancedQuote(let path, _),
              .noUsableColumns(let path, _), .unknownColumn(let path, _, _), .invalidJSON(let path, _, _),
              .emptyRecord(let path, _), .noPostings(let path, _):

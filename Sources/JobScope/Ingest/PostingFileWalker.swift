@@ -1,68 +1,104 @@
 import Foundation
 
-/// Finds the posting files under folders: recursive, in sorted order, skipping hidden files and folders,
-/// never following a symbolic link into a folder already being walked (no loops), and keeping only the
-/// extensions `PostingReader` reads. A folder's own README, LICENSE and CHANGELOG files describe the
-/// folder rather than a job, so the walk skips them (a path given directly is always kept).
-public struct PostingFileWalker: Sendable {
-    /// Also list files whose extension JobScope does not read (for reporting what was skipped).
-    public var includeUnsupported = false
-
-    public init(includeUnsupported: Bool = false) {
-        self.includeUnsupported = includeUnsupported
+/// Finds the posting files under files and folders, lazily: depth first in name order (so runs are
+/// reproducible), one folder listing in memory at a time, so a walk over 50,000 files stays flat in memory.
+///
+/// Inside folders it skips hidden names (unless `includeHidden`), a folder's own README, LICENSE, CHANGELOG
+/// and similar documents (they describe the folder, not a job), and the paths in `excluded`; files whose
+/// extension `PostingReader` does not read come back as `unsupported`. A symbolic link to a folder is
+/// followed once: a link back up the tree (a loop) or to a folder already walked is not followed again.
+/// Paths given by the caller are always taken, whatever their name. Missing paths, dangling links and
+/// folders that cannot be listed come back as `problem`s, never silently dropped.
+public struct PostingFileWalker: Sequence, Sendable {
+    /// One thing the walk found.
+    public enum Entry: Sendable, Equatable {
+        /// A file to read, as the caller wrote its folder (for messages).
+        case file(String)
+        /// A file inside a folder whose extension JobScope does not read.
+        case unsupported(String)
+        /// A path that could not be walked or read: missing, a dangling link, an unlistable folder.
+        case problem(IngestError)
     }
 
-    /// The supported files under each path (a file path is taken as it is), deduplicated, in order.
-    /// Paths that do not exist come back in `missing`.
-    public func files(under paths: [String]) -> (files: [String], missing: [String]) {
+    /// The files and folders to walk, in order.
+    public var paths: [String]
+    /// Also take hidden files and folders (names starting with ".") inside folders.
+    public var includeHidden: Bool
+    /// Absolute paths (as `absolutePath` gives them) never listed, such as a store inside the folder walked.
+    public var excluded: Set<String>
+
+    public init(paths: [String], includeHidden: Bool = false, excluding excluded: [String] = []) {
+        self.paths = paths
+        self.includeHidden = includeHidden
+        self.excluded = Set(excluded.map(Self.absolutePath))
+    }
+
+    /// `path` made absolute and standardized (`.` and `..` resolved, links kept): one key per place.
+    public static func absolutePath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// Every entry at once: the files to read, and the problems met (unsupported files are left out).
+    public func collect() -> (files: [String], problems: [IngestError]) {
         var files: [String] = []
-        var missing: [String] = []
-        var seen = Set<String>()
+        var problems: [IngestError] = []
+        for entry in self {
+            switch entry {
+            case .file(let path): files.append(path)
+            case .problem(let error): problems.append(error)
+            case .unsupported: break
+            }
+        }
+        return (files, problems)
+    }
+
+    public func makeIterator() -> Iterator {
+        Iterator(walker: self, pending: paths.reversed().map { ($0, true) })
+    }
+
+    /// Walks one step at a time; holds the paths still to visit and the folders already walked.
+    public struct Iterator: IteratorProtocol {
+        let walker: PostingFileWalker
+        /// Paths still to visit, last first; `given` marks the caller's own paths.
+        var pending: [(path: String, given: Bool)]
+        /// Real paths of the folders walked: one entry per folder, so loops end without growing per file.
         var visited = Set<String>()
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                missing.append(path)
-                continue
-            }
-            if isDirectory.boolValue {
-                walk(path, visited: &visited, into: &files, seen: &seen)
-            } else if seen.insert(path).inserted {
-                files.append(path)
-            }
-        }
-        return (files, missing)
-    }
 
-    /// The supported files under one folder.
-    public func files(under folder: String) -> [String] {
-        files(under: [folder]).files
-    }
-
-    /// Walks one folder; `visited` holds the real paths of folders already walked, so a symbolic link
-    /// back up the tree (a loop) or across to a walked folder is not followed twice.
-    private func walk(_ folder: String, visited: inout Set<String>, into files: inout [String], seen: inout Set<String>) {
-        guard visited.insert(canonical(folder)).inserted else { return }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = (folder as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                walk(path, visited: &visited, into: &files, seen: &seen)
-            } else if includeUnsupported || (PostingReader.isSupported(path: path) && !Self.isFolderDocument(name)) {
-                if seen.insert(path).inserted { files.append(path) }
+        public mutating func next() -> Entry? {
+            let fm = FileManager.default
+            while let (path, given) = pending.popLast() {
+                let name = (path as NSString).lastPathComponent
+                if !given, !walker.includeHidden, name.hasPrefix(".") { continue }
+                if !walker.excluded.isEmpty, walker.excluded.contains(PostingFileWalker.absolutePath(path)) { continue }
+                var isDirectory: ObjCBool = false
+                guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                    if let target = try? fm.destinationOfSymbolicLink(atPath: path) {
+                        return .problem(.danglingLink(path: path, target: target))
+                    }
+                    return .problem(.notFound(path: path))
+                }
+                guard isDirectory.boolValue else {
+                    if given { return .file(path) }
+                    if PostingFileWalker.isFolderDocument(name) { continue }
+                    return PostingReader.isSupported(path: path) ? .file(path) : .unsupported(path)
+                }
+                guard visited.insert((path as NSString).resolvingSymlinksInPath).inserted else { continue }
+                do {
+                    let children = try fm.contentsOfDirectory(atPath: path).sorted()
+                    let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+                    pending.append(contentsOf: children.reversed().map { ("\(base)/\($0)", false) })
+                } catch {
+                    return .problem(.unreadableFolder(path: path, reason: error.localizedDescription))
+                }
             }
+            return nil
         }
     }
 
-    /// README.md, LICENSE.txt, CHANGELOG.md and the like.
+    /// README.md, LICENSE.txt, CHANGELOG.md, read-me.txt and the like.
     static func isFolderDocument(_ name: String) -> Bool {
-        let stem = (name as NSString).deletingPathExtension.uppercased()
-        return ["README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE"].contains(stem)
-    }
-
-    private func canonical(_ path: String) -> String {
-        (path as NSString).resolvingSymlinksInPath
+        let stem = (name as NSString).deletingPathExtension.uppercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
+        return ["README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "CONTRIBUTING", "NOTICE", "AUTHORS"]
+            .contains(stem)
     }
 }

@@ -44,7 +44,7 @@ public struct BatchAnalyzer: Sendable {
         let startedAt = ISO8601DateFormatter().string(from: Date())
         let model = analyzer.classifier.model
         let begun = try store.beginRun(modelVersion: model.version, taxonomyVersion: analyzer.taxonomy.version,
-                                       inputs: paths.map(BatchInputs.key), startedAt: startedAt)
+                                       inputs: paths.map(PostingFileWalker.absolutePath), startedAt: startedAt)
         let context = RunContext(runID: begun.id, modelVersion: model.version,
                                  taxonomyVersion: analyzer.taxonomy.version,
                                  readerFingerprint: BatchAnalyzer.fingerprint(of: options.reader),
@@ -52,9 +52,8 @@ public struct BatchAnalyzer: Sendable {
         var state = RunState(summary: BatchSummary())
         state.summary.runID = begun.id
         state.summary.interruptedRuns = begun.interrupted
-        let inputs = BatchInputs(paths: paths, includeHidden: options.includeHidden,
-                                 excluded: Set((excluded + [store.path, store.path + "-wal", store.path + "-shm"])
-                                    .map(BatchInputs.key)))
+        let inputs = PostingFileWalker(paths: paths, includeHidden: options.includeHidden,
+                                       excluding: excluded + [store.path, store.path + "-wal", store.path + "-shm"])
         var files = inputs.makeIterator()
         let jobs = max(1, options.jobs)
         var lastProgress = start
@@ -90,15 +89,17 @@ public struct BatchAnalyzer: Sendable {
                         group.addTask { .analyzed(try self.analyze(chunk, context: context)) }
                     } else if !walkDone, let entry = files.next() {
                         switch entry {
-                        case .problem(let path, let message):
+                        case .problem(let error):
                             state.filesDone += 1
                             state.summary.filesFailed += 1
-                            state.report(problem: StoreBatch.Problem(path: BatchInputs.key(path), message: message),
+                            state.report(problem: StoreBatch.Problem(path: PostingFileWalker.absolutePath(error.path),
+                                                                     message: error.errorDescription ?? error.path),
                                          onEvent)
                         case .unsupported:
                             state.summary.filesUnsupported += 1
-                        case .file(let path, let key):
+                        case .file(let path):
                             workInFlight += 1
+                            let key = PostingFileWalker.absolutePath(path)
                             group.addTask { try self.readFile(path: path, key: key, context: context) }
                         }
                     } else {

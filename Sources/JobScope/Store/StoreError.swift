@@ -3,7 +3,6 @@ import Foundation
 /// Why the store or a batch run could not go on.
 public enum StoreError: LocalizedError, Sendable, Equatable {
     case cannotOpen(path: String, reason: String)
-    case inputNotFound(path: String)
     case unsupportedOutput(path: String)
     case cannotWriteOutput(path: String, reason: String)
 
@@ -12,8 +11,6 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
         case .cannotOpen(let path, let reason):
             return "\(path): cannot open the store (\(reason)); check the path and that no other program holds it, "
                 + "or pass --store with another file"
-        case .inputNotFound(let path):
-            return "\(path): no such file or folder"
         case .unsupportedOutput(let path):
             return "\(path): --output must end in .jsonl or .csv"
         case .cannotWriteOutput(let path, let reason):

@@ -10,19 +10,68 @@ struct PostingFileWalkerTests {
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/b/inner", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: root + "/.git", withIntermediateDirectories: true)
-        for file in ["a.html", "b/z.csv", "b/inner/x.jsonl", "b/notes.pdf", ".hidden.txt", ".git/config.json", "c.md", "README.md"] {
+        for file in ["a.html", "b/z.csv", "b/inner/x.jsonl", "b/notes.pdf", ".hidden.txt", ".git/config.json", "c.md",
+                     "README.md", "b/LICENSE", "b/read-me.txt", "b/CHANGELOG.md"] {
             try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + file))
         }
+        // A link back up the tree: followed, its folder would be walked forever.
         try fm.createSymbolicLink(atPath: root + "/b/inner/loop", withDestinationPath: root + "/b")
-        let files = PostingFileWalker().files(under: root)
-        #expect(files == [root + "/a.html", root + "/b/inner/x.jsonl", root + "/b/z.csv", root + "/c.md"])
+        let entries = Array(PostingFileWalker(paths: [root]))
+        #expect(entries == [.file(root + "/a.html"), .file(root + "/b/inner/x.jsonl"),
+                            .unsupported(root + "/b/notes.pdf"), .file(root + "/b/z.csv"), .file(root + "/c.md")])
+        #expect(PostingFileWalker(paths: [root]).collect().files
+                == [root + "/a.html", root + "/b/inner/x.jsonl", root + "/b/z.csv", root + "/c.md"])
+    }
+
+    @Test("hidden files are taken when asked; a README given by name is read")
+    func hiddenAndGiven() throws {
+        let root = try IngestFixture.scratch("walker-hidden")
+        for file in [".hidden.txt", "README.md"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + file))
+        }
+        #expect(PostingFileWalker(paths: [root], includeHidden: true).collect().files == [root + "/.hidden.txt"])
+        #expect(PostingFileWalker(paths: [root + "/README.md"]).collect().files == [root + "/README.md"])
+    }
+
+    @Test("a dangling link and a missing path are reported as problems naming them; excluded paths are left out")
+    func problems() throws {
+        let root = try IngestFixture.scratch("walker-problems")
+        let fm = FileManager.default
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/a.txt"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/store.jsonl"))
+        try fm.createSymbolicLink(atPath: root + "/gone.jsonl", withDestinationPath: root + "/nowhere.jsonl")
+        let walker = PostingFileWalker(paths: [root, "/no/such/folder"], excluding: [root + "/./store.jsonl"])
+        let (files, problems) = walker.collect()
+        #expect(files == [root + "/a.txt"])
+        #expect(problems == [.danglingLink(path: root + "/gone.jsonl", target: root + "/nowhere.jsonl"),
+                             .notFound(path: "/no/such/folder")])
+        let message = try #require(problems.first?.errorDescription)
+        #expect(message.hasPrefix(root + "/gone.jsonl: "))
+        #expect(message.contains("fix or remove the link"))
+    }
+
+    @Test("a folder that cannot be listed is a problem, and the walk goes on")
+    func unreadableFolder() throws {
+        guard getuid() != 0 else {
+            print("running as root: chmod 000 does not make a folder unreadable; skipped")
+            return
+        }
+        let root = try IngestFixture.scratch("walker-locked")
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/locked", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/z.txt"))
+        chmod(root + "/locked", 0)
+        defer { chmod(root + "/locked", 0o755) }
+        let (files, problems) = PostingFileWalker(paths: [root]).collect()
+        #expect(files == [root + "/z.txt"])
+        #expect(problems.map(\.path) == [root + "/locked"])
     }
 
     @Test("missing paths are reported; files given directly are kept")
     func missing() throws {
         let file = IngestFixture.path("posting.txt")
-        let result = PostingFileWalker().files(under: [file, "/no/such/folder"])
+        let result = PostingFileWalker(paths: [file, "/no/such/folder"]).collect()
         #expect(result.files == [file])
-        #expect(result.missing == ["/no/such/folder"])
+        #expect(result.problems == [.notFound(path: "/no/such/folder")])
     }
 }

@@ -24,7 +24,7 @@ struct RealCorpusTests {
     @Test("every file of the corpus reads without a file error; no mojibake and no HTML tag survives in a body")
     func everyFileReadsClean() throws {
         let corpus = try #require(IngestFixture.corpus)
-        let files = PostingFileWalker().files(under: corpus)
+        let files = PostingFileWalker(paths: [corpus]).collect().files
         #expect(files.count >= 8)
         let tag = try Regex("</?(p|br|li|ul|ol|div|span|b|strong|em|i|a|h[1-6]|table|tr|td|font|script|style)(\\s[^<>]*)?/?>")
             .ignoresCase()
