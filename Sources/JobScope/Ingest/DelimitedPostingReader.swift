@@ -13,11 +13,17 @@ struct DelimitedPostingReader: Sendable {
 
     func read(_ bytes: [UInt8], path: String, format: PostingFormat) throws -> FileReadResult {
         let delimiter = format == .tsv ? UInt8(ascii: "\t") : UInt8(ascii: ",")
-        let table = try DelimitedTable.parse(bytes, delimiter: delimiter, path: path)
-        let mapping = try ColumnMapping(names: table.header, overrides: options.columns, path: path)
-        guard mapping.hasTextColumn else {
-            throw IngestError.noUsableColumns(path: path, columns: table.header)
+        // The columns are checked first, so a large table that is not a posting export is refused unparsed.
+        let header = try DelimitedTable.parse(bytes, delimiter: delimiter, path: path, headerOnly: true).header
+        // O*NET files have Title and Description columns too, but describe occupations, not job openings.
+        if options.columns.isEmpty, let first = header.first, PostingField.normalize(first) == "o*netsoccode" {
+            throw IngestError.referenceTable(path: path, columns: header)
         }
+        let mapping = try ColumnMapping(names: header, overrides: options.columns, path: path)
+        guard mapping.hasTextColumn else {
+            throw IngestError.noUsableColumns(path: path, columns: header)
+        }
+        let table = try DelimitedTable.parse(bytes, delimiter: delimiter, path: path)
         let rows = table.rows
         let builder = self.builder
         let built = ParallelRows.map(count: rows.count) { index -> Posting? in

@@ -9,7 +9,8 @@ struct DelimitedTable: Sendable {
     /// delimiter, line breaks and `""` escapes. Blank lines are skipped, like Python's `csv.DictReader`.
     /// Lenient where a standard reader is: a quote inside an unquoted field is kept as text, and text
     /// after a closing quote is appended. A quote that never closes is an error naming its row.
-    static func parse(_ bytes: [UInt8], delimiter: UInt8, path: String) throws -> DelimitedTable {
+    /// `headerOnly` stops after the header row, to check the columns before parsing a large file.
+    static func parse(_ bytes: [UInt8], delimiter: UInt8, path: String, headerOnly: Bool = false) throws -> DelimitedTable {
         var header: [String]?
         var rows: [(number: Int, fields: [String])] = []
         var fields: [String] = []
@@ -33,7 +34,7 @@ struct DelimitedTable: Sendable {
         }
 
         try bytes.withUnsafeBufferPointer { buf in
-            while i < n {
+            while i < n, !(headerOnly && header != nil) {
                 let b = buf[i]
                 if b == quote && field.isEmpty && !fieldHasContent {
                     // Quoted field: runs to the next lone quote.

@@ -22,6 +22,8 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
     case unbalancedQuote(path: String, row: Int)
     /// The CSV/TSV header names no column the reader can use.
     case noUsableColumns(path: String, columns: [String])
+    /// The table is an O*NET database file: occupation reference data, not job postings.
+    case referenceTable(path: String, columns: [String])
     /// A `--column` override names a column the file does not have.
     case unknownColumn(path: String, field: String, column: String)
     /// The JSON (or one JSONL line) does not parse.
@@ -52,13 +54,11 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
         case .unbalancedQuote(let path, let row):
             return "\(path):row \(row): a quoted field opens here and never closes (unbalanced \"); fix the quote or re-export the file"
         case .noUsableColumns(let path, let columns):
-            // Names from a damaged header may hold control characters or run long: keep the message one line.
-            let shown = columns.prefix(12).map { name in
-                String(String.UnicodeScalarView(name.unicodeScalars.prefix(40).map {
-                    $0.properties.generalCategory == .control ? " " : $0
-                }))
-            }.joined(separator: ", ")
-            return "\(path): no title or description column among [\(shown)]; name one with --column description=NAME"
+            return "\(path): no title or description column among [\(Self.shown(columns))], so not a posting export; "
+                + "if it holds postings, name the text column with --column description=NAME"
+        case .referenceTable(let path, let columns):
+            return "\(path): an O*NET reference table [\(Self.shown(columns))], not a posting export; skipped "
+                + "(to read its rows as postings anyway, map a column with --column description=NAME)"
         case .unknownColumn(let path, let field, let column):
             return "\(path): --column \(field)=\(column) names no column of this file"
         case .invalidJSON(let path, let line, let reason):
@@ -76,9 +76,19 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
         switch self {
         case .unreadable(let path, _), .notFound(let path), .danglingLink(let path, _), .unreadableFolder(let path, _), .isDirectory(let path), .empty(let path),
              .binary(let path), .tooLarge(let path, _, _), .unbalancedQuote(let path, _),
-             .noUsableColumns(let path, _), .unknownColumn(let path, _, _), .invalidJSON(let path, _, _),
+             .noUsableColumns(let path, _), .referenceTable(let path, _), .unknownColumn(let path, _, _), .invalidJSON(let path, _, _),
              .emptyRecord(let path, _), .noPostings(let path, _):
             return path
         }
+    }
+
+    /// Column names for a message: names from a damaged header may hold control characters or run long,
+    /// so they are cut and cleaned to keep the message one line.
+    private static func shown(_ columns: [String]) -> String {
+        columns.prefix(12).map { name in
+            String(String.UnicodeScalarView(name.unicodeScalars.prefix(40).map {
+                $0.properties.generalCategory == .control ? " " : $0
+            }))
+        }.joined(separator: ", ")
     }
 }

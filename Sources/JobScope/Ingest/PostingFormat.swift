@@ -29,8 +29,10 @@ public enum PostingFormat: String, Sendable, Codable, CaseIterable {
     /// The format the content shows, overriding the extension when the two disagree.
     ///
     /// Strong signatures win over any extension (an HTML page saved as `.txt`, JSON lines in a `.json`).
-    /// A CSV/TSV header is only believed when the extension is missing or unknown, or says CSV/TSV,
-    /// so that a tab-separated reference list named `.txt` stays text.
+    /// A CSV/TSV header naming known columns is only believed when the extension is missing or unknown, or
+    /// says CSV/TSV. A `.txt` (or extension-less) file that is plainly a tab-separated table (a header of
+    /// several fields and the next lines with as many) is read as TSV: read as prose, a 2 MB reference
+    /// table would become one meaningless posting, while as a table it gets the column check and its error.
     static func detect(bytes: [UInt8], extensionFormat: PostingFormat?) -> PostingFormat {
         let start = ByteScan.firstNonSpace(bytes, from: ByteScan.bomLength(bytes))
         guard start < bytes.count else { return extensionFormat ?? .text }
@@ -44,12 +46,15 @@ public enum PostingFormat: String, Sendable, Codable, CaseIterable {
             return sniffDelimited(bytes, from: start) ?? extensionFormat!
         case nil:
             if let delimited = sniffDelimited(bytes, from: start) { return delimited }
+            if looksLikeTabTable(bytes, from: start) { return .tsv }
             return ByteScan.looksLikeHTMLFragment(bytes, from: start) ? .html : .text
         case .html?:
             return .html // libxml2 reads any text as HTML; a page without markup is its text
         case .json?, .jsonl?:
             return extensionFormat! // not JSON after all: the JSON parser says where it breaks
-        case .text?, .markdown?:
+        case .text?:
+            return looksLikeTabTable(bytes, from: start) ? .tsv : .text
+        case .markdown?:
             return extensionFormat!
         }
     }
@@ -78,5 +83,32 @@ public enum PostingFormat: String, Sendable, Codable, CaseIterable {
             if !known.isEmpty { return format }
         }
         return nil
+    }
+
+    /// A header line of at least three tab-separated fields, followed by lines (up to five are checked,
+    /// blank ones passed over) that all have as many fields: a table, not prose with a stray tab.
+    static func looksLikeTabTable(_ bytes: [UInt8], from start: Int) -> Bool {
+        let minimumFields = 3, linesChecked = 5
+        var fieldCounts: [Int] = []
+        var fields = 1, lineHasText = false
+        var index = start
+        let end = min(bytes.count, start + 256 * 1024)
+        while index < end, fieldCounts.count <= linesChecked {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                if lineHasText { fieldCounts.append(fields) }
+                fields = 1
+                lineHasText = false
+            } else if byte == 0x09 {
+                fields += 1
+                lineHasText = true
+            } else if !ByteScan.isSpace(byte) {
+                lineHasText = true
+            }
+            index += 1
+        }
+        if index == bytes.count, lineHasText, fieldCounts.count <= linesChecked { fieldCounts.append(fields) }
+        guard let header = fieldCounts.first, header >= minimumFields, fieldCounts.count >= 2 else { return false }
+        return fieldCounts.allSatisfy { $0 == header }
     }
 }

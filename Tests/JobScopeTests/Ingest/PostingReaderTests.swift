@@ -26,6 +26,46 @@ struct PostingReaderTests {
         #expect(result.postings.first?.company == "Fjord Capital")
     }
 
+    @Test("a tab-separated table saved as .txt is read as TSV, one posting a row")
+    func tableSavedAsText() throws {
+        let result = try PostingReader().read(path: IngestFixture.path("postings-table.txt"))
+        #expect(result.format == .tsv)
+        #expect(result.postings.map(\.title) == ["Data Analyst", "Machine Learning Engineer"])
+        #expect(result.postings.map(\.company) == ["Blue Harbor Foods", "Ridgeway Labs"])
+    }
+
+    @Test("a .txt table without title or description columns is one clear error saying what to do")
+    func referenceListSavedAsText() throws {
+        let path = IngestFixture.path("tool-list.txt")
+        let error = IngestError.noUsableColumns(path: path, columns: ["Code", "Tool", "Category"])
+        #expect(throws: error) { try PostingReader().read(path: path) }
+        let message = try #require(error.errorDescription)
+        #expect(message.hasPrefix(path + ": "))
+        #expect(message.contains("not a posting export"))
+        #expect(message.contains("--column description=NAME"))
+        #expect(!message.contains("\n"))
+    }
+
+    @Test("an O*NET table is refused as reference data, unless a column is mapped")
+    func onetTable() throws {
+        let path = IngestFixture.path("onet-style.txt")
+        let columns = ["O*NET-SOC Code", "Title", "Description"]
+        #expect(throws: IngestError.referenceTable(path: path, columns: columns)) { try PostingReader().read(path: path) }
+        #expect(IngestError.referenceTable(path: path, columns: columns).errorDescription?.contains("O*NET") == true)
+        var options = ReaderOptions()
+        options.columns["description"] = "Description"
+        #expect(try PostingReader(options: options).read(path: path).postings.count == 2)
+    }
+
+    @Test("prose with tabs on its first line stays text")
+    func proseWithTabs() throws {
+        let path = try IngestFixture.write(Array("Data Analyst\tRemote\tFull time\nWe want an analyst to build our reports.\n".utf8),
+                                           named: "tabs.txt")
+        let result = try PostingReader().read(path: path)
+        #expect(result.format == .text)
+        #expect(result.postings.count == 1)
+    }
+
     @Test("CDATA leftovers are removed")
     func cdata() throws {
         let posting = try #require(try PostingReader().read(path: IngestFixture.path("cdata.csv")).postings.first)
