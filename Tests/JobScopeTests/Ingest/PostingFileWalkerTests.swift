@@ -74,4 +74,14 @@ struct PostingFileWalkerTests {
         #expect(result.files == [file])
         #expect(result.problems == [.notFound(path: "/no/such/folder")])
     }
+
+    @Test("the Examples folder walks to its postings: every file but its README, no problems")
+    func examples() throws {
+        let examples = IngestFixture.repoRoot.appendingPathComponent("Examples").path
+        let (files, problems) = PostingFileWalker(paths: [examples]).collect()
+        #expect(problems.isEmpty)
+        #expect(!files.isEmpty)
+        #expect(!files.contains(examples + "/README.md"))
+        #expect(files.allSatisfy { PostingReader.isSupported(path: $0) })
+    }
 }

@@ -162,6 +162,26 @@ struct BatchAnalyzerTests {
         #expect(try store.statistics().reposts == 1)
     }
 
+    @Test("a folder's README, LICENSE and hidden files are not stored; a dangling link is one problem")
+    func folderDocumentsAreNotPostings() async throws {
+        let folder = try makeCollection()
+        try StoreFixture.write("# Week 1\nExports collected for the data-science team.\n",
+                               to: folder.appendingPathComponent("README.md"))
+        try StoreFixture.write("Licensed for internal use.\n", to: folder.appendingPathComponent("week1/LICENSE.txt"))
+        try StoreFixture.write(StoreFixture.jsonLine(title: "Hidden", company: "H", body: StoreFixture.body(seed: 9)),
+                               to: folder.appendingPathComponent(".cache/old.jsonl"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("week1/gone.csv").path,
+                                                   withDestinationPath: folder.appendingPathComponent("nowhere.csv").path)
+        let store = try PostingStore(path: folder.appendingPathComponent("store.sqlite").path)
+        let run = try await StoreFixture.run([folder], store: store)
+        #expect(run.summary.newPostings == 5)
+        #expect(run.summary.filesRead == 2)
+        #expect(run.summary.filesFailed == 1)
+        #expect(run.problems.count == 1)
+        #expect(run.problems.first?.contains("gone.csv") == true)
+        #expect(try store.statistics().files == 2)
+    }
+
     @Test("bad files are each reported once, recorded, and the rest of the folder is stored")
     func badInputsDoNotStopTheBatch() async throws {
         let folder = try StoreFixture.scratch()
