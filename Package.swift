@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JobScopeTests",
-            dependencies: ["JobScope"],
+            dependencies: ["JobScope", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
     ],

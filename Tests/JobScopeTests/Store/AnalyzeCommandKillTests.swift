@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import JobScope
 import Testing
 
@@ -25,6 +26,15 @@ struct AnalyzeCommandKillTests {
 
     static let skipReason: Comment = "needs the jobscope executable (swift build) and a trained Models/role-model.json; skipped"
 
+    /// Postings committed so far, read through a read-only connection: in WAL mode it never waits for the writer
+    /// (opening a `PostingStore` would, since it checks the schema under the write lock).
+    static func committedPostings(_ path: String) -> Int? {
+        var config = Configuration()
+        config.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return nil }
+        return try? queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM postings") }
+    }
+
     func launch(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable!)
@@ -39,7 +49,7 @@ struct AnalyzeCommandKillTests {
           .enabled(if: executable != nil && models != nil, skipReason))
     func killAndResume() async throws {
         let folder = try StoreFixture.scratch()
-        let files = 30, perFile = 40
+        let files = 60, perFile = 40
         for file in 0..<files {
             let lines = (0..<perFile).map { row -> String in
                 let seed = file * perFile + row
@@ -58,8 +68,8 @@ struct AnalyzeCommandKillTests {
         var storedAtKill = 0
         let deadline = Date().addingTimeInterval(120)
         while first.isRunning, Date() < deadline {
-            if FileManager.default.fileExists(atPath: storePath),
-               let count = try? PostingStore(path: storePath).statistics().postings, count > 0 {
+            if FileManager.default.fileExists(atPath: storePath), let count = Self.committedPostings(storePath),
+               count > 0 {
                 storedAtKill = count
                 break
             }
