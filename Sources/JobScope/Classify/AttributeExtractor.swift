@@ -48,10 +48,15 @@ public struct AttributeExtractor: Sendable {
 
     /// The posting's attributes.
     public func attributes(of posting: Posting) -> PostingAttributes {
-        let bytes = Array(posting.body.utf8)
-        let tokens = tokenizer.tokens(in: posting.body)
-        let words = tokens.map(\.lowercased)
-        let sections = RequirementSections(bytes: bytes)
+        attributes(of: posting, body: AnalyzedText(posting.body))
+    }
+
+    /// The same, with the posting's body already read (`PostingAnalyzer` shares one `AnalyzedText`).
+    public func attributes(of posting: Posting, body: AnalyzedText) -> PostingAttributes {
+        let bytes = body.bytes
+        let tokens = body.tokens
+        let words = body.words
+        let sections = body.sections
         let years = yearsOfExperience(tokens: tokens, words: words, sections: sections)
         return PostingAttributes(
             education: educationLevel(tokens: tokens, words: words, bytes: bytes, sections: sections),

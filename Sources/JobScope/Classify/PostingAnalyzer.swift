@@ -25,9 +25,12 @@ public struct PostingAnalyzer: Sendable {
 
     /// Analyzes one posting.
     public func analyze(_ posting: Posting) -> PostingAnalysis {
-        let skills = matcher.mentions(in: posting)
-        return PostingAnalysis(posting: posting, skills: skills, attributes: attributes.attributes(of: posting),
-                               classification: classifier.classify(posting, skills: skills),
+        // One reading of the body (bytes, tokens, sections) serves all three analyses.
+        let body = AnalyzedText(posting.body)
+        let skills = matcher.mentions(in: posting, body: body)
+        return PostingAnalysis(posting: posting, skills: skills,
+                               attributes: attributes.attributes(of: posting, body: body),
+                               classification: classifier.classify(posting, body: body, skills: skills),
                                modelVersion: classifier.model.version)
     }
 }

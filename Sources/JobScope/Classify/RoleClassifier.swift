@@ -40,6 +40,22 @@ public struct RoleClassifier: Sendable {
         classify(title: posting.title, body: posting.body, skillIDs: skills.map(\.skillID))
     }
 
+    /// The same, with the posting's body already tokenized. The words of `document(title:body:)` are the
+    /// title's words then the body's: the line break between them ends any token, so nothing is tokenized twice.
+    public func classify(_ posting: Posting, body: AnalyzedText, skills: [SkillMention]) -> RoleClassification {
+        var words: [String] = []
+        if let title = posting.title, !title.isEmpty {
+            words = Tokenizer().words(in: title)
+            words.reserveCapacity(words.count + body.tokens.count)
+            words.append(contentsOf: body.tokens.lazy.map(\.lowercased))
+        } else {
+            words = body.words
+        }
+        let x = model.vectorizer.transform(words: words)
+        let evidence = self.evidence(vector: x, title: posting.title, skillIDs: skills.map(\.skillID))
+        return decide(evidence, vector: x)
+    }
+
     /// The role of a posting given as title (nil to hide it) and body, with the skill ids found in it.
     public func classify(title: String?, body: String, skillIDs: [String]) -> RoleClassification {
         let x = model.vectorizer.transform(Self.document(title: title, body: body))

@@ -92,7 +92,12 @@ public struct SkillMatcher: Sendable {
     /// Every skill the posting mentions, with evidence, in order of first mention. The body is searched, then
     /// the skills a structured source listed itself (their evidence snippets start with "skills: ").
     public func mentions(in posting: Posting) -> [SkillMention] {
-        var found = matches(in: posting.body, skillList: false)
+        mentions(in: posting, body: AnalyzedText(posting.body))
+    }
+
+    /// The same, with the posting's body already read (`PostingAnalyzer` shares one `AnalyzedText`).
+    public func mentions(in posting: Posting, body: AnalyzedText) -> [SkillMention] {
+        var found = matches(in: body, skillList: false)
         if !posting.listedSkills.isEmpty {
             let listed = posting.listedSkills.joined(separator: ", ")
             var extra = matches(in: listed, skillList: true)
@@ -125,8 +130,13 @@ public struct SkillMatcher: Sendable {
     }
 
     func matches(in text: String, skillList: Bool) -> [Match] {
-        let bytes = Array(text.utf8)
-        let tokens = splitCompounds(Self.splitGluedSentences(tokenizer.tokens(in: text), text: text, bytes: bytes),
+        matches(in: AnalyzedText(text), skillList: skillList)
+    }
+
+    func matches(in analyzed: AnalyzedText, skillList: Bool) -> [Match] {
+        let text = analyzed.text
+        let bytes = analyzed.bytes
+        let tokens = splitCompounds(Self.splitGluedSentences(analyzed.tokens, text: text, bytes: bytes),
                                     text: text, bytes: bytes)
         guard !tokens.isEmpty else { return [] }
         let ids = tokens.map { vocabulary[$0.lowercased] ?? -1 }
@@ -216,7 +226,7 @@ public struct SkillMatcher: Sendable {
         }
 
         accepted.sort { $0.first < $1.first }
-        let sections = RequirementSections(bytes: bytes)
+        let sections = analyzed.sections
         let utf16 = UTF16Offsets(text: text, bytes: bytes)
         var cueCache: [Int: RequirementLevel?] = [:]
         return accepted.map { c in

@@ -54,6 +54,8 @@ public struct TfidfVectorizer: Sendable, Codable {
     private var index: [String: Int]
     private let stopSet: Set<String>
     private let tokenizer = Tokenizer()
+    /// Word-id lookup for unigram/bigram vocabularies (nil for longer n-grams).
+    private var ngramIndex: NGramIndex?
 
     /// An unfitted vectorizer (empty vocabulary).
     public init(options: Options = .init()) {
@@ -71,6 +73,7 @@ public struct TfidfVectorizer: Sendable, Codable {
         self.vocabulary = vocabulary
         self.idf = idf
         self.index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
+        self.ngramIndex = NGramIndex(options: options, vocabulary: vocabulary, stopWords: stopSet)
     }
 
     /// Number of features.
@@ -81,7 +84,12 @@ public struct TfidfVectorizer: Sendable, Codable {
 
     /// The terms of a text: its lowercased tokens without stop words, as n-grams joined by one space.
     public func analyze(_ text: String) -> [String] {
-        let words = tokenizer.words(in: text).filter { !stopSet.contains($0) }
+        analyze(words: tokenizer.words(in: text))
+    }
+
+    /// The terms of a text given as its lowercased tokens.
+    public func analyze(words: [String]) -> [String] {
+        let words = words.filter { !stopSet.contains($0) }
         guard !words.isEmpty else { return [] }
         var terms: [String] = []
         terms.reserveCapacity(words.count * (options.maxN - options.minN + 1))
@@ -122,6 +130,7 @@ public struct TfidfVectorizer: Sendable, Codable {
         kept.sort()
         vocabulary = kept
         index = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
+        ngramIndex = NGramIndex(options: options, vocabulary: kept, stopWords: stopSet)
         idf = kept.map { term in
             guard options.useIDF else { return 1 }
             let df = Double(documentFrequency[term]!)
@@ -135,12 +144,48 @@ public struct TfidfVectorizer: Sendable, Codable {
         transform(analyzed: analyze(text))
     }
 
+    /// The TF-IDF vector of a text given as its lowercased tokens. Unigrams and bigrams are looked up through
+    /// word ids (one hash per word), so no bigram string is built; longer n-grams take the general path.
+    public func transform(words: [String]) -> SparseVector {
+        guard let ngrams = ngramIndex else { return transform(analyzed: analyze(words: words)) }
+        // Feature hits collected in an array and counted after sorting: no per-posting dictionary.
+        var hits: [Int] = []
+        hits.reserveCapacity(words.count * 2)
+        var previous: Int32? = nil  // the last word that is no stop word (-1: not in any vocabulary term)
+        for word in words {
+            let id = ngrams.wordIDs[word] ?? -1
+            if id == NGramIndex.stopWord { continue }
+            if id >= 0 {
+                if options.minN == 1, let feature = ngrams.unigram[Int(id)] { hits.append(feature) }
+                if options.maxN == 2, let before = previous, before >= 0,
+                   let feature = ngrams.bigram[UInt64(UInt32(before)) << 32 | UInt64(UInt32(id))] {
+                    hits.append(feature)
+                }
+            }
+            previous = id
+        }
+        hits.sort()
+        var counts: [(key: Int, value: Int)] = []
+        for feature in hits {
+            if let last = counts.last, last.key == feature {
+                counts[counts.count - 1].value += 1
+            } else {
+                counts.append((feature, 1))
+            }
+        }
+        return vector(counts: counts)
+    }
+
     /// The TF-IDF vector of a text already passed through `analyze`.
     public func transform(analyzed terms: [String]) -> SparseVector {
         var counts: [Int: Int] = [:]
         for term in terms {
             if let feature = index[term] { counts[feature, default: 0] += 1 }
         }
+        return vector(counts: counts)
+    }
+
+    private func vector<C: Collection>(counts: C) -> SparseVector where C.Element == (key: Int, value: Int) {
         let vector = SparseVector(pairs: counts.map { feature, count in
             let tf = options.sublinearTF ? 1 + log(Double(count)) : Double(count)
             return (feature, tf * idf[feature])

@@ -21,48 +21,93 @@ public struct Tokenizer: Sendable {
 
     /// The tokens of `text`, in order.
     public func tokens(in text: String) -> [Token] {
+        // Works on the UTF-8 bytes (a native string's own storage): no scalar or offset arrays.
+        var storage = text
+        return storage.withUTF8 { bytes in Self.tokens(in: text, bytes: bytes) }
+    }
+
+    /// The tokens of `text` whose UTF-8 bytes are `bytes` (callers that already hold the bytes skip a copy).
+    public func tokens(in text: String, bytes: [UInt8]) -> [Token] {
+        bytes.withUnsafeBufferPointer { Self.tokens(in: text, bytes: $0) }
+    }
+
+    static func tokens(in text: String, bytes b: UnsafeBufferPointer<UInt8>) -> [Token] {
         var result: [Token] = []
-        result.reserveCapacity(text.utf8.count / 6)
-        let scalars = Array(text.unicodeScalars)
-        var offsets = [Int](repeating: 0, count: scalars.count + 1)
-        var running = 0
-        for (i, s) in scalars.enumerated() {
-            offsets[i] = running
-            running += UTF8.width(s)
-        }
-        offsets[scalars.count] = running
+        result.reserveCapacity(b.count / 6)
+        let n = b.count
         let utf8 = text.utf8
-        var i = 0
-        let n = scalars.count
-        while i < n {
-            let startsWord = Tokenizer.isWordScalar(scalars[i])
-                || (scalars[i] == "." && i + 1 < n && Tokenizer.isLetter(scalars[i + 1])
-                    && (i == 0 || !Tokenizer.isWordScalar(scalars[i - 1])))
-            guard startsWord else { i += 1; continue }
-            let start = i
-            i += 1
-            while i < n {
-                let s = scalars[i]
-                if Tokenizer.isWordScalar(s) { i += 1; continue }
-                if (s == "." || s == "-" || s == "_"), i + 1 < n, Tokenizer.isWordScalar(scalars[i + 1]) {
-                    i += 2
-                    continue
+        var p = 0
+        while p < n {
+            let (s, w) = scalar(b, p)
+            let startsWord = isWordScalar(s)
+                || (s == "." && p + 1 < n && isLetter(scalar(b, p + 1).0)
+                    && (p == 0 || !isWordScalar(scalar(b, before: p))))
+            guard startsWord else { p += w; continue }
+            let start = p
+            p += w
+            while p < n {
+                let (s, w) = scalar(b, p)
+                if isWordScalar(s) { p += w; continue }
+                if (s == "." || s == "-" || s == "_"), p + 1 < n {
+                    let (next, nextWidth) = scalar(b, p + 1)
+                    if isWordScalar(next) { p += 1 + nextWidth; continue }
                 }
                 break
             }
             // Suffixes that make technical names: c++, c#, f#.
-            if i < n, scalars[i] == "+" {
-                while i < n, scalars[i] == "+" { i += 1 }
-            } else if i < n, scalars[i] == "#", Tokenizer.isLetter(scalars[i - 1]),
-                      i + 1 == n || !Tokenizer.isWordScalar(scalars[i + 1]) {
-                i += 1
+            if p < n, b[p] == UInt8(ascii: "+") {
+                while p < n, b[p] == UInt8(ascii: "+") { p += 1 }
+            } else if p < n, b[p] == UInt8(ascii: "#"), isLetter(scalar(b, before: p)),
+                      p + 1 == n || !isWordScalar(scalar(b, p + 1).0) {
+                p += 1
             }
-            let lo = utf8.index(utf8.startIndex, offsetBy: offsets[start])
-            let hi = utf8.index(lo, offsetBy: offsets[i] - offsets[start])
+            let lo = utf8.index(utf8.startIndex, offsetBy: start)
+            let hi = utf8.index(lo, offsetBy: p - start)
             let word = text[lo..<hi]
-            result.append(Token(text: word, lowercased: word.lowercased(), utf8Range: offsets[start]..<offsets[i]))
+            result.append(Token(text: word, lowercased: lowercase(b, start, p, word), utf8Range: start..<p))
         }
         return result
+    }
+
+    /// The lowercased form of bytes `lo..<hi`: ASCII is lowercased byte by byte, anything else by Unicode rules.
+    @inline(__always)
+    static func lowercase(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ word: Substring) -> String {
+        var k = lo
+        while k < hi, b[k] < 0x80 { k += 1 }
+        guard k == hi else { return word.lowercased() }
+        return String(unsafeUninitializedCapacity: hi - lo) { out in
+            for k in lo..<hi {
+                let c = b[k]
+                out[k - lo] = c >= 65 && c <= 90 ? c | 0x20 : c
+            }
+            return hi - lo
+        }
+    }
+
+    /// The scalar starting at byte `p` of valid UTF-8, and its width in bytes.
+    @inline(__always)
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ p: Int) -> (Unicode.Scalar, Int) {
+        let b0 = b[p]
+        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+        var value: UInt32
+        let width: Int
+        if b0 < 0xE0 {
+            value = UInt32(b0 & 0x1F); width = 2
+        } else if b0 < 0xF0 {
+            value = UInt32(b0 & 0x0F); width = 3
+        } else {
+            value = UInt32(b0 & 0x07); width = 4
+        }
+        for k in 1..<width { value = value << 6 | UInt32(b[p + k] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+
+    /// The scalar that ends just before byte `p`.
+    @inline(__always)
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, before p: Int) -> Unicode.Scalar {
+        var q = p - 1
+        while q > 0, b[q] & 0xC0 == 0x80 { q -= 1 }
+        return scalar(b, q).0
     }
 
     /// The lowercased tokens only: what the vectorizer needs.

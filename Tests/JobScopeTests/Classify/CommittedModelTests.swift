@@ -40,6 +40,32 @@ struct CommittedModelTests {
         }
     }
 
+    @Test("one shared reading of the body gives what each analysis finds reading it alone")
+    func sharedBodyReadingChangesNothing() throws {
+        let (model, taxonomy) = try load()
+        let analyzer = PostingAnalyzer(taxonomy: taxonomy, model: model)
+        let profiles = try TrainingCorpus.profiles(in: ClassifierFixture.layout.profiles, taxonomy: taxonomy,
+                                                   matcher: SkillMatcher(taxonomy: taxonomy))
+        #expect(!profiles.isEmpty)
+        for profile in profiles {
+            var postings = [profile.posting]
+            var untitled = profile.posting
+            untitled.title = nil
+            postings.append(untitled)
+            for posting in postings {
+                let shared = analyzer.analyze(posting)
+                let skills = analyzer.matcher.mentions(in: posting)
+                #expect(shared.skills == skills)
+                #expect(shared.attributes == analyzer.attributes.attributes(of: posting))
+                #expect(shared.classification == analyzer.classifier.classify(
+                    title: posting.title, body: posting.body, skillIDs: skills.map(\.skillID)))
+                let document = RoleClassifier.document(title: posting.title, body: posting.body)
+                #expect(model.vectorizer.transform(words: Tokenizer().words(in: document))
+                        == model.vectorizer.transform(analyzed: model.vectorizer.analyze(document)))
+            }
+        }
+    }
+
     @Test("the committed model says Other for a posting outside every role, naming the nearest")
     func other() throws {
         let (model, taxonomy) = try load()

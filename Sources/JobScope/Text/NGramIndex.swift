@@ -1,0 +1,44 @@
+import Foundation
+
+/// A fitted unigram/bigram vocabulary keyed by word ids, so a text's terms are found with one hash lookup per
+/// word instead of one per term, and no bigram string is joined.
+struct NGramIndex: Sendable {
+    /// The id given to stop words: skipped before n-grams are formed.
+    static let stopWord: Int32 = -2
+    /// Every word of every vocabulary term → id; stop words → `stopWord`.
+    let wordIDs: [String: Int32]
+    /// Feature index of the unigram of each word id (nil when the word alone is no term).
+    let unigram: [Int?]
+    /// Feature index of each bigram, keyed by its two word ids (first in the high half).
+    let bigram: [UInt64: Int]
+
+    /// Nil when the options ask for n-grams longer than two words.
+    init?(options: TfidfVectorizer.Options, vocabulary: [String], stopWords: Set<String>) {
+        guard options.maxN <= 2 else { return nil }
+        var wordIDs: [String: Int32] = [:]
+        var unigram: [Int?] = []
+        var bigram: [UInt64: Int] = [:]
+        func id(_ word: Substring) -> Int32 {
+            let key = String(word)
+            if let known = wordIDs[key] { return known }
+            let new = Int32(unigram.count)
+            wordIDs[key] = new
+            unigram.append(nil)
+            return new
+        }
+        for (feature, term) in vocabulary.enumerated() {
+            let parts = term.split(separator: " ", omittingEmptySubsequences: false)
+            switch parts.count {
+            case 1: unigram[Int(id(parts[0]))] = feature
+            case 2:
+                let key = UInt64(UInt32(id(parts[0]))) << 32 | UInt64(UInt32(id(parts[1])))
+                bigram[key] = feature
+            default: return nil  // a term this index cannot stand for: use the string path
+            }
+        }
+        for word in stopWords { wordIDs[word] = Self.stopWord }
+        self.wordIDs = wordIDs
+        self.unigram = unigram
+        self.bigram = bigram
+    }
+}
