@@ -31,6 +31,8 @@ struct AnalyzeCommandKillTests {
     static func committedPostings(_ path: String) -> Int? {
         var config = Configuration()
         config.readonly = true
+        // A WAL read can meet a passing lock (a checkpoint); wait for it rather than miss the commits.
+        config.busyMode = .timeout(2)
         guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return nil }
         return try? queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM postings") }
     }
@@ -47,9 +49,9 @@ struct AnalyzeCommandKillTests {
 
     @Test("SIGKILL mid-run, then a re-run: the store is sound and holds every posting once",
           .enabled(if: executable != nil && models != nil, skipReason))
-    func killAndResume() async throws {
+    func killAndResume() throws {
         let folder = try StoreFixture.scratch()
-        let files = 60, perFile = 40
+        let files = 100, perFile = 40
         for file in 0..<files {
             let lines = (0..<perFile).map { row -> String in
                 let seed = file * perFile + row
@@ -73,7 +75,9 @@ struct AnalyzeCommandKillTests {
                 storedAtKill = count
                 break
             }
-            try await Task.sleep(for: .milliseconds(20))
+            // A blocking sleep: an awaited one could wait behind other tests on the cooperative pool
+            // while the child commits everything.
+            usleep(20_000)
         }
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
