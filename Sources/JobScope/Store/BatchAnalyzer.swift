@@ -189,30 +189,21 @@ public struct BatchAnalyzer: Sendable {
         case skipped(key: String, postings: Int)
         case failed(key: String, message: String)
         /// A file with more postings than a chunk: its postings, still to analyze.
-        case read(FileInfo, [Posting], [StoreBatch.Problem])
+        case read(StoreBatch.CompletedFile, [Posting], [StoreBatch.Problem])
         case analyzed(AnalyzedChunk)
         case written(StoreBatch.Tally)
     }
 
-    /// A file being read, as the store will record it when its last posting is written.
-    struct FileInfo: Sendable {
-        var key: String
-        var size: Int64
-        var modified: Double
-        var postings: Int
-        var rowErrors: Int
-    }
-
     /// Some of one file's postings, to analyze together.
     struct Chunk: Sendable {
-        var file: FileInfo
+        var file: StoreBatch.CompletedFile
         var postings: [Posting]
         /// Chunks the file was split into, this one included.
         var ofFile: Int
     }
 
     struct AnalyzedChunk: Sendable {
-        var file: FileInfo
+        var file: StoreBatch.CompletedFile
         var items: [StoreBatch.Item]
         var ofFile: Int
         var problems: [StoreBatch.Problem] = []
@@ -243,8 +234,8 @@ public struct BatchAnalyzer: Sendable {
         let problems = result.rowErrors.map {
             StoreBatch.Problem(path: key, message: $0.errorDescription ?? "\(path): unreadable row")
         }
-        let file = FileInfo(key: key, size: size, modified: modified, postings: postings.count,
-                            rowErrors: problems.count)
+        let file = StoreBatch.CompletedFile(path: key, size: size, modified: modified, postings: postings.count,
+                                            rowErrors: problems.count)
         if postings.count <= options.chunkSize {
             var chunk = try analyze(Chunk(file: file, postings: postings, ofFile: 1), context: context)
             chunk.problems = problems
@@ -295,9 +286,9 @@ public struct BatchAnalyzer: Sendable {
             onEvent(.problem(problem.message))
         }
 
-        mutating func split(file: FileInfo, postings: [Posting], chunkSize: Int) {
+        mutating func split(file: StoreBatch.CompletedFile, postings: [Posting], chunkSize: Int) {
             let count = (postings.count + chunkSize - 1) / chunkSize
-            chunksLeft[file.key] = count
+            chunksLeft[file.path] = count
             for start in stride(from: 0, to: postings.count, by: chunkSize) {
                 chunks.append(Chunk(file: file, postings: Array(postings[start..<min(start + chunkSize, postings.count)]),
                                     ofFile: count))
@@ -307,14 +298,12 @@ public struct BatchAnalyzer: Sendable {
         /// Queues an analyzed chunk; the file is recorded as done with its last chunk.
         mutating func take(_ chunk: AnalyzedChunk) {
             pending.items.append(contentsOf: chunk.items)
-            let left = (chunksLeft[chunk.file.key] ?? chunk.ofFile) - 1
+            let left = (chunksLeft[chunk.file.path] ?? chunk.ofFile) - 1
             if left <= 0 {
-                chunksLeft[chunk.file.key] = nil
-                pending.completedFiles.append(StoreBatch.CompletedFile(
-                    path: chunk.file.key, size: chunk.file.size, modified: chunk.file.modified,
-                    postings: chunk.file.postings, rowErrors: chunk.file.rowErrors))
+                chunksLeft[chunk.file.path] = nil
+                pending.completedFiles.append(chunk.file)
             } else {
-                chunksLeft[chunk.file.key] = left
+                chunksLeft[chunk.file.path] = left
             }
         }
     }

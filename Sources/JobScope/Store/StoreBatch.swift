@@ -12,7 +12,7 @@ struct StoreBatch: Sendable {
         var fingerprint: SimHash?
     }
 
-    /// A file read to the end: recorded so an unchanged file is skipped next time.
+    /// A file being read, recorded with its last posting so an unchanged file is skipped next time.
     struct CompletedFile: Sendable {
         var path: String
         var size: Int64
