@@ -49,7 +49,8 @@ public struct BatchAnalyzer: Sendable {
                                  taxonomyVersion: analyzer.taxonomy.version,
                                  readerFingerprint: BatchAnalyzer.fingerprint(of: options.reader),
                                  reclassify: options.reclassify, startedAt: startedAt)
-        var state = RunState(summary: BatchSummary())
+        let index = RunPostingIndex(storeStartedEmpty: try store.holdsNothing())
+        var state = RunState(summary: BatchSummary(), index: index)
         state.summary.runID = begun.id
         state.summary.interruptedRuns = begun.interrupted
         let inputs = PostingFileWalker(paths: paths, includeHidden: options.includeHidden,
@@ -86,7 +87,10 @@ public struct BatchAnalyzer: Sendable {
                 while workInFlight < jobs, !cancellation.isCancelled, state.pending.items.count < options.transactionSize * 2 {
                     if let chunk = state.chunks.popLast() {
                         workInFlight += 1
-                        group.addTask { .analyzed(try self.analyze(chunk, context: context)) }
+                        group.addTask { .file(chunk.order, .analyzed(try self.analyze(chunk, context: context, index: index))) }
+                    } else if state.arrived.count >= jobs * 4 {
+                        // Results wait for an earlier one still in flight: read no further until it is back.
+                        return
                     } else if !walkDone, let entry = files.next() {
                         switch entry {
                         case .problem(let error):
@@ -100,7 +104,11 @@ public struct BatchAnalyzer: Sendable {
                         case .file(let path):
                             workInFlight += 1
                             let key = PostingFileWalker.absolutePath(path)
-                            group.addTask { try self.readFile(path: path, key: key, context: context) }
+                            let order = WorkOrder(file: state.filesStarted, chunk: -1)
+                            state.filesStarted += 1
+                            group.addTask {
+                                .file(order, try self.readFile(path: path, key: key, order: order, context: context, index: index))
+                            }
                         }
                     } else {
                         walkDone = true
@@ -117,37 +125,52 @@ public struct BatchAnalyzer: Sendable {
                 group.addTask { .written(try await self.store.write(batch, context: context)) }
             }
 
-            fill()
-            while let result = try await group.next() {
-                switch result {
-                case .counted(let count):
-                    state.filesTotal = count
+            // Takes one file's work, in walk order: reports, counts, and queues its postings for the store.
+            func take(_ work: FileWork, order: WorkOrder) {
+                var next = WorkOrder(file: order.file + 1, chunk: -1)
+                switch work {
                 case .skipped(let key, let postings):
-                    workInFlight -= 1
                     state.filesDone += 1
                     state.summary.filesSkipped += 1
                     state.summary.unchanged += postings
                     state.pending.skippedFiles.append(key)
                 case .failed(let key, let message):
-                    workInFlight -= 1
                     state.filesDone += 1
                     state.summary.filesFailed += 1
                     state.report(problem: StoreBatch.Problem(path: key, message: message), onEvent)
                 case .read(let file, let postings, let problems):
-                    workInFlight -= 1
                     state.filesDone += 1
                     state.summary.filesRead += 1
                     for problem in problems { state.report(problem: problem, onEvent) }
-                    state.split(file: file, postings: postings, chunkSize: max(1, options.chunkSize))
+                    state.split(file: file, postings: postings, fileOrder: order.file, chunkSize: max(1, options.chunkSize))
+                    next = WorkOrder(file: order.file, chunk: 0)
                 case .analyzed(let chunk):
-                    workInFlight -= 1
-                    if chunk.ofFile == 1 {
+                    if order.chunk < 0 {
                         // A file analyzed by the task that read it.
                         state.filesDone += 1
                         state.summary.filesRead += 1
+                    } else if order.chunk + 1 < chunk.ofFile {
+                        next = WorkOrder(file: order.file, chunk: order.chunk + 1)
                     }
                     for problem in chunk.problems { state.report(problem: problem, onEvent) }
                     state.take(chunk)
+                }
+                state.expected = next
+            }
+
+            fill()
+            while let result = try await group.next() {
+                switch result {
+                case .counted(let count):
+                    state.filesTotal = count
+                case .file(let order, let work):
+                    workInFlight -= 1
+                    // Taken in walk order whatever order the workers finish in, so the first of several copies,
+                    // and with it the stored details and every repost link, never depends on timing.
+                    state.arrived[order] = work
+                    while let work = state.arrived.removeValue(forKey: state.expected) {
+                        take(work, order: state.expected)
+                    }
                 case .written(let tally):
                     writeInFlight = false
                     state.summary.add(tally)
@@ -186,12 +209,23 @@ public struct BatchAnalyzer: Sendable {
     /// What one task hands back to the run loop.
     enum WorkResult: Sendable {
         case counted(Int)
+        case file(WorkOrder, FileWork)
+        case written(StoreBatch.Tally)
+    }
+
+    /// What a task did with one file, or with one chunk of a big file's postings.
+    enum FileWork: Sendable {
         case skipped(key: String, postings: Int)
         case failed(key: String, message: String)
         /// A file with more postings than a chunk: its postings, still to analyze.
         case read(StoreBatch.CompletedFile, [Posting], [StoreBatch.Problem])
         case analyzed(AnalyzedChunk)
-        case written(StoreBatch.Tally)
+    }
+
+    /// Where a piece of work falls in walk order: the file's place, then the chunk's (-1: the file as a whole).
+    struct WorkOrder: Hashable, Sendable {
+        var file: Int
+        var chunk: Int
     }
 
     /// Some of one file's postings, to analyze together.
@@ -200,6 +234,7 @@ public struct BatchAnalyzer: Sendable {
         var postings: [Posting]
         /// Chunks the file was split into, this one included.
         var ofFile: Int
+        var order: WorkOrder
     }
 
     struct AnalyzedChunk: Sendable {
@@ -209,11 +244,12 @@ public struct BatchAnalyzer: Sendable {
         var problems: [StoreBatch.Problem] = []
     }
 
-    func readFile(path: String, key: String, context: RunContext) throws -> WorkResult {
+    func readFile(path: String, key: String, order: WorkOrder, context: RunContext, index: RunPostingIndex) throws -> FileWork {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-        if !options.reclassify, attributes != nil, let known = try store.knownFile(path: key),
+        // A store that began empty knows no file from an earlier run: nothing to look up.
+        if !options.reclassify, attributes != nil, !index.isComplete, let known = try store.knownFile(path: key),
            known.size == size, known.modified == modified, known.rowErrors == 0,
            known.readerFingerprint == context.readerFingerprint, known.modelVersion == context.modelVersion,
            known.taxonomyVersion == context.taxonomyVersion {
@@ -237,26 +273,36 @@ public struct BatchAnalyzer: Sendable {
         let file = StoreBatch.CompletedFile(path: key, size: size, modified: modified, postings: postings.count,
                                             rowErrors: problems.count)
         if postings.count <= options.chunkSize {
-            var chunk = try analyze(Chunk(file: file, postings: postings, ofFile: 1), context: context)
+            let whole = Chunk(file: file, postings: postings, ofFile: 1, order: order)
+            var chunk = try analyze(whole, context: context, index: index)
             chunk.problems = problems
             return .analyzed(chunk)
         }
         return .read(file, postings, problems)
     }
 
-    func analyze(_ chunk: Chunk, context: RunContext) throws -> AnalyzedChunk {
-        let known = try store.knownPostings(ids: chunk.postings.map(\.id))
-        let items = try chunk.postings.map { posting -> StoreBatch.Item in
-            if let stored = known[posting.id], stored.hasCurrentAnalysis(context: context) {
-                // The same posting stored under this model: its analysis is kept, unless this very place now
-                // says something else (an edited file). Another place with other details is an exact duplicate.
-                let hash = posting.contentHash
-                if try stored.contentHash == hash || (store.sourceContentHash(posting.source, of: posting.id) ?? hash) == hash {
-                    return StoreBatch.Item(posting: posting, analysis: nil, fingerprint: nil)
-                }
+    func analyze(_ chunk: Chunk, context: RunContext, index: RunPostingIndex) throws -> AnalyzedChunk {
+        // Copies of postings this run already analyzed are answered by the index; the store is asked about the
+        // rest, unless it began empty (then the index knows all it holds).
+        let queued = chunk.postings.map { index.queuedContentHash(of: $0.id) }
+        let lookup = index.isComplete ? [] : zip(chunk.postings, queued).compactMap { $1 == nil ? $0.id : nil }
+        let known = try store.knownPostings(ids: lookup)
+        var items: [StoreBatch.Item] = []
+        items.reserveCapacity(chunk.postings.count)
+        for (posting, queuedHash) in zip(chunk.postings, queued) {
+            let hash = posting.contentHash
+            // The content hash of a current analysis of the same posting, queued by this run or stored.
+            let current = queuedHash
+                ?? known[posting.id].flatMap { $0.hasCurrentAnalysis(context: context) ? $0.contentHash : nil }
+            // That analysis is kept, unless this very place now says something else (an edited file). Another
+            // place with other details is an exact duplicate. A store that began empty holds no earlier places.
+            if let current, try current == hash || index.isComplete
+                || (store.sourceContentHash(posting.source, of: posting.id) ?? hash) == hash {
+                items.append(StoreBatch.Item(posting: posting, contentHash: hash, analysis: nil, fingerprint: nil))
+                continue
             }
-            return StoreBatch.Item(posting: posting, analysis: analyzer.analyze(posting),
-                                   fingerprint: SimHash(text: posting.body))
+            items.append(StoreBatch.Item(posting: posting, contentHash: hash, analysis: analyzer.analyze(posting),
+                                         fingerprint: SimHash(text: posting.body)))
         }
         return AnalyzedChunk(file: chunk.file, items: items, ofFile: chunk.ofFile)
     }
@@ -271,10 +317,18 @@ public struct BatchAnalyzer: Sendable {
 
     struct RunState {
         var summary: BatchSummary
+        /// Postings analyzed and queued by this run, shared with the workers.
+        let index: RunPostingIndex
         var filesDone = 0
         var filesTotal: Int?
-        /// Chunks of read files waiting for a worker.
+        /// Chunks of read files waiting for a worker, the next one last.
         var chunks: [Chunk] = []
+        /// Files handed to workers so far: the next one's place in walk order.
+        var filesStarted = 0
+        /// Work back from the workers ahead of its turn.
+        var arrived: [WorkOrder: FileWork] = [:]
+        /// The work to take next.
+        var expected = WorkOrder(file: 0, chunk: -1)
         /// Per file key: chunks not yet back from analysis.
         var chunksLeft: [String: Int] = [:]
         /// What the next transaction writes.
@@ -286,18 +340,24 @@ public struct BatchAnalyzer: Sendable {
             onEvent(.problem(problem.message))
         }
 
-        mutating func split(file: StoreBatch.CompletedFile, postings: [Posting], chunkSize: Int) {
+        mutating func split(file: StoreBatch.CompletedFile, postings: [Posting], fileOrder: Int, chunkSize: Int) {
             let count = (postings.count + chunkSize - 1) / chunkSize
             chunksLeft[file.path] = count
-            for start in stride(from: 0, to: postings.count, by: chunkSize) {
-                chunks.append(Chunk(file: file, postings: Array(postings[start..<min(start + chunkSize, postings.count)]),
-                                    ofFile: count))
+            let fileChunks = stride(from: 0, to: postings.count, by: chunkSize).enumerated().map { index, start in
+                Chunk(file: file, postings: Array(postings[start..<min(start + chunkSize, postings.count)]),
+                      ofFile: count, order: WorkOrder(file: fileOrder, chunk: index))
             }
+            // Behind the chunks already waiting (they belong to earlier files), first chunk next but those.
+            chunks.insert(contentsOf: fileChunks.reversed(), at: 0)
         }
 
         /// Queues an analyzed chunk; the file is recorded as done with its last chunk.
         mutating func take(_ chunk: AnalyzedChunk) {
             pending.items.append(contentsOf: chunk.items)
+            // Only now, with the analysis ahead of them in the queue, may copies found by workers skip analysis.
+            for item in chunk.items where item.analysis != nil {
+                index.insert(id: item.posting.id, contentHash: item.contentHash)
+            }
             let left = (chunksLeft[chunk.file.path] ?? chunk.ofFile) - 1
             if left <= 0 {
                 chunksLeft[chunk.file.path] = nil

@@ -29,6 +29,15 @@ extension PostingStore {
         }
     }
 
+    /// True when the store holds no posting, place or file at all (a new store).
+    func holdsNothing() throws -> Bool {
+        try pool.read { db in
+            try !(Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM postings) OR EXISTS (SELECT 1 FROM sources) OR EXISTS (SELECT 1 FROM files)
+                """) ?? false)
+        }
+    }
+
     /// What the store holds for each of `ids` that it holds.
     func knownPostings(ids: [String]) throws -> [String: KnownPosting] {
         guard !ids.isEmpty else { return [:] }
@@ -136,7 +145,7 @@ extension PostingStore {
             SELECT content_hash FROM sources WHERE posting_id = ? AND path = ? AND row = ? AND line = ?
             """), arguments: sourceArguments)
         let sourceKnown = sourceHash != nil
-        let contentHash = posting.contentHash
+        let contentHash = item.contentHash
 
         if let known {
             // Re-analysis replaces the stored one when the model moved on (or --reclassify), or when this very
@@ -157,7 +166,8 @@ extension PostingStore {
                 try repostOriginal(company: CompanyKey.key(posting.company), fingerprint: $0, excluding: posting.id,
                                    db: db)
             }
-            try insert(analysis, fingerprint: item.fingerprint, repostOf: original, context: context, db: db)
+            try insert(analysis, contentHash: contentHash, fingerprint: item.fingerprint, repostOf: original,
+                       context: context, db: db)
             if original == nil { tally.new += 1 } else { tally.reposts += 1 }
         } else {
             tally.vanished += 1
@@ -189,12 +199,12 @@ extension PostingStore {
         return nil
     }
 
-    private static func insert(_ analysis: PostingAnalysis, fingerprint: SimHash?, repostOf: String?,
-                               context: RunContext, db: Database) throws {
+    private static func insert(_ analysis: PostingAnalysis, contentHash: String, fingerprint: SimHash?,
+                               repostOf: String?, context: RunContext, db: Database) throws {
         let p = analysis.posting
         let bands: [Int64?] = fingerprint?.bands ?? [nil, nil, nil, nil]
         var arguments: StatementArguments = [
-            p.id, p.contentHash, p.title, p.company, p.location, p.datePosted?.description, p.employmentType,
+            p.id, contentHash, p.title, p.company, p.location, p.datePosted?.description, p.employmentType,
             p.salaryText, context.startedAt, context.runID, CompanyKey.key(p.company), fingerprint?.storedValue,
         ]
         arguments += StatementArguments(bands)
@@ -205,7 +215,7 @@ extension PostingStore {
                 model_version, taxonomy_version, analyzed_run, confidence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', 0, 0)
             """).execute(arguments: arguments)
-        try updateAnalysis(analysis, contentHash: p.contentHash, context: context, db: db)
+        try updateAnalysis(analysis, contentHash: contentHash, context: context, db: db)
     }
 
     /// Replaces the stored analysis (role, scores, skills, attributes) of a posting that is already stored.

@@ -7,6 +7,8 @@ struct StoreBatch: Sendable {
     struct Item: Sendable {
         /// The posting; `source.path` is the file's store key (absolute path).
         var posting: Posting
+        /// `posting.contentHash`, computed once by the worker.
+        var contentHash: String
         /// Nil when the stored analysis is current and the posting was not re-analyzed.
         var analysis: PostingAnalysis?
         var fingerprint: SimHash?

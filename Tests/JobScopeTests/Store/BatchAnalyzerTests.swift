@@ -106,6 +106,33 @@ struct BatchAnalyzerTests {
         #expect(locations == ["Austin"])
     }
 
+    @Test("the first copy in walk order is the one stored, however many workers and whatever order they finish in")
+    func firstCopyInWalkOrderIsStored() async throws {
+        let folder = try StoreFixture.scratch()
+        let body = StoreFixture.body(seed: 41)
+        // Every file holds the same posting at another place, then postings of its own: several chunks a file.
+        for file in 0..<16 {
+            let own = (0..<4).map { "Data Scientist \(file)-\($0),Company \(file),Remote,\"\(StoreFixture.body(seed: 100 + file * 4 + $0))\"" }
+            try StoreFixture.write("title,company,location,description\n"
+                                   + (["Data Scientist,Initech,City \(file),\"\(body)\""] + own).joined(separator: "\n") + "\n",
+                                   to: folder.appendingPathComponent(String(format: "f%02d.csv", file)))
+        }
+        func stored(jobs: Int) async throws -> [String] {
+            let store = try PostingStore(path: folder.appendingPathComponent("store-\(UUID().uuidString).sqlite").path)
+            let run = try await StoreFixture.run([folder], store: store, jobs: jobs)
+            #expect(run.summary.newPostings + run.summary.reposts == 1 + 16 * 4)
+            #expect(run.summary.duplicates == 15)
+            var records: [String] = []
+            try store.forEachRecord { records.append("\($0.id) \($0.location ?? "-") \($0.repostOf ?? "-")") }
+            return records
+        }
+        let serial = try await stored(jobs: 1)
+        #expect(serial.contains { $0.hasSuffix(" City 0 -") })
+        for _ in 0..<3 {
+            #expect(try await stored(jobs: 4) == serial)
+        }
+    }
+
     @Test("a new model re-classifies stored postings; --reclassify re-classifies all")
     func reclassification() async throws {
         let folder = try makeCollection()

@@ -67,11 +67,11 @@ enum StoreFixture {
     }
 
     /// Runs a batch over `paths` and collects the problem lines it reported.
-    static func run(_ paths: [URL], store: PostingStore, model: String = "model-1", reclassify: Bool = false)
-        async throws -> (summary: BatchSummary, problems: [String]) {
+    static func run(_ paths: [URL], store: PostingStore, model: String = "model-1", reclassify: Bool = false,
+                    jobs: Int = 2) async throws -> (summary: BatchSummary, problems: [String]) {
         var options = BatchOptions()
         options.reclassify = reclassify
-        options.jobs = 2
+        options.jobs = jobs
         options.chunkSize = 2  // small chunks so multi-chunk files are exercised
         options.transactionSize = 3
         let problems = ProblemLog()
