@@ -85,6 +85,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
 
         let console = ProgressConsole(showProgress: !quiet && isatty(STDERR_FILENO) == 1)
+        options.countFiles = console.showProgress
         let summary: BatchSummary
         let postingStore: PostingStore
         do {

@@ -4,7 +4,7 @@ import Rainbow
 
 /// Draws a batch run's progress line on stderr (a terminal only) and keeps error lines from mixing into it.
 final class ProgressConsole: @unchecked Sendable {
-    private let showProgress: Bool
+    let showProgress: Bool
     private let lock = NSLock()
     private var lineShown = false
 

@@ -70,13 +70,15 @@ public struct BatchAnalyzer: Sendable {
         }
 
         try await withThrowingTaskGroup(of: WorkResult.self) { group in
-            group.addTask {
-                var count = 0
-                for entry in inputs where !cancellation.isCancelled {
-                    if case .unsupported = entry { continue }
-                    count += 1
+            if options.countFiles {
+                group.addTask {
+                    var count = 0
+                    for entry in inputs where !cancellation.isCancelled {
+                        if case .unsupported = entry { continue }
+                        count += 1
+                    }
+                    return .counted(count)
                 }
-                return .counted(count)
             }
             var workInFlight = 0
             var writeInFlight = false

@@ -14,6 +14,9 @@ public struct BatchOptions: Sendable {
     public var transactionSize = 512
     /// Postings analyzed per task when a file holds many (a big CSV is spread over all cores).
     public var chunkSize = 64
+    /// Walk the inputs once ahead to count their files: the progress total and ETA. Not needed without a
+    /// progress line, and not free on a folder of many thousand files.
+    public var countFiles = true
     /// Seconds between progress events.
     public var progressInterval = 0.2
 

@@ -215,12 +215,13 @@ extension PostingStore {
                 model_version, taxonomy_version, analyzed_run, confidence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', 0, 0)
             """).execute(arguments: arguments)
-        try updateAnalysis(analysis, contentHash: contentHash, context: context, db: db)
+        try updateAnalysis(analysis, contentHash: contentHash, context: context, db: db, replacing: false)
     }
 
     /// Replaces the stored analysis (role, scores, skills, attributes) of a posting that is already stored.
+    /// `replacing`: the posting may have role scores and skills stored already (false right after inserting it).
     private static func updateAnalysis(_ analysis: PostingAnalysis, contentHash: String, context: RunContext,
-                                       db: Database) throws {
+                                       db: Database, replacing: Bool = true) throws {
         let p = analysis.posting
         let c = analysis.classification
         let a = analysis.attributes
@@ -242,8 +243,10 @@ extension PostingStore {
                 a.workplace?.rawValue, a.salary?.minimum, a.salary?.maximum, a.salary?.currency,
                 a.salary?.period.rawValue, a.salary?.text, domains, p.id,
             ])
-        try db.cachedStatement(sql: "DELETE FROM role_scores WHERE posting_id = ?").execute(arguments: [p.id])
-        try db.cachedStatement(sql: "DELETE FROM skills WHERE posting_id = ?").execute(arguments: [p.id])
+        if replacing {
+            try db.cachedStatement(sql: "DELETE FROM role_scores WHERE posting_id = ?").execute(arguments: [p.id])
+            try db.cachedStatement(sql: "DELETE FROM skills WHERE posting_id = ?").execute(arguments: [p.id])
+        }
         let insertRole = try db.cachedStatement(sql: """
             INSERT INTO role_scores (posting_id, rank, role_id, name, kind, probability) VALUES (?, ?, ?, ?, ?, ?)
             """)
@@ -257,9 +260,8 @@ extension PostingStore {
             ON CONFLICT DO NOTHING
             """)
         for (position, skill) in analysis.skills.enumerated() {
-            let evidence = String(decoding: try encoder.encode(skill.evidence), as: UTF8.self)
             try insertSkill.execute(arguments: [p.id, skill.skillID, position, skill.name, skill.category.rawValue,
-                                                skill.requirement.rawValue, skill.count, evidence])
+                                                skill.requirement.rawValue, skill.count, EvidenceColumn.json(skill.evidence)])
         }
     }
 }
