@@ -35,7 +35,12 @@ public struct PostingFileWalker: Sequence, Sendable {
 
     /// `path` made absolute and standardized (`.` and `..` resolved, links kept): one key per place.
     public static func absolutePath(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+        // Most paths met in a walk are absolute and clean already: no URL round trip for them.
+        if path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/"), !path.contains("//"), !path.contains("/./"),
+           !path.contains("/../"), !path.hasSuffix("/."), !path.hasSuffix("/..") {
+            return path
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     /// Every entry at once: the files to read, and the problems met (unsupported files are left out).

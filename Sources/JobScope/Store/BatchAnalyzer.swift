@@ -247,11 +247,13 @@ public struct BatchAnalyzer: Sendable {
     }
 
     func readFile(path: String, key: String, order: WorkOrder, context: RunContext, index: RunPostingIndex) throws -> FileWork {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+        // stat(2) directly: FileManager's attributes also look up the owner's and group's names.
+        var info = stat()
+        let statted = stat(path, &info) == 0
+        let size = statted ? Int64(info.st_size) : -1
+        let modified = statted ? Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9 : -1
         // A store that began empty knows no file from an earlier run: nothing to look up.
-        if !options.reclassify, attributes != nil, !index.isComplete, let known = try store.knownFile(path: key),
+        if !options.reclassify, statted, !index.isComplete, let known = try store.knownFile(path: key),
            known.size == size, known.modified == modified, known.rowErrors == 0,
            known.readerFingerprint == context.readerFingerprint, known.modelVersion == context.modelVersion,
            known.taxonomyVersion == context.taxonomyVersion {
