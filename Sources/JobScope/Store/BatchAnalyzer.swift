@@ -140,11 +140,11 @@ public struct BatchAnalyzer: Sendable {
                     state.filesDone += 1
                     state.summary.filesFailed += 1
                     state.report(problem: StoreBatch.Problem(path: key, message: message), onEvent)
-                case .read(let file, let postings, let problems):
+                case .read(_, _, let problems):
+                    // Its chunks were queued when it came back; they are taken next.
                     state.filesDone += 1
                     state.summary.filesRead += 1
                     for problem in problems { state.report(problem: problem, onEvent) }
-                    state.split(file: file, postings: postings, fileOrder: order.file, chunkSize: max(1, options.chunkSize))
                     next = WorkOrder(file: order.file, chunk: 0)
                 case .analyzed(let chunk):
                     if order.chunk < 0 {
@@ -169,7 +169,13 @@ public struct BatchAnalyzer: Sendable {
                     workInFlight -= 1
                     // Taken in walk order whatever order the workers finish in, so the first of several copies,
                     // and with it the stored details and every repost link, never depends on timing.
-                    state.arrived[order] = work
+                    if case .read(let file, let postings, let problems) = work {
+                        // Analysis of a big file's chunks starts at once, whether or not its turn has come.
+                        state.split(file: file, postings: postings, fileOrder: order.file, chunkSize: max(1, options.chunkSize))
+                        state.arrived[order] = .read(file, [], problems)
+                    } else {
+                        state.arrived[order] = work
+                    }
                     while let work = state.arrived.removeValue(forKey: state.expected) {
                         take(work, order: state.expected)
                     }
@@ -325,7 +331,7 @@ public struct BatchAnalyzer: Sendable {
         let index: RunPostingIndex
         var filesDone = 0
         var filesTotal: Int?
-        /// Chunks of read files waiting for a worker, the next one last.
+        /// Chunks of read files waiting for a worker, latest in walk order first.
         var chunks: [Chunk] = []
         /// Files handed to workers so far: the next one's place in walk order.
         var filesStarted = 0
@@ -351,8 +357,9 @@ public struct BatchAnalyzer: Sendable {
                 Chunk(file: file, postings: Array(postings[start..<min(start + chunkSize, postings.count)]),
                       ofFile: count, order: WorkOrder(file: fileOrder, chunk: index))
             }
-            // Behind the chunks already waiting (they belong to earlier files), first chunk next but those.
-            chunks.insert(contentsOf: fileChunks.reversed(), at: 0)
+            // The queue is kept in walk order, earliest last: the chunk next in turn is always started first.
+            let place = chunks.firstIndex { $0.order.file < fileOrder } ?? chunks.count
+            chunks.insert(contentsOf: fileChunks.reversed(), at: place)
         }
 
         /// Queues an analyzed chunk; the file is recorded as done with its last chunk.
