@@ -225,10 +225,8 @@ extension PostingStore {
         let p = analysis.posting
         let c = analysis.classification
         let a = analysis.attributes
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let explanation = String(decoding: try encoder.encode(c.explanation), as: UTF8.self)
-        let domains = String(decoding: try encoder.encode(a.domains), as: UTF8.self)
+        let explanation = JSONColumn.explanation(c.explanation)
+        let domains = JSONColumn.strings(a.domains)
         try db.cachedStatement(sql: """
             UPDATE postings SET content_hash = ?, location = ?, date_posted = ?, employment_type = ?,
                 salary_text = ?, model_version = ?, taxonomy_version = ?, analyzed_run = ?, role_id = ?,
@@ -261,7 +259,7 @@ extension PostingStore {
             """)
         for (position, skill) in analysis.skills.enumerated() {
             try insertSkill.execute(arguments: [p.id, skill.skillID, position, skill.name, skill.category.rawValue,
-                                                skill.requirement.rawValue, skill.count, EvidenceColumn.json(skill.evidence)])
+                                                skill.requirement.rawValue, skill.count, JSONColumn.evidence(skill.evidence)])
         }
     }
 }
