@@ -43,15 +43,7 @@ public struct RoleClassifier: Sendable {
     /// The same, with the posting's body already tokenized. The words of `document(title:body:)` are the
     /// title's words then the body's: the line break between them ends any token, so nothing is tokenized twice.
     public func classify(_ posting: Posting, body: AnalyzedText, skills: [SkillMention]) -> RoleClassification {
-        var words: [String] = []
-        if let title = posting.title, !title.isEmpty {
-            words = Tokenizer().words(in: title)
-            words.reserveCapacity(words.count + body.tokens.count)
-            words.append(contentsOf: body.tokens.lazy.map(\.lowercased))
-        } else {
-            words = body.words
-        }
-        let x = model.vectorizer.transform(words: words)
+        let x = model.vectorizer.transform(title: posting.title, body: body)
         let evidence = self.evidence(vector: x, title: posting.title, skillIDs: skills.map(\.skillID))
         return decide(evidence, vector: x)
     }

@@ -6,7 +6,7 @@ struct NGramIndex: Sendable {
     /// The id given to stop words: skipped before n-grams are formed.
     static let stopWord: Int32 = -2
     /// Every word of every vocabulary term → id; stop words → `stopWord`.
-    let wordIDs: [String: Int32]
+    let wordIDs: WordTable
     /// Feature index of the unigram of each word id (nil when the word alone is no term).
     let unigram: [Int?]
     /// Feature index of each bigram, keyed by its two word ids (first in the high half).
@@ -37,7 +37,7 @@ struct NGramIndex: Sendable {
             }
         }
         for word in stopWords { wordIDs[word] = Self.stopWord }
-        self.wordIDs = wordIDs
+        self.wordIDs = WordTable(wordIDs)
         self.unigram = unigram
         self.bigram = bigram
     }

@@ -148,12 +148,29 @@ public struct TfidfVectorizer: Sendable, Codable {
     /// word ids (one hash per word), so no bigram string is built; longer n-grams take the general path.
     public func transform(words: [String]) -> SparseVector {
         guard let ngrams = ngramIndex else { return transform(analyzed: analyze(words: words)) }
+        return transform(wordIDs: words.map { ngrams.wordIDs.value(of: $0) }, ngrams: ngrams)
+    }
+
+    /// The TF-IDF vector of a title (nil or empty: none) followed by an analyzed body: the words of
+    /// `RoleClassifier.document(title:body:)` without building it (the line break between them ends any token).
+    func transform(title: String?, body: AnalyzedText) -> SparseVector {
+        guard let ngrams = ngramIndex else {
+            var words = title.map { tokenizer.words(in: $0) } ?? []
+            words.append(contentsOf: body.words)
+            return transform(analyzed: analyze(words: words))
+        }
+        var ids = title.map { tokenizer.words(in: $0).map { ngrams.wordIDs.value(of: $0) } } ?? []
+        ids.append(contentsOf: body.ids(in: ngrams.wordIDs))
+        return transform(wordIDs: ids, ngrams: ngrams)
+    }
+
+    /// The vector of a text given as its words' ids in `ngrams.wordIDs`.
+    private func transform(wordIDs: [Int32], ngrams: NGramIndex) -> SparseVector {
         // Feature hits collected in an array and counted after sorting: no per-posting dictionary.
         var hits: [Int] = []
-        hits.reserveCapacity(words.count * 2)
+        hits.reserveCapacity(wordIDs.count * 2)
         var previous: Int32? = nil  // the last word that is no stop word (-1: not in any vocabulary term)
-        for word in words {
-            let id = ngrams.wordIDs[word] ?? -1
+        for id in wordIDs {
             if id == NGramIndex.stopWord { continue }
             if id >= 0 {
                 if options.minN == 1, let feature = ngrams.unigram[Int(id)] { hits.append(feature) }

@@ -34,24 +34,73 @@ public struct Tokenizer: Sendable {
     static func tokens(in text: String, bytes b: UnsafeBufferPointer<UInt8>) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(b.count / 6)
-        let n = b.count
         let utf8 = text.utf8
+        scan(b) { start, p in
+            let lo = utf8.index(utf8.startIndex, offsetBy: start)
+            let hi = utf8.index(lo, offsetBy: p - start)
+            let word = text[lo..<hi]
+            result.append(Token(text: word, lowercased: lowercase(b, start, p, word), utf8Range: start..<p))
+        }
+        return result
+    }
+
+    /// The byte ranges of the tokens of `b`, with the hash of each one's lowercased form (for `WordTable`), and
+    /// the lowercased form of each token that has non-ASCII bytes (keyed by token index): no strings for the rest.
+    static func spans(in b: UnsafeBufferPointer<UInt8>) -> (spans: [WordSpan], nonASCII: [Int32: String]) {
+        var spans: [WordSpan] = []
+        spans.reserveCapacity(b.count / 6 + 1)
+        var nonASCII: [Int32: String] = [:]
+        guard let base = b.baseAddress else { return (spans, nonASCII) }
+        scan(b) { start, end in
+            var ascii = true
+            for k in start..<end where base[k] >= 0x80 { ascii = false; break }
+            if ascii {
+                spans.append(WordSpan(lo: Int32(start), hi: Int32(end),
+                                      hash: WordTable.hash(base, start, end, lowercasing: true), isASCII: true))
+            } else {
+                nonASCII[Int32(spans.count)] = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]),
+                                                      as: UTF8.self).lowercased()
+                spans.append(WordSpan(lo: Int32(start), hi: Int32(end), hash: 0, isASCII: false))
+            }
+        }
+        return (spans, nonASCII)
+    }
+
+    /// Calls `found(start, end)` with the byte range of every token of `b`, in order.
+    @inline(__always)
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Void) {
+        let n = b.count
         var p = 0
         while p < n {
-            let (s, w) = scalar(b, p)
-            let startsWord = isWordScalar(s)
-                || (s == "." && p + 1 < n && isLetter(scalar(b, p + 1).0)
-                    && (p == 0 || !isWordScalar(scalar(b, before: p))))
+            // ASCII fast path: most bytes of a posting are ASCII letters, digits, spaces and punctuation.
+            let c = b[p]
+            let startsWord: Bool
+            let w: Int
+            if c < 0x80 {
+                w = 1
+                startsWord = Self.isASCIIWordByte(c)
+                    || (c == UInt8(ascii: ".") && p + 1 < n && isLetter(scalar(b, p + 1).0)
+                        && (p == 0 || !isWordScalar(scalar(b, before: p))))
+            } else {
+                let (s, width) = scalar(b, p)
+                w = width
+                startsWord = isWordScalar(s)
+            }
             guard startsWord else { p += w; continue }
             let start = p
             p += w
             while p < n {
+                let c = b[p]
+                if c < 0x80 {
+                    if Self.isASCIIWordByte(c) { p += 1; continue }
+                    if (c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_")), p + 1 < n {
+                        let (next, nextWidth) = scalar(b, p + 1)
+                        if isWordScalar(next) { p += 1 + nextWidth; continue }
+                    }
+                    break
+                }
                 let (s, w) = scalar(b, p)
                 if isWordScalar(s) { p += w; continue }
-                if (s == "." || s == "-" || s == "_"), p + 1 < n {
-                    let (next, nextWidth) = scalar(b, p + 1)
-                    if isWordScalar(next) { p += 1 + nextWidth; continue }
-                }
                 break
             }
             // Suffixes that make technical names: c++, c#, f#.
@@ -61,12 +110,14 @@ public struct Tokenizer: Sendable {
                       p + 1 == n || !isWordScalar(scalar(b, p + 1).0) {
                 p += 1
             }
-            let lo = utf8.index(utf8.startIndex, offsetBy: start)
-            let hi = utf8.index(lo, offsetBy: p - start)
-            let word = text[lo..<hi]
-            result.append(Token(text: word, lowercased: lowercase(b, start, p, word), utf8Range: start..<p))
+            found(start, p)
         }
-        return result
+    }
+
+    /// An ASCII letter or digit.
+    @inline(__always)
+    static func isASCIIWordByte(_ c: UInt8) -> Bool {
+        c &- 48 < 10 || (c | 0x20) &- 97 < 26
     }
 
     /// The lowercased form of bytes `lo..<hi`: ASCII is lowercased byte by byte, anything else by Unicode rules.
