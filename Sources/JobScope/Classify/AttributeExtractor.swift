@@ -245,7 +245,47 @@ public struct AttributeExtractor: Sendable {
         let all = 0..<bytes.count
         guard bytes.contains(UInt8(ascii: "$")) || Self.moneyMarks.contains(where: { ByteSearch.contains(bytes, all, $0) })
         else { return nil }
+        guard Self.mayHoldAmount(bytes) else { return nil }
         return salaryParser.parse(body, strict: true)
+    }
+
+    /// Whether some currency mark of `SalaryParser`'s pattern is followed, after at most two white-space
+    /// characters, by a digit: every match of the pattern starts so. Any non-ASCII byte in those places counts
+    /// as a possible white space or digit (the pattern's `\s` and `\d` are Unicode classes), so this never says
+    /// no where the pattern could match; it spares the regular expression (and its UTF-16 copy of the body) for
+    /// the many bodies whose "$" is no salary.
+    static func mayHoldAmount(_ bytes: [UInt8]) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let c = bytes[i]
+            var end = -1  // the byte after a currency mark starting at i
+            if c == UInt8(ascii: "$") {
+                end = i + 1
+            } else if c == 0xC2, i + 1 < n, bytes[i + 1] == 0xA3 {  // £
+                end = i + 2
+            } else if c == 0xE2, i + 2 < n, bytes[i + 1] == 0x82, bytes[i + 2] == 0xAC || bytes[i + 2] == 0xB9 {  // € ₹
+                end = i + 3
+            } else if c >= 65, c <= 85, i + 2 < n {
+                let code = (bytes[i], bytes[i + 1], bytes[i + 2])
+                switch code {
+                case (85, 83, 68), (71, 66, 80), (69, 85, 82), (67, 65, 68), (65, 85, 68), (73, 78, 82): end = i + 3
+                default: break
+                }
+            }
+            if end >= 0 {
+                var p = end
+                var spaces = 0
+                while p < n, spaces < 2, bytes[p] == 32 || (bytes[p] >= 9 && bytes[p] <= 13) || bytes[p] >= 0x80 {
+                    if bytes[p] >= 0x80 { return true }
+                    p += 1
+                    spaces += 1
+                }
+                if p < n, bytes[p] >= 48 && bytes[p] <= 57 || bytes[p] >= 0x80 { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// "£", "€", "₹" and ISO codes that make a body worth a salary search.
