@@ -55,6 +55,20 @@ public struct RequirementSections: Sendable {
 
     static let preferredCueBytes = preferredCues.map { Array($0.utf8) }
     static let requiredCueBytes = requiredCues.map { Array($0.utf8) }
+    /// Every cue (preferred ones first, with their level), and per two-byte prefix the 1-based index of the first
+    /// cue that starts with it in `cuesByPrefix` (0: none): a sentence is searched for all cues in one pass.
+    static let cueTable: (prefix: [UInt8], cues: [(bytes: [UInt8], preferred: Bool, nextSamePrefix: Int)]) = {
+        var cues: [(bytes: [UInt8], preferred: Bool, nextSamePrefix: Int)] = []
+        var prefix = [UInt8](repeating: 0, count: 65536)
+        var last = [Int: Int]()
+        for (cue, preferred) in preferredCueBytes.map({ ($0, true) }) + requiredCueBytes.map({ ($0, false) }) {
+            let key = Int(cue[0]) << 8 | Int(cue[1])
+            cues.append((cue, preferred, -1))
+            if let previous = last[key] { cues[previous].nextSamePrefix = cues.count - 1 } else { prefix[key] = UInt8(cues.count) }
+            last[key] = cues.count - 1
+        }
+        return (prefix, cues)
+    }()
     static let headingBytes = headings.map { (Array($0.phrase.utf8), $0.level) }
     static let inlineHeadingBytes = inlineHeadings.map { (Array($0.phrase.utf8), $0.level) }
 
@@ -191,31 +205,63 @@ public struct RequirementSections: Sendable {
         return found
     }
 
+    /// `.preferred` when a preferred cue lies wholly in `lower[lo..<hi]`, else `.required` when a required cue
+    /// does, else nil: what searching for each cue in turn gives, in one pass over the bytes.
+    static func cue(in lower: [UInt8], _ lo: Int, _ hi: Int) -> RequirementLevel? {
+        let table = cueTable
+        var required = false
+        return lower.withUnsafeBufferPointer { b -> RequirementLevel? in
+            table.prefix.withUnsafeBufferPointer { prefix in
+                var i = lo
+                while i + 1 < hi {
+                    var c = Int(prefix[Int(b[i]) << 8 | Int(b[i + 1])]) - 1
+                    while c >= 0 {
+                        let cue = table.cues[c]
+                        if i + cue.bytes.count <= hi {
+                            var k = 2
+                            while k < cue.bytes.count && b[i + k] == cue.bytes[k] { k += 1 }
+                            if k == cue.bytes.count {
+                                if cue.preferred { return .preferred }
+                                required = true
+                            }
+                        }
+                        c = cue.nextSamePrefix
+                    }
+                    i += 1
+                }
+                return required ? .required : nil
+            }
+        }
+    }
+
     /// The level a cue inside the sentence around `offset` gives, if any.
     func sentenceCue(around offset: Int, cache: inout [Int: RequirementLevel?]) -> RequirementLevel? {
         var lo = offset
-        var steps = 0
-        while lo > 0, steps < 300 {
-            let b = bytes[lo - 1]
-            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
-                || (b == UInt8(ascii: ".") && lo < bytes.count
-                    && (bytes[lo] == UInt8(ascii: " ") || (bytes[lo] >= 65 && bytes[lo] <= 90))) {
-                break
-            }
-            lo -= 1
-            steps += 1
-        }
         var hi = offset
-        steps = 0
-        while hi < bytes.count, steps < 300 {
-            let b = bytes[hi]
-            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
-                || (b == UInt8(ascii: ".") && (hi + 1 == bytes.count || bytes[hi + 1] == UInt8(ascii: " ")
-                    || (bytes[hi + 1] >= 65 && bytes[hi + 1] <= 90))) {
-                break
+        bytes.withUnsafeBufferPointer { bytes in
+            let n = bytes.count
+            var steps = 0
+            while lo > 0, steps < 300 {
+                let b = bytes[lo - 1]
+                if b == UInt8(ascii: "\n") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
+                    || (b == UInt8(ascii: ".") && lo < n
+                        && (bytes[lo] == UInt8(ascii: " ") || (bytes[lo] >= 65 && bytes[lo] <= 90))) {
+                    break
+                }
+                lo -= 1
+                steps += 1
             }
-            hi += 1
-            steps += 1
+            steps = 0
+            while hi < n, steps < 300 {
+                let b = bytes[hi]
+                if b == UInt8(ascii: "\n") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
+                    || (b == UInt8(ascii: ".") && (hi + 1 == n || bytes[hi + 1] == UInt8(ascii: " ")
+                        || (bytes[hi + 1] >= 65 && bytes[hi + 1] <= 90))) {
+                    break
+                }
+                hi += 1
+                steps += 1
+            }
         }
         // A heading inside the span ends the sentence there ("...Python.Preferred QualificationsKafka").
         var plain = true
@@ -224,12 +270,7 @@ public struct RequirementSections: Sendable {
             if start.offset <= offset { lo = start.offset } else { hi = start.offset; break }
         }
         if plain, let known = cache[lo] { return known }
-        var found: RequirementLevel?
-        if Self.preferredCueBytes.contains(where: { ByteSearch.contains(lower, lo..<hi, $0) }) {
-            found = .preferred
-        } else if Self.requiredCueBytes.contains(where: { ByteSearch.contains(lower, lo..<hi, $0) }) {
-            found = .required
-        }
+        let found = Self.cue(in: lower, lo, hi)
         // A heading inside the sentence makes its bounds depend on the offset: only plain sentences are remembered.
         if plain { cache[lo] = found }
         return found

@@ -132,15 +132,15 @@ public struct SkillMatcher: Sendable {
             listed = list
         }
         guard !found.isEmpty else { return [] }
-        let bodyOffsets = UTF16Offsets(text: body.text, bytes: body.bytes)
-        let listOffsets = listed.map { UTF16Offsets(text: $0.text, bytes: $0.bytes) }
+        var bodyOffsets = UTF16Offsets(text: body.text, bytes: body.bytes)
+        var listOffsets = UTF16Offsets(text: listed?.text ?? "", bytes: listed?.bytes ?? [])
         return Self.group(found, taxonomy: taxonomy) { match in
-            if match.listed, let listed, let listOffsets {
-                var e = Self.evidence(match, in: listed, offsets: listOffsets)
+            if match.listed, let listed {
+                var e = Self.evidence(match, in: listed, offsets: &listOffsets)
                 e.snippet = "skills: " + e.snippet
                 return e
             }
-            return Self.evidence(match, in: body, offsets: bodyOffsets)
+            return Self.evidence(match, in: body, offsets: &bodyOffsets)
         }
     }
 
@@ -149,8 +149,8 @@ public struct SkillMatcher: Sendable {
         let analyzed = AnalyzedText(text)
         let found = matches(in: analyzed, skillList: false)
         guard !found.isEmpty else { return [] }
-        let offsets = UTF16Offsets(text: analyzed.text, bytes: analyzed.bytes)
-        return Self.group(found, taxonomy: taxonomy) { Self.evidence($0, in: analyzed, offsets: offsets) }
+        var offsets = UTF16Offsets(text: analyzed.text, bytes: analyzed.bytes)
+        return Self.group(found, taxonomy: taxonomy) { Self.evidence($0, in: analyzed, offsets: &offsets) }
     }
 
     /// One accepted match, as byte offsets in the text it was found in; its evidence is made only for the first
@@ -292,10 +292,10 @@ public struct SkillMatcher: Sendable {
     }
 
     /// The evidence of a match in the text it was found in.
-    static func evidence(_ match: Match, in analyzed: AnalyzedText, offsets: UTF16Offsets) -> Evidence {
-        Evidence(matched: slice(analyzed.text, analyzed.bytes, match.lo, match.hi).description,
-                 start: offsets.offset(match.lo), end: offsets.offset(match.hi),
-                 snippet: snippet(analyzed.bytes, match.lo, match.hi))
+    static func evidence(_ match: Match, in analyzed: AnalyzedText, offsets: inout UTF16Offsets) -> Evidence {
+        let start = offsets.offset(match.lo)
+        return Evidence(matched: slice(analyzed.text, analyzed.bytes, match.lo, match.hi).description,
+                        start: start, end: offsets.offset(match.hi), snippet: snippet(analyzed.bytes, match.lo, match.hi))
     }
 
     /// The end of one start position's candidate run (candidates of one start are contiguous).
@@ -316,12 +316,8 @@ public struct SkillMatcher: Sendable {
             for (k, span) in analyzed.spans.enumerated() {
                 let lo = Int(span.lo)
                 let hi = Int(span.hi)
-                var dot = false
-                var hyphen = false
-                for i in lo..<hi {
-                    if b[i] == UInt8(ascii: ".") { dot = true } else if b[i] == UInt8(ascii: "-") { hyphen = true }
-                }
-                guard dot || hyphen else {
+                let dot = span.flags.contains(.dot)
+                guard dot || span.flags.contains(.hyphen) else {
                     result.append(Piece(lo: lo, hi: hi, id: ids[k]))
                     continue
                 }

@@ -2,12 +2,24 @@ import Foundation
 
 /// One token of an `AnalyzedText`: its byte range and the hash `WordTable` looks its lowercased form up by.
 struct WordSpan: Sendable {
+    /// What a token holds, noted while it is read so that later passes need not look at its bytes again.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// A byte of 0x80 or more (the token goes by its lowercased string, not by `hash`).
+        static let nonASCII = Flags(rawValue: 1)
+        /// A `.` ("node.js", ".net", "Tableau.Qualifications").
+        static let dot = Flags(rawValue: 2)
+        /// A `-` ("scikit-learn", "LLM-powered").
+        static let hyphen = Flags(rawValue: 4)
+    }
+
     var lo: Int32
     var hi: Int32
     /// `WordTable.hash` of the lowercased bytes (0 for a token with non-ASCII bytes: those go by string).
     var hash: UInt64
-    var isASCII: Bool
+    var flags: Flags
 
+    var isASCII: Bool { !flags.contains(.nonASCII) }
     var range: Range<Int> { Int(lo)..<Int(hi) }
 }
 

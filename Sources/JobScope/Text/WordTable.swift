@@ -18,11 +18,14 @@ struct WordTable: Sendable {
     /// Entry index per slot (-1: empty); the slot count is a power of two.
     private let slots: [Int32]
     private let mask: Int
-    /// Per entry: hash, start and end of its bytes in `keyBytes`, value.
-    private let entryHash: [UInt64]
-    private let entryStart: [Int32]
-    private let entryEnd: [Int32]
-    private let entryValue: [Int32]
+    /// One word: its hash, where its bytes are in `keyBytes`, its value.
+    private struct Entry {
+        var hash: UInt64
+        var start: Int32
+        var length: Int32
+        var value: Int32
+    }
+    private let entries: [Entry]
     private let keyBytes: [UInt8]
     /// The entries whose key has non-ASCII bytes or ASCII capitals (found only by `String` equality).
     private let nonASCII: [String: Int32]
@@ -37,10 +40,7 @@ struct WordTable: Sendable {
         var size = 16
         while size < keys.count * 2 { size <<= 1 }
         var slots = [Int32](repeating: -1, count: size)
-        var entryHash: [UInt64] = []
-        var entryStart: [Int32] = []
-        var entryEnd: [Int32] = []
-        var entryValue: [Int32] = []
+        var entries: [Entry] = []
         var keyBytes: [UInt8] = []
         var nonASCII: [String: Int32] = [:]
         for key in keys {
@@ -51,22 +51,16 @@ struct WordTable: Sendable {
                 continue
             }
             let hash = utf8.withUnsafeBufferPointer { Self.hash($0.baseAddress!, 0, $0.count, lowercasing: false) }
-            let entry = Int32(entryHash.count)
-            entryHash.append(hash)
-            entryStart.append(Int32(keyBytes.count))
+            let entry = Int32(entries.count)
+            entries.append(Entry(hash: hash, start: Int32(keyBytes.count), length: Int32(utf8.count), value: value))
             keyBytes.append(contentsOf: utf8)
-            entryEnd.append(Int32(keyBytes.count))
-            entryValue.append(value)
             var slot = Int(truncatingIfNeeded: hash) & (size - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = entry
         }
         self.slots = slots
         self.mask = size - 1
-        self.entryHash = entryHash
-        self.entryStart = entryStart
-        self.entryEnd = entryEnd
-        self.entryValue = entryValue
+        self.entries = entries
         self.keyBytes = keyBytes
         self.nonASCII = nonASCII
         self.count = words.count
@@ -92,13 +86,14 @@ struct WordTable: Sendable {
         var slot = Int(truncatingIfNeeded: hash) & mask
         let length = hi - lo
         return slots.withUnsafeBufferPointer { slots in
-            keyBytes.withUnsafeBufferPointer { keys in
-                while true {
-                    let entry = Int(slots[slot])
-                    if entry < 0 { return Self.missing }
-                    if entryHash[entry] == hash {
-                        let start = Int(entryStart[entry])
-                        if Int(entryEnd[entry]) - start == length {
+            entries.withUnsafeBufferPointer { entries in
+                keyBytes.withUnsafeBufferPointer { keys in
+                    while true {
+                        let index = Int(slots[slot])
+                        if index < 0 { return Self.missing }
+                        let entry = entries[index]
+                        if entry.hash == hash && Int(entry.length) == length {
+                            let start = Int(entry.start)
                             var k = 0
                             while k < length {
                                 var c = p[lo + k]
@@ -106,10 +101,10 @@ struct WordTable: Sendable {
                                 if c != keys[start + k] { break }
                                 k += 1
                             }
-                            if k == length { return entryValue[entry] }
+                            if k == length { return entry.value }
                         }
+                        slot = (slot + 1) & mask
                     }
-                    slot = (slot + 1) & mask
                 }
             }
         }
