@@ -126,18 +126,26 @@ public struct RoleClassifier: Sendable {
 
     /// The largest body-term contributions toward class `c`, title keywords and matched skills for it.
     func explain(class c: Int, evidence: RoleEvidence, vector: SparseVector, terms: Int = 8) -> RoleExplanation {
-        // Sorted by feature, not term: a term is read only where two weights tie (the order is the same).
+        // The first `terms` of the positive contributions sorted by weight (descending) then term: kept in
+        // order while reading them (a handful of insertions), not by sorting all; a term is read only where two
+        // weights tie.
+        let vocabulary = model.vectorizer.vocabulary
+        func before(_ a: (feature: Int, weight: Double), _ b: (feature: Int, weight: Double)) -> Bool {
+            a.weight != b.weight ? a.weight > b.weight : vocabulary[a.feature] < vocabulary[b.feature]
+        }
         var contributions: [(feature: Int, weight: Double)] = []
-        contributions.reserveCapacity(vector.count)
+        contributions.reserveCapacity(terms + 1)
         for (feature, value) in zip(vector.indices, vector.values) {
             let contribution = value * model.weight(class: c, feature: feature)
-            if contribution > 0 { contributions.append((feature, contribution)) }
+            guard contribution > 0 else { continue }
+            let item = (feature: feature, weight: contribution)
+            if contributions.count == terms, let last = contributions.last, !before(item, last) { continue }
+            var at = contributions.count
+            while at > 0 && before(item, contributions[at - 1]) { at -= 1 }
+            contributions.insert(item, at: at)
+            if contributions.count > terms { contributions.removeLast() }
         }
-        let vocabulary = model.vectorizer.vocabulary
-        contributions.sort {
-            $0.weight != $1.weight ? $0.weight > $1.weight : vocabulary[$0.feature] < vocabulary[$1.feature]
-        }
-        let top = contributions.prefix(terms).map {
+        let top = contributions.map {
             WeightedTerm(term: vocabulary[$0.feature], weight: ($0.weight * 10_000).rounded() / 10_000)
         }
         return RoleExplanation(titleKeywords: evidence.titleKeywords[c], topTerms: Array(top),
