@@ -38,51 +38,49 @@ public struct TitleKeywordMatcher: Sendable {
         self.phrases = phrases
     }
 
-    /// The words of a title as rules see it: those of `TitleRuleSet.normalize(title)`. For an ASCII title that is
-    /// its lowercased bytes with `-` and `_` as spaces (white space only separates tokens, so collapsing it
-    /// changes none), without building the `Character`s `normalize` goes through.
-    func titleWords(_ title: String) -> [String] {
-        var ascii = true
-        for c in title.utf8 where c >= 0x80 { ascii = false; break }
-        guard ascii else { return tokenizer.words(in: TitleRuleSet.normalize(title)) }
-        let spaced = String(decoding: title.utf8.map { c -> UInt8 in
-            c == UInt8(ascii: "-") || c == UInt8(ascii: "_") ? 32 : c &- 65 < 26 ? c | 0x20 : c
-        }, as: UTF8.self)
-        return tokenizer.words(in: spaced)
-    }
-
     /// The phrases found in `title`, per role (taxonomy order), longest first.
     public func matches(in title: String?) -> [[String]] {
         guard let title, !title.isEmpty else { return Array(repeating: [], count: phrases.count) }
-        let words = titleWords(title).map(vocabulary.value(of:))
-        var found: [(role: Int, phrase: Phrase, span: Range<Int>)] = []
+        let words = titleIDs(title)
+        // Matches as (role, index of the phrase in the role's list, word span): no phrase copied.
+        var found: [(role: Int, phrase: Int, span: Range<Int>)] = []
         for (role, rolePhrases) in phrases.enumerated() {
-            for phrase in rolePhrases where phrase.ids.count <= words.count {
+            for (index, phrase) in rolePhrases.enumerated() where phrase.ids.count <= words.count {
                 for start in 0...(words.count - phrase.ids.count) where words[start] == phrase.ids[0] {
                     var k = 1
                     while k < phrase.ids.count && words[start + k] == phrase.ids[k] { k += 1 }
-                    if k == phrase.ids.count { found.append((role, phrase, start..<(start + k))) }
+                    if k == phrase.ids.count { found.append((role, index, start..<(start + k))) }
                 }
             }
         }
+        var result = [[String]](repeating: [], count: phrases.count)
+        guard !found.isEmpty else { return result }
         let kept = found.filter { match in
             !found.contains { other in
                 other.role != match.role && other.span.count > match.span.count
                     && other.span.lowerBound <= match.span.lowerBound && other.span.upperBound >= match.span.upperBound
             }
         }
-        return phrases.indices.map { role in
-            let texts = kept.filter { $0.role == role }.map(\.phrase)
+        for role in phrases.indices {
+            let texts = kept.filter { $0.role == role }.map { phrases[role][$0.phrase] }
+            guard !texts.isEmpty else { continue }
             var seen = Set<String>()
-            return texts.sorted { ($0.words.count, $1.text) > ($1.words.count, $0.text) }
+            result[role] = texts.sorted { ($0.words.count, $1.text) > ($1.words.count, $0.text) }
                 .map(\.text).filter { seen.insert($0).inserted }
         }
+        return result
     }
 
-    static func occurrences(of phrase: [String], in words: [String]) -> [Range<Int>] {
-        guard !phrase.isEmpty, phrase.count <= words.count else { return [] }
-        return (0...(words.count - phrase.count)).filter { start in
-            words[start] == phrase[0] && Array(words[start..<(start + phrase.count)]) == phrase
-        }.map { $0..<($0 + phrase.count) }
+    /// The ids in `vocabulary` of the words of a title as rules see it: those of `TitleRuleSet.normalize(title)`.
+    /// For an ASCII title that is its lowercased bytes with `-` and `_` as spaces (white space only separates
+    /// tokens, so collapsing it changes none), read without building the `Character`s `normalize` goes through.
+    func titleIDs(_ title: String) -> [Int32] {
+        var ascii = true
+        for c in title.utf8 where c >= 0x80 { ascii = false; break }
+        guard ascii else { return tokenizer.words(in: TitleRuleSet.normalize(title)).map(vocabulary.value(of:)) }
+        let spaced = String(decoding: title.utf8.map { c -> UInt8 in
+            c == UInt8(ascii: "-") || c == UInt8(ascii: "_") ? 32 : c &- 65 < 26 ? c | 0x20 : c
+        }, as: UTF8.self)
+        return AnalyzedText(spaced, sections: false).ids(in: vocabulary)
     }
 }

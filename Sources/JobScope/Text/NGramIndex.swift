@@ -7,8 +7,9 @@ struct NGramIndex: Sendable {
     static let stopWord: Int32 = -2
     /// Every word of every vocabulary term → id; stop words → `stopWord`.
     let wordIDs: WordTable
-    /// Feature index of the unigram of each word id (nil when the word alone is no term).
-    let unigram: [Int?]
+    /// Feature index of the unigram of each word id (-1 when the word alone is no term); 4-byte entries, so the
+    /// array read per word stays small enough for the cache.
+    let unigramFeature: [Int32]
     /// Feature index of each bigram, keyed by its two word ids (first in the high half).
     let bigram: [UInt64: Int]
     /// The same as an open-addressing table (keys, feature or -1 for an empty slot): looked up per word pair,
@@ -43,8 +44,8 @@ struct NGramIndex: Sendable {
         }
         for word in stopWords { wordIDs[word] = Self.stopWord }
         self.wordIDs = WordTable(wordIDs)
-        self.unigram = unigram
         self.bigram = bigram
+        self.unigramFeature = unigram.map { $0.map(Int32.init) ?? -1 }
         var size = 16
         while size < bigram.count * 2 { size <<= 1 }
         var keys = [UInt64](repeating: 0, count: size)

@@ -159,7 +159,7 @@ public struct TfidfVectorizer: Sendable, Codable {
             words.append(contentsOf: body.words)
             return transform(analyzed: analyze(words: words))
         }
-        var ids = title.map { tokenizer.words(in: $0).map { ngrams.wordIDs.value(of: $0) } } ?? []
+        var ids = title.map { AnalyzedText($0, sections: false).ids(in: ngrams.wordIDs) } ?? []
         ids.append(contentsOf: body.ids(in: ngrams.wordIDs))
         return transform(wordIDs: ids, ngrams: ngrams)
     }
@@ -180,7 +180,10 @@ public struct TfidfVectorizer: Sendable, Codable {
             for id in wordIDs {
                 if id == NGramIndex.stopWord { continue }
                 if id >= 0 {
-                    if options.minN == 1, let feature = ngrams.unigram[Int(id)] { hit(feature) }
+                    if options.minN == 1 {
+                        let feature = ngrams.unigramFeature[Int(id)]
+                        if feature >= 0 { hit(Int(feature)) }
+                    }
                     if options.maxN == 2, let before = previous, before >= 0, let feature = ngrams.bigramFeature(before, id) {
                         hit(feature)
                     }
