@@ -9,9 +9,11 @@ public struct AttributeExtractor: Sendable {
     let education: [(id: String, rank: Int, phrases: [[String]])]
     let seniority: [(id: String, rank: Int, phrases: [[String]])]
     let domains: [(id: String, phrases: [[String]])]
-    /// Phrases by their first word, for one pass over a text.
-    let domainIndex: [String: [(Int, [String])]]
-    let educationIndex: [String: [(Int, [String])]]
+    /// Every word the body pass compares tokens with, and per word id what it is.
+    let lexicon: AttributeLexicon
+    /// Phrases (as word ids) by the id of their first word, for one pass over a text.
+    let domainIndex: [[(Int, [Int32])]]
+    let educationIndex: [[(Int, [Int32])]]
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
@@ -22,14 +24,22 @@ public struct AttributeExtractor: Sendable {
         education = taxonomy.educationLevels.map { ($0.id, $0.rank, phrases($0.keywords + [$0.name])) }
         seniority = taxonomy.seniorityLevels.map { ($0.id, $0.rank, phrases($0.keywords)) }
         domains = taxonomy.domains.map { ($0.id, phrases($0.keywords)) }
-        var index: [String: [(Int, [String])]] = [:]
+        let lexicon = AttributeLexicon(phraseWords: (education.flatMap(\.phrases) + domains.flatMap(\.phrases)).flatMap { $0 })
+        self.lexicon = lexicon
+        var index = [[(Int, [Int32])]](repeating: [], count: lexicon.count)
         for (d, domain) in domains.enumerated() {
-            for phrase in domain.phrases { index[phrase[0], default: []].append((d, phrase)) }
+            for phrase in domain.phrases {
+                let ids = phrase.map(lexicon.id)
+                index[Int(ids[0])].append((d, ids))
+            }
         }
         domainIndex = index
-        var educationIndex: [String: [(Int, [String])]] = [:]
+        var educationIndex = [[(Int, [Int32])]](repeating: [], count: lexicon.count)
         for (e, level) in education.enumerated() {
-            for phrase in level.phrases { educationIndex[phrase[0], default: []].append((e, phrase)) }
+            for phrase in level.phrases {
+                let ids = phrase.map(lexicon.id)
+                educationIndex[Int(ids[0])].append((e, ids))
+            }
         }
         self.educationIndex = educationIndex
     }
@@ -53,42 +63,44 @@ public struct AttributeExtractor: Sendable {
 
     /// The same, with the posting's body already read (`PostingAnalyzer` shares one `AnalyzedText`).
     public func attributes(of posting: Posting, body: AnalyzedText) -> PostingAttributes {
-        let bytes = body.bytes
-        let tokens = body.tokens
-        let words = body.words
-        let sections = body.sections
-        let years = yearsOfExperience(tokens: tokens, words: words, sections: sections)
+        let ids = body.ids(in: lexicon.table)
+        let years = yearsOfExperience(body: body, ids: ids)
         return PostingAttributes(
-            education: educationLevel(tokens: tokens, words: words, bytes: bytes, sections: sections),
+            education: educationLevel(body: body, ids: ids),
             yearsExperience: years,
             seniority: seniorityLevel(posting: posting, years: years),
-            workplace: workplace(posting: posting, words: words),
-            salary: salary(posting),
-            domains: domainIDs(posting: posting, words: words))
+            workplace: workplace(posting: posting, ids: ids),
+            salary: salary(posting, bytes: body.bytes),
+            domains: domainIDs(posting: posting, ids: ids))
     }
 
     // MARK: Education
 
     /// The lowest level the posting requires; when it only states preferences, the lowest preferred one.
-    func educationLevel(tokens: [Token], words: [String], bytes: [UInt8], sections: RequirementSections) -> String? {
+    func educationLevel(body: AnalyzedText, ids: [Int32]) -> String? {
         var required: (rank: Int, id: String)?
         var preferred: (rank: Int, id: String)?
-        for sentence in Self.sentences(tokens: tokens, bytes: bytes) {
-            guard sentence.contains(where: { Self.degreeCues.contains(words[$0]) }) else { continue }
+        let sections = body.sections
+        for sentence in Self.sentences(spans: body.spans, bytes: body.bytes) {
+            guard sentence.contains(where: { lexicon.is(ids[$0], lexicon.degreeCue) }) else { continue }
             var k = sentence.lowerBound
             while k < sentence.upperBound {
                 var best: (rank: Int, id: String, length: Int)?
-                for (e, phrase) in educationIndex[words[k]] ?? []
-                where Self.matches(phrase, words, at: k, end: sentence.upperBound) {
-                    if best == nil || phrase.count > best!.length {
-                        best = (education[e].rank, education[e].id, phrase.count)
+                if ids[k] >= 0 {
+                    for (e, phrase) in educationIndex[Int(ids[k])]
+                    where Self.matches(phrase, ids, at: k, end: sentence.upperBound) {
+                        if best == nil || phrase.count > best!.length {
+                            best = (education[e].rank, education[e].id, phrase.count)
+                        }
                     }
                 }
                 guard let hit = best else { k += 1; continue }
-                let after = k + hit.length < words.count ? words[k + hit.length] : ""
-                if Self.notDegreeAfter.contains(after) { k += hit.length; continue }
-                let isPreferred = Self.clauseIsPreferred(tokens: tokens, words: words, at: k, sentence: sentence)
-                    || sections.level(at: tokens[k].utf8Range.lowerBound) == .preferred
+                if k + hit.length < ids.count, lexicon.is(ids[k + hit.length], lexicon.notDegreeAfter) {
+                    k += hit.length
+                    continue
+                }
+                let isPreferred = clauseIsPreferred(ids: ids, at: k, sentence: sentence)
+                    || sections.level(at: Int(body.spans[k].lo)) == .preferred
                 if isPreferred {
                     if preferred == nil || hit.rank < preferred!.rank { preferred = (hit.rank, hit.id) }
                 } else if required == nil || hit.rank < required!.rank {
@@ -102,11 +114,9 @@ public struct AttributeExtractor: Sendable {
 
     /// "PhD preferred", "a Master's is a plus": a preference cue in the clause (up to a comma or semicolon
     /// that starts a new clause) around token `k`.
-    static func clauseIsPreferred(tokens: [Token], words: [String], at k: Int, sentence: Range<Int>) -> Bool {
-        let cues: Set<String> = ["preferred", "plus", "desired", "desirable", "ideally", "bonus", "advantage",
-                                 "preferably", "ideal", "helpful"]
+    func clauseIsPreferred(ids: [Int32], at k: Int, sentence: Range<Int>) -> Bool {
         let hi = min(sentence.upperBound, k + 12)
-        return (max(sentence.lowerBound, k - 6)..<hi).contains { cues.contains(words[$0]) }
+        return (max(sentence.lowerBound, k - 6)..<hi).contains { lexicon.is(ids[$0], lexicon.clauseCue) }
     }
 
     // MARK: Experience
@@ -118,30 +128,32 @@ public struct AttributeExtractor: Sendable {
 
     /// The smallest number of years of experience the posting requires ("3+ years of experience" → 3);
     /// preferences ("5 years preferred") count only when nothing is required.
-    func yearsOfExperience(tokens: [Token], words: [String], sections: RequirementSections) -> Int? {
+    func yearsOfExperience(body: AnalyzedText, ids: [Int32]) -> Int? {
         var required: Int?
         var preferred: Int?
-        for k in words.indices where ["years", "year", "yrs", "yr"].contains(words[k]) {
+        let w = lexicon
+        let count = ids.count
+        for k in 0..<count where w.is(ids[k], w.yearWord) {
             // The figure: "3", "3+", "3-5", "three", or "3 to 5" / "3 - 5" (take the lower bound).
             var figure: Int?
             var back = k - 1
-            if back >= 0, ["+", "plus"].contains(words[back]) { back -= 1 }
-            if back >= 0, let n = Self.figure(words[back]) {
+            if back >= 0, ids[back] == w.plusSign || ids[back] == w.plus { back -= 1 }
+            if back >= 0, let n = Self.figure(body.word(back)) {
                 figure = n
-                if back >= 2, ["to", "-", "–"].contains(words[back - 1]), let lower = Self.figure(words[back - 2]) {
+                if back >= 2, [w.to, w.hyphen, w.enDash].contains(ids[back - 1]), let lower = Self.figure(body.word(back - 2)) {
                     figure = lower
                 }
             }
             guard let years = figure, (0...30).contains(years) else { continue }
             // Experience must be what the years are about: "of experience" after, or "experience" just before.
-            let after = words[(k + 1)..<min(words.count, k + 9)]
-            let before = words[max(0, k - 7)..<k]
+            let after = ((k + 1)..<min(count, k + 9)).map(body.word)
+            let before = (max(0, k - 7)..<k).map(body.word)
             let about = after.contains { $0.hasPrefix("experience") || $0 == "exp" || $0 == "working" || $0 == "work" }
                 || before.contains { $0.hasPrefix("experience") }
-            let notHistory = !["old", "ago", "history", "anniversary"].contains(k + 1 < words.count ? words[k + 1] : "")
+            let notHistory = !(k + 1 < count && [w.old, w.ago, w.history, w.anniversary].contains(ids[k + 1]))
                 && !before.suffix(3).contains("over") && !before.suffix(3).contains("past")
             guard about && notHistory else { continue }
-            if sections.level(at: tokens[k].utf8Range.lowerBound) == .preferred {
+            if body.sections.level(at: Int(body.spans[k].lo)) == .preferred {
                 preferred = min(preferred ?? years, years)
             } else {
                 required = min(required ?? years, years)
@@ -190,38 +202,32 @@ public struct AttributeExtractor: Sendable {
 
     // MARK: Workplace
 
-    func workplace(posting: Posting, words: [String]) -> Workplace? {
+    func workplace(posting: Posting, ids: [Int32]) -> Workplace? {
         let location = (posting.location ?? "").lowercased() + " " + (posting.extra["remote"] ?? "").lowercased()
         if location.contains("hybrid") { return .hybrid }
         if location.contains("remote") { return .remote }
         var remote = false
         var notRemote = false
         var onsite = false
-        for k in words.indices {
-            let w = words[k]
-            let next = k + 1 < words.count ? words[k + 1] : ""
-            let prev = k > 0 ? words[k - 1] : ""
-            switch w {
-            case "hybrid":
-                if ["work", "working", "role", "position", "schedule", "model", "arrangement", "environment",
-                    "remote", "office", "opportunity", "setup", "workplace", "policy", "basis"].contains(next) {
-                    return .hybrid
-                }
-            case "remote", "remotely":
-                if ["not", "no", "non"].contains(prev) || (next == "work" && k + 3 < words.count && words[k + 3] == "not") {
+        let w = lexicon
+        let count = ids.count
+        for k in 0..<count {
+            let word = ids[k]
+            guard word >= 0 else { continue }
+            let next = k + 1 < count ? ids[k + 1] : WordTable.missing
+            let prev = k > 0 ? ids[k - 1] : WordTable.missing
+            if word == w.hybrid {
+                if w.is(next, w.hybridNext) { return .hybrid }
+            } else if word == w.remote || word == w.remotely {
+                if w.is(prev, w.remoteNotPrev) || (next == w.work && k + 3 < count && ids[k + 3] == w.not) {
                     notRemote = true
-                } else if ["fully", "100", "work", "working", "is", "a", "this", "be"].contains(prev)
-                            || ["position", "role", "opportunity", "first", "friendly", "eligible", "ok", "work", "job"].contains(next) {
+                } else if w.is(prev, w.remotePrev) || w.is(next, w.remoteNext) {
                     remote = true
                 }
-            case "on-site", "onsite", "in-office", "in-person":
-                if ["role", "position", "only", "work", "required", "presence", "basis", "schedule"].contains(next)
-                    || ["be", "work", "fully", "100", "an", "is", "requires"].contains(prev) {
-                    onsite = true
-                }
-            case "home" where prev == "from" && k >= 2 && words[k - 2] == "work":
+            } else if w.is(word, w.onsiteWord) {
+                if w.is(next, w.onsiteNext) || w.is(prev, w.onsitePrev) { onsite = true }
+            } else if word == w.home, prev == w.from, k >= 2, ids[k - 2] == w.work {
                 remote = true
-            default: break
             }
         }
         if remote && !notRemote { return .remote }
@@ -232,15 +238,54 @@ public struct AttributeExtractor: Sendable {
     // MARK: Salary
 
     /// From the source's salary field first, then from the body.
-    func salary(_ posting: Posting) -> SalaryRange? {
+    func salary(_ posting: Posting, bytes: [UInt8]) -> SalaryRange? {
         if let text = posting.salaryText, let range = salaryParser.parse(text) { return range }
         let body = posting.body
         // "$", "£", "€" (their UTF-8 lead bytes) or an ISO code: otherwise skip the regular expression.
-        let bytes = Array(body.utf8)
         let all = 0..<bytes.count
         guard bytes.contains(UInt8(ascii: "$")) || Self.moneyMarks.contains(where: { ByteSearch.contains(bytes, all, $0) })
         else { return nil }
+        guard Self.mayHoldAmount(bytes) else { return nil }
         return salaryParser.parse(body, strict: true)
+    }
+
+    /// Whether some currency mark of `SalaryParser`'s pattern is followed, after at most two white-space
+    /// characters, by a digit: every match of the pattern starts so. Any non-ASCII byte in those places counts
+    /// as a possible white space or digit (the pattern's `\s` and `\d` are Unicode classes), so this never says
+    /// no where the pattern could match; it spares the regular expression (and its UTF-16 copy of the body) for
+    /// the many bodies whose "$" is no salary.
+    static func mayHoldAmount(_ bytes: [UInt8]) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let c = bytes[i]
+            var end = -1  // the byte after a currency mark starting at i
+            if c == UInt8(ascii: "$") {
+                end = i + 1
+            } else if c == 0xC2, i + 1 < n, bytes[i + 1] == 0xA3 {  // £
+                end = i + 2
+            } else if c == 0xE2, i + 2 < n, bytes[i + 1] == 0x82, bytes[i + 2] == 0xAC || bytes[i + 2] == 0xB9 {  // € ₹
+                end = i + 3
+            } else if c >= 65, c <= 85, i + 2 < n {
+                let code = (bytes[i], bytes[i + 1], bytes[i + 2])
+                switch code {
+                case (85, 83, 68), (71, 66, 80), (69, 85, 82), (67, 65, 68), (65, 85, 68), (73, 78, 82): end = i + 3
+                default: break
+                }
+            }
+            if end >= 0 {
+                var p = end
+                var spaces = 0
+                while p < n, spaces < 2, bytes[p] == 32 || (bytes[p] >= 9 && bytes[p] <= 13) || bytes[p] >= 0x80 {
+                    if bytes[p] >= 0x80 { return true }
+                    p += 1
+                    spaces += 1
+                }
+                if p < n, bytes[p] >= 48 && bytes[p] <= 57 || bytes[p] >= 0x80 { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// "£", "€", "₹" and ISO codes that make a body worth a salary search.
@@ -249,20 +294,20 @@ public struct AttributeExtractor: Sendable {
     // MARK: Domains
 
     /// Domains named in the industry fields, or at least twice in the text; most mentions first.
-    func domainIDs(posting: Posting, words: [String]) -> [String] {
+    func domainIDs(posting: Posting, ids: [Int32]) -> [String] {
         let industry = [posting.extra["industry"], posting.extra["sector"]].compactMap { $0 }.joined(separator: " ")
-        let industryWords = tokenizer.words(in: industry)
+        let industryIDs = tokenizer.words(in: industry).map(lexicon.table.value(of:))
         var counts = [Int](repeating: 0, count: domains.count)
         var inIndustry = [Bool](repeating: false, count: domains.count)
         // One pass over the words, looking up phrases by their first word.
-        for k in words.indices {
-            for (domain, phrase) in domainIndex[words[k]] ?? [] where Self.matches(phrase, words, at: k, end: words.count) {
+        for k in ids.indices where ids[k] >= 0 {
+            for (domain, phrase) in domainIndex[Int(ids[k])] where Self.matches(phrase, ids, at: k, end: ids.count) {
                 counts[domain] += 1
             }
         }
-        for k in industryWords.indices {
-            for (domain, phrase) in domainIndex[industryWords[k]] ?? []
-            where Self.matches(phrase, industryWords, at: k, end: industryWords.count) {
+        for k in industryIDs.indices where industryIDs[k] >= 0 {
+            for (domain, phrase) in domainIndex[Int(industryIDs[k])]
+            where Self.matches(phrase, industryIDs, at: k, end: industryIDs.count) {
                 inIndustry[domain] = true
             }
         }
@@ -279,19 +324,33 @@ public struct AttributeExtractor: Sendable {
         return true
     }
 
+    /// The same over word ids (every phrase word has an id, so an unknown word never matches).
+    static func matches(_ phrase: [Int32], _ ids: [Int32], at k: Int, end: Int) -> Bool {
+        guard k + phrase.count <= end, ids[k] == phrase[0] else { return false }
+        for j in 1..<phrase.count where ids[k + j] != phrase[j] { return false }
+        return true
+    }
+
     /// Token ranges of sentences and lines.
-    static func sentences(tokens: [Token], bytes: [UInt8]) -> [Range<Int>] {
+    static func sentences(spans: [WordSpan], bytes: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
-        for k in 1..<max(1, tokens.count) {
-            let gap = bytes[tokens[k - 1].utf8Range.upperBound..<tokens[k].utf8Range.lowerBound]
-            if gap.contains(UInt8(ascii: "\n")) || gap.contains(UInt8(ascii: ";"))
-                || (gap.first == UInt8(ascii: ".") && gap.count > 1) {
+        for k in 1..<max(1, spans.count) {
+            let lo = Int(spans[k - 1].hi)
+            let hi = Int(spans[k].lo)
+            var breaks = hi - lo > 1 && bytes[lo] == UInt8(ascii: ".")
+            if !breaks {
+                for i in lo..<hi where bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: ";") {
+                    breaks = true
+                    break
+                }
+            }
+            if breaks {
                 result.append(start..<k)
                 start = k
             }
         }
-        if start < tokens.count { result.append(start..<tokens.count) }
+        if start < spans.count { result.append(start..<spans.count) }
         return result
     }
 }

@@ -6,9 +6,11 @@ public struct MatchContext {
     let alias: SkillMatcher.AliasEntry
     /// The matched text as the posting writes it.
     let matchedText: Substring
-    /// The searched text's UTF-8 bytes.
+    /// The searched text and its UTF-8 bytes.
+    let text: String
     let bytes: [UInt8]
-    let tokens: [Token]
+    /// The words the matcher read (token byte ranges); their strings are made here only when a rule asks.
+    let tokens: [SkillMatcher.Piece]
     /// Token range of the match.
     let first: Int
     let end: Int
@@ -42,9 +44,15 @@ public struct MatchContext {
 
     var isCapitalized: Bool { matchedText.first?.isUppercase ?? false }
 
+    /// Token `k` as written.
+    func written(_ k: Int) -> Substring { SkillMatcher.slice(text, bytes, tokens[k].lo, tokens[k].hi) }
+
+    /// Token `k` lowercased (as the tokenizer lowercases: ASCII byte by byte, the rest by Unicode rules).
+    func lowercased(_ k: Int) -> String { written(k).lowercased() }
+
     /// The match opens a sentence, a line or a bullet.
     var isSentenceStart: Bool {
-        var i = tokens[first].utf8Range.lowerBound - 1
+        var i = tokens[first].lo - 1
         while i >= 0 {
             switch bytes[i] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\""), UInt8(ascii: "("): i -= 1
@@ -65,8 +73,8 @@ public struct MatchContext {
     }
 
     var isNotAbbreviation: Bool {
-        let lo = tokens[first].utf8Range.lowerBound
-        let hi = tokens[end - 1].utf8Range.upperBound
+        let lo = tokens[first].lo
+        let hi = tokens[end - 1].hi
         if lo > 0 {
             let before = bytes[lo - 1]
             if before == UInt8(ascii: "&") || before == UInt8(ascii: ".") || before == UInt8(ascii: "'") { return false }
@@ -79,9 +87,9 @@ public struct MatchContext {
                 // "R.N", "R.D." — a letter straight after the period.
                 if hi + 1 < bytes.count, Self.isASCIILetter(bytes[hi + 1]) { return false }
                 // "John R. Smith": a capitalized word before that is no skill, a capitalized word after.
-                if first > 0, !skillAt[first - 1], tokens[first - 1].text.first?.isUppercase == true,
-                   end < tokens.count, tokens[end].text.first?.isUppercase == true,
-                   !MatchContext.listConnectors.contains(tokens[first - 1].lowercased) {
+                if first > 0, !skillAt[first - 1], written(first - 1).first?.isUppercase == true,
+                   end < tokens.count, written(end).first?.isUppercase == true,
+                   !MatchContext.listConnectors.contains(lowercased(first - 1)) {
                     return false
                 }
             }
@@ -90,7 +98,7 @@ public struct MatchContext {
     }
 
     var isFollowedByVerbPreposition: Bool {
-        end < tokens.count && gapIsSpace(end - 1, end) && Self.verbPrepositions.contains(tokens[end].lowercased)
+        end < tokens.count && gapIsSpace(end - 1, end) && Self.verbPrepositions.contains(lowercased(end))
     }
 
     /// Listed next to another skill, or led or followed by a cue word. The walk goes over a list's other
@@ -99,13 +107,13 @@ public struct MatchContext {
         if isSkillList { return true }
         // Right before: a cue word ("in R"), or "knowledge of R".
         if first > 0 {
-            let word = tokens[first - 1].lowercased
+            let word = lowercased(first - 1)
             if MatchContext.cuesBefore.contains(word) && gapIsSpace(first - 1, first) { return true }
-            if word == "as" && first > 1 && tokens[first - 2].lowercased == "such" { return true }
-            if word == "of" && first > 1 && MatchContext.cuesBeforeOf.contains(tokens[first - 2].lowercased) { return true }
+            if word == "as" && first > 1 && lowercased(first - 2) == "such" { return true }
+            if word == "of" && first > 1 && MatchContext.cuesBeforeOf.contains(lowercased(first - 2)) { return true }
         }
         // Right after: a cue word ("R programming").
-        if end < tokens.count, MatchContext.cuesAfter.contains(tokens[end].lowercased), gapIsSpace(end - 1, end) {
+        if end < tokens.count, MatchContext.cuesAfter.contains(lowercased(end)), gapIsSpace(end - 1, end) {
             return true
         }
         return listNeighbour(step: -1) || listNeighbour(step: 1)
@@ -119,7 +127,7 @@ public struct MatchContext {
         while k >= 0, k < tokens.count, steps < 5 {
             let (a, b) = step < 0 ? (k, inner) : (inner, k)
             let listGap = gapIsList(a, b) && !gapIsSpace(a, b)
-            let word = tokens[k].lowercased
+            let word = lowercased(k)
             if skillAt[k] && gapIsList(a, b) { return true }
             if step < 0 && steps > 0 && listGap == false && MatchContext.cuesBefore.contains(word) { return true }
             if MatchContext.listConnectors.contains(word) && gapIsList(a, b) {
@@ -136,7 +144,7 @@ public struct MatchContext {
 
     /// Only spaces between token `a` and token `b`.
     func gapIsSpace(_ a: Int, _ b: Int) -> Bool {
-        for i in tokens[a].utf8Range.upperBound..<tokens[b].utf8Range.lowerBound where bytes[i] != UInt8(ascii: " ") {
+        for i in tokens[a].hi..<tokens[b].lo where bytes[i] != UInt8(ascii: " ") {
             return false
         }
         return true
@@ -145,8 +153,8 @@ public struct MatchContext {
     /// Only list punctuation (`, / ; ( ) :` and spaces) between two tokens, no sentence end or line break
     /// that would separate two unrelated words.
     func gapIsList(_ a: Int, _ b: Int) -> Bool {
-        let lo = tokens[a].utf8Range.upperBound
-        let hi = tokens[b].utf8Range.lowerBound
+        let lo = tokens[a].hi
+        let hi = tokens[b].lo
         if hi - lo > 4 { return false }
         for i in lo..<hi {
             switch bytes[i] {

@@ -9,6 +9,13 @@ public struct RequirementSections: Sendable {
     let bytes: [UInt8]
     /// `bytes` with ASCII letters lowercased, for cue search.
     let lower: [UInt8]
+    /// Every offset where a sentence ends (a line break, "!" or "?", or a period before a space, a capital or
+    /// the end), ascending: `sentenceCue` finds a sentence's bounds by binary search instead of walking bytes.
+    let sentenceEnds: [Int32]
+    /// Where each cue occurs in `lower` (start, end), by start: found in one pass over the text, so a
+    /// sentence's cue is a binary search rather than a search of its bytes per sentence.
+    let preferredCuesAt: [(start: Int32, end: Int32)]
+    let requiredCuesAt: [(start: Int32, end: Int32)]
 
     /// Heading phrases, lowercase, and the level of the section they open. Order matters: the first phrase
     /// that a heading contains decides, so "preferred qualifications" is found before "qualifications".
@@ -55,6 +62,46 @@ public struct RequirementSections: Sendable {
 
     static let preferredCueBytes = preferredCues.map { Array($0.utf8) }
     static let requiredCueBytes = requiredCues.map { Array($0.utf8) }
+    /// One cue of `cueTable`: where its bytes are, its second byte (checked first), its level, the next cue
+    /// with the same first byte (-1: none).
+    struct Cue {
+        var start: Int32
+        var length: Int32
+        var second: UInt8
+        var preferred: Bool
+        var next: Int16
+    }
+
+    /// Every cue (preferred ones first) with its bytes in one buffer, and per first byte the first cue starting
+    /// with it (-1: none): a sentence is searched for all cues in one pass, without copying arrays per candidate.
+    static let cueTable: (first: [Int16], cues: [Cue], bytes: [UInt8]) = {
+        var cues: [Cue] = []
+        var bytes: [UInt8] = []
+        var first = [Int16](repeating: -1, count: 256)
+        var last = [Int: Int]()
+        for (cue, preferred) in preferredCueBytes.map({ ($0, true) }) + requiredCueBytes.map({ ($0, false) }) {
+            let key = Int(cue[0])
+            cues.append(Cue(start: Int32(bytes.count), length: Int32(cue.count), second: cue[1], preferred: preferred,
+                            next: -1))
+            bytes.append(contentsOf: cue)
+            if let previous = last[key] { cues[previous].next = Int16(cues.count - 1) } else { first[key] = Int16(cues.count - 1) }
+            last[key] = cues.count - 1
+        }
+        return (first, cues, bytes)
+    }()
+    /// A 4,096-bit filter of the cues' first three bytes (`cueFilterBit`): nearly every position of a text
+    /// fails it with one load and test, so only a few are compared with the cues.
+    static let cueFilter: [UInt64] = {
+        var filter = [UInt64](repeating: 0, count: 64)
+        for cue in preferredCueBytes + requiredCueBytes {
+            let bit = cueFilterBit(UInt32(cue[0]) << 16 | UInt32(cue[1]) << 8 | UInt32(cue[2]))
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        return filter
+    }()
+
+    @inline(__always)
+    static func cueFilterBit(_ key: UInt32) -> Int { Int((key &* 0x9E37_79B1) >> 20) }
     static let headingBytes = headings.map { (Array($0.phrase.utf8), $0.level) }
     static let inlineHeadingBytes = inlineHeadings.map { (Array($0.phrase.utf8), $0.level) }
 
@@ -86,6 +133,8 @@ public struct RequirementSections: Sendable {
             starts.sort { $0.0 < $1.0 }
         }
         self.starts = starts
+        self.sentenceEnds = Self.findSentenceEnds(bytes)
+        (preferredCuesAt, requiredCuesAt) = Self.cueOccurrences(lower)
     }
 
     /// The level at UTF-8 offset `offset`: the sentence's own cue if it has one, else its section's.
@@ -191,32 +240,141 @@ public struct RequirementSections: Sendable {
         return found
     }
 
+    /// Every occurrence of a preferred and of a required cue in `lower`, each list by start.
+    static func cueOccurrences(_ lower: [UInt8]) -> (preferred: [(start: Int32, end: Int32)],
+                                                     required: [(start: Int32, end: Int32)]) {
+        let table = cueTable
+        let filter = cueFilter
+        var preferred: [(start: Int32, end: Int32)] = []
+        var required: [(start: Int32, end: Int32)] = []
+        guard lower.count >= 3 else { return (preferred, required) }  // every cue is longer
+        lower.withUnsafeBufferPointer { b in
+            table.first.withUnsafeBufferPointer { first in
+                table.cues.withUnsafeBufferPointer { cues in
+                    table.bytes.withUnsafeBufferPointer { cueBytes in
+                        let n = b.count
+                        var key = UInt32(b[0]) << 8 | UInt32(b[1])
+                        var i = 0
+                        while i + 2 < n {
+                            key = (key << 8 | UInt32(b[i + 2])) & 0xFF_FFFF
+                            let bit = cueFilterBit(key)
+                            guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else {
+                                i += 1
+                                continue
+                            }
+                            var c = Int(first[Int(b[i])])
+                            while c >= 0 {
+                                let cue = cues[c]
+                                let length = Int(cue.length)
+                                if b[i + 1] == cue.second && i + length <= n {
+                                    let start = Int(cue.start)
+                                    var k = 2
+                                    while k < length && b[i + k] == cueBytes[start + k] { k += 1 }
+                                    if k == length {
+                                        if cue.preferred {
+                                            preferred.append((Int32(i), Int32(i + length)))
+                                        } else {
+                                            required.append((Int32(i), Int32(i + length)))
+                                        }
+                                    }
+                                }
+                                c = Int(cue.next)
+                            }
+                            i += 1
+                        }
+                    }
+                }
+            }
+        }
+        return (preferred, required)
+    }
+
+    /// Whether one of `occurrences` (by start) lies wholly in `lo..<hi`.
+    static func occurs(_ occurrences: [(start: Int32, end: Int32)], in lo: Int, _ hi: Int) -> Bool {
+        var first = 0
+        var count = occurrences.count
+        while count > 0 {
+            let half = count / 2
+            if Int(occurrences[first + half].start) < lo {
+                first += half + 1
+                count -= half + 1
+            } else {
+                count = half
+            }
+        }
+        while first < occurrences.count, Int(occurrences[first].start) < hi {
+            if Int(occurrences[first].end) <= hi { return true }
+            first += 1
+        }
+        return false
+    }
+
+    /// The offsets `h` where `bytes[h]` ends a sentence.
+    static func findSentenceEnds(_ bytes: [UInt8]) -> [Int32] {
+        var ends: [Int32] = []
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            func check(_ h: Int) {
+                let c = b[h]
+                if c == UInt8(ascii: "\n") || c == UInt8(ascii: "!") || c == UInt8(ascii: "?")
+                    || (c == UInt8(ascii: ".") && (h + 1 == n || b[h + 1] == UInt8(ascii: " ")
+                        || (b[h + 1] >= 65 && b[h + 1] <= 90))) {
+                    ends.append(Int32(h))
+                }
+            }
+            // Eight bytes at a time (a zero-byte test per candidate byte on one 64-bit word): most words hold
+            // none of the four bytes that can end a sentence.
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+                let x = word ^ (ones &* UInt64(byte))
+                return (x &- ones) & ~x & highs != 0
+            }
+            var h = 0
+            if let base = b.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while h + 8 <= n {
+                    let word = raw.loadUnaligned(fromByteOffset: h, as: UInt64.self)
+                    if hasByte(word, UInt8(ascii: "\n")) || hasByte(word, UInt8(ascii: "."))
+                        || hasByte(word, UInt8(ascii: "!")) || hasByte(word, UInt8(ascii: "?")) {
+                        for k in h..<(h + 8) { check(k) }
+                    }
+                    h += 8
+                }
+            }
+            while h < n {
+                check(h)
+                h += 1
+            }
+        }
+        return ends
+    }
+
     /// The level a cue inside the sentence around `offset` gives, if any.
     func sentenceCue(around offset: Int, cache: inout [Int: RequirementLevel?]) -> RequirementLevel? {
-        var lo = offset
-        var steps = 0
-        while lo > 0, steps < 300 {
-            let b = bytes[lo - 1]
-            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
-                || (b == UInt8(ascii: ".") && lo < bytes.count
-                    && (bytes[lo] == UInt8(ascii: " ") || (bytes[lo] >= 65 && bytes[lo] <= 90))) {
-                break
+        // The sentence runs from just after the last end before `offset` to the first end at or after it, each
+        // looked for at most 300 bytes away (the bounds a byte walk back and forth would find: the walk back
+        // stops after a byte that ends a sentence, the walk forward at one).
+        var first = 0  // the first end at or after offset
+        var count = sentenceEnds.count
+        while count > 0 {
+            let half = count / 2
+            if Int(sentenceEnds[first + half]) < offset {
+                first += half + 1
+                count -= half + 1
+            } else {
+                count = half
             }
-            lo -= 1
-            steps += 1
         }
-        var hi = offset
-        steps = 0
-        while hi < bytes.count, steps < 300 {
-            let b = bytes[hi]
-            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
-                || (b == UInt8(ascii: ".") && (hi + 1 == bytes.count || bytes[hi + 1] == UInt8(ascii: " ")
-                    || (bytes[hi + 1] >= 65 && bytes[hi + 1] <= 90))) {
-                break
-            }
-            hi += 1
-            steps += 1
+        var lo = max(0, offset - 300)
+        var before = first - 1
+        // (A period ending the text ends no sentence for the walk back: it needs a byte after it.)
+        if before >= 0, Int(sentenceEnds[before]) == bytes.count - 1, bytes[bytes.count - 1] == UInt8(ascii: ".") {
+            before -= 1
         }
+        if before >= 0, Int(sentenceEnds[before]) >= offset - 300 { lo = Int(sentenceEnds[before]) + 1 }
+        var hi = min(bytes.count, offset + 300)
+        if first < sentenceEnds.count, Int(sentenceEnds[first]) < offset + 300 { hi = Int(sentenceEnds[first]) }
         // A heading inside the span ends the sentence there ("...Python.Preferred QualificationsKafka").
         var plain = true
         for start in starts where start.offset > lo && start.offset < hi {
@@ -224,12 +382,9 @@ public struct RequirementSections: Sendable {
             if start.offset <= offset { lo = start.offset } else { hi = start.offset; break }
         }
         if plain, let known = cache[lo] { return known }
-        var found: RequirementLevel?
-        if Self.preferredCueBytes.contains(where: { ByteSearch.contains(lower, lo..<hi, $0) }) {
-            found = .preferred
-        } else if Self.requiredCueBytes.contains(where: { ByteSearch.contains(lower, lo..<hi, $0) }) {
-            found = .required
-        }
+        // What searching the sentence for each preferred cue, then each required one, finds.
+        let found: RequirementLevel? = Self.occurs(preferredCuesAt, in: lo, hi) ? .preferred
+            : Self.occurs(requiredCuesAt, in: lo, hi) ? .required : nil
         // A heading inside the sentence makes its bounds depend on the offset: only plain sentences are remembered.
         if plain { cache[lo] = found }
         return found

@@ -14,6 +14,8 @@ public struct RoleClassifier: Sendable {
     /// Per model class except `other`: the taxonomy role it stands for (nil when the taxonomy lacks it).
     private let roles: [Role?]
     private let roleSkillSets: [Set<String>]
+    /// Per skill id, the roles (indices into `roleSkillSets`) that document it: one lookup per found skill.
+    private let rolesOfSkill: [String: [Int]]
 
     public init(model: RoleModel, taxonomy: Taxonomy) {
         self.model = model
@@ -24,6 +26,11 @@ public struct RoleClassifier: Sendable {
         self.titleMatcher = TitleKeywordMatcher(taxonomy: Taxonomy(version: taxonomy.version,
             roles: roles.map { $0 ?? Role(id: "", name: "") }, skills: []))
         self.roleSkillSets = roles.map { Set($0?.skills ?? []) }
+        var rolesOfSkill: [String: [Int]] = [:]
+        for (r, skills) in roleSkillSets.enumerated() {
+            for skill in skills { rolesOfSkill[skill, default: []].append(r) }
+        }
+        self.rolesOfSkill = rolesOfSkill
     }
 
     /// True when the model was trained for this taxonomy's version.
@@ -43,15 +50,7 @@ public struct RoleClassifier: Sendable {
     /// The same, with the posting's body already tokenized. The words of `document(title:body:)` are the
     /// title's words then the body's: the line break between them ends any token, so nothing is tokenized twice.
     public func classify(_ posting: Posting, body: AnalyzedText, skills: [SkillMention]) -> RoleClassification {
-        var words: [String] = []
-        if let title = posting.title, !title.isEmpty {
-            words = Tokenizer().words(in: title)
-            words.reserveCapacity(words.count + body.tokens.count)
-            words.append(contentsOf: body.tokens.lazy.map(\.lowercased))
-        } else {
-            words = body.words
-        }
-        let x = model.vectorizer.transform(words: words)
+        let x = model.vectorizer.transform(title: posting.title, body: body)
         let evidence = self.evidence(vector: x, title: posting.title, skillIDs: skills.map(\.skillID))
         return decide(evidence, vector: x)
     }
@@ -66,8 +65,17 @@ public struct RoleClassifier: Sendable {
     /// The evidence for a posting whose TF-IDF vector is `vector`.
     public func evidence(vector: SparseVector, title: String?, skillIDs: [String]) -> RoleEvidence {
         let titleKeywords = titleMatcher.matches(in: title)
-        let found = Set(skillIDs)
-        let roleSkills = roleSkillSets.map { documented in documented.intersection(found).sorted() }
+        // Each role's documented skills that were found, sorted: `documented.intersection(Set(skillIDs)).sorted()`.
+        var roleSkills = [[String]](repeating: [], count: roleSkillSets.count)
+        for skill in skillIDs {
+            for r in rolesOfSkill[skill] ?? [] { roleSkills[r].append(skill) }
+        }
+        for r in roleSkills.indices where roleSkills[r].count > 1 {
+            roleSkills[r].sort()
+            var unique: [String] = []
+            for skill in roleSkills[r] where unique.last != skill { unique.append(skill) }
+            roleSkills[r] = unique
+        }
         let overlap = zip(roleSkillSets, roleSkills).map { documented, matched in
             documented.isEmpty ? 0 : Double(matched.count) / Double(documented.count)
         }
@@ -118,14 +126,27 @@ public struct RoleClassifier: Sendable {
 
     /// The largest body-term contributions toward class `c`, title keywords and matched skills for it.
     func explain(class c: Int, evidence: RoleEvidence, vector: SparseVector, terms: Int = 8) -> RoleExplanation {
-        var contributions: [(term: String, weight: Double)] = []
+        // The first `terms` of the positive contributions sorted by weight (descending) then term: kept in
+        // order while reading them (a handful of insertions), not by sorting all; a term is read only where two
+        // weights tie.
+        let vocabulary = model.vectorizer.vocabulary
+        func before(_ a: (feature: Int, weight: Double), _ b: (feature: Int, weight: Double)) -> Bool {
+            a.weight != b.weight ? a.weight > b.weight : vocabulary[a.feature] < vocabulary[b.feature]
+        }
+        var contributions: [(feature: Int, weight: Double)] = []
+        contributions.reserveCapacity(terms + 1)
         for (feature, value) in zip(vector.indices, vector.values) {
             let contribution = value * model.weight(class: c, feature: feature)
-            if contribution > 0 { contributions.append((model.vectorizer.vocabulary[feature], contribution)) }
+            guard contribution > 0 else { continue }
+            let item = (feature: feature, weight: contribution)
+            if contributions.count == terms, let last = contributions.last, !before(item, last) { continue }
+            var at = contributions.count
+            while at > 0 && before(item, contributions[at - 1]) { at -= 1 }
+            contributions.insert(item, at: at)
+            if contributions.count > terms { contributions.removeLast() }
         }
-        contributions.sort { ($0.weight, $1.term) > ($1.weight, $0.term) }
-        let top = contributions.prefix(terms).map {
-            WeightedTerm(term: $0.term, weight: ($0.weight * 10_000).rounded() / 10_000)
+        let top = contributions.map {
+            WeightedTerm(term: vocabulary[$0.feature], weight: ($0.weight * 10_000).rounded() / 10_000)
         }
         return RoleExplanation(titleKeywords: evidence.titleKeywords[c], topTerms: Array(top),
                                matchedRoleSkills: evidence.roleSkills[c])

@@ -19,34 +19,51 @@ public struct SalaryParser: Sendable {
     /// skips amounts like "$5 billion".
     public func parse(_ text: String, strict: Bool = false) -> SalaryRange? {
         let ns = text as NSString
-        for match in Self.pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            func group(_ i: Int) -> String? {
-                let r = match.range(at: i)
-                return r.location == NSNotFound ? nil : ns.substring(with: r)
-            }
-            guard let symbol = group(1), let firstText = group(2), var low = Self.number(firstText) else { continue }
-            let lowK = group(3) != nil
-            var high = group(4).flatMap(Self.number)
-            let highK = group(5) != nil
-            if lowK || (highK && low < 1000) { low *= 1000 }
-            if highK, let h = high { high = h * 1000 }
-            let end = match.range.location + match.range.length
-            let tail = ns.substring(with: NSRange(location: end, length: min(40, ns.length - end))).lowercased()
-            if tail.range(of: #"^\s*(million|billion|mm|bn|m\b|b\b|\+?\s*employees|users|customers)"#,
-                          options: .regularExpression) != nil {
-                continue
-            }
-            let stated = Self.period(in: tail)
-            if strict && high == nil && stated == nil { continue }
-            let period = stated ?? Self.guessPeriod(low)
-            guard Self.plausible(low, period), high.map({ Self.plausible($0, period) && $0 >= low }) ?? true else {
-                continue
-            }
-            let matched = ns.substring(with: match.range).trimmingCharacters(in: .whitespaces)
-            return SalaryRange(minimum: low, maximum: high, currency: Self.currency(symbol), period: period,
-                               text: matched)
+        var found: SalaryRange?
+        // Matches in order until the first plausible one (the rest are never looked at).
+        Self.pattern.enumerateMatches(in: text, options: [], range: NSRange(location: 0, length: ns.length)) { match, _, stop in
+            guard let match, let range = Self.salary(match, in: ns, strict: strict) else { return }
+            found = range
+            stop.pointee = true
         }
-        return nil
+        return found
+    }
+
+    /// The salary one match of `pattern` in `ns` stands for, if it is plausible.
+    private static func salary(_ match: NSTextCheckingResult, in ns: NSString, strict: Bool) -> SalaryRange? {
+        func group(_ i: Int) -> String? {
+            let r = match.range(at: i)
+            return r.location == NSNotFound ? nil : ns.substring(with: r)
+        }
+        guard let symbol = group(1), let firstText = group(2), var low = Self.number(firstText) else { return nil }
+        let lowK = group(3) != nil
+        var high = group(4).flatMap(Self.number)
+        let highK = group(5) != nil
+        if lowK || (highK && low < 1000) { low *= 1000 }
+        if highK, let h = high { high = h * 1000 }
+        let end = match.range.location + match.range.length
+        let tail = ns.substring(with: NSRange(location: end, length: min(40, ns.length - end))).lowercased()
+        if Self.matches(Self.notAnAmount, tail) { return nil }
+        let stated = Self.period(in: tail)
+        if strict && high == nil && stated == nil { return nil }
+        let period = stated ?? Self.guessPeriod(low)
+        guard Self.plausible(low, period), high.map({ Self.plausible($0, period) && $0 >= low }) ?? true else {
+            return nil
+        }
+        let matched = ns.substring(with: match.range).trimmingCharacters(in: .whitespaces)
+        return SalaryRange(minimum: low, maximum: high, currency: Self.currency(symbol), period: period, text: matched)
+    }
+
+    /// What after an amount shows it is no salary ("$5 billion", "$10M", "500+ employees").
+    private static let notAnAmount = try! NSRegularExpression(
+        pattern: #"^\s*(million|billion|mm|bn|m\b|b\b|\+?\s*employees|users|customers)"#)
+
+    /// Whether `expression` matches somewhere in `text`: what `text.range(of: pattern, options:
+    /// .regularExpression)` answers (Foundation compiles the pattern with no options and searches the whole
+    /// string), without looking the pattern up in Foundation's cache per call.
+    private static func matches(_ expression: NSRegularExpression, _ text: String) -> Bool {
+        expression.rangeOfFirstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)).location
+            != NSNotFound
     }
 
     static func number(_ text: String) -> Double? {
@@ -66,18 +83,20 @@ public struct SalaryParser: Sendable {
 
     /// The period stated right after the amount ("per hour", "a year", "/yr", "per annum", "p.a.").
     static func period(in tail: String) -> SalaryPeriod? {
-        let cues: [(String, SalaryPeriod)] = [
-            (#"^\W{0,3}(per|an|a|/)\s*(hour|hr)\b|^\s*hourly"#, .hour),
-            (#"^\W{0,3}(per|a|/)\s*(day)\b|^\s*daily"#, .day),
-            (#"^\W{0,3}(per|a|/)\s*(week|wk)\b|^\s*weekly"#, .week),
-            (#"^\W{0,3}(per|a|/)\s*(month|mo)\b|^\s*monthly"#, .month),
-            (#"^\W{0,3}(per|a|/)\s*(year|yr|annum)\b|^\s*(annually|annual|yearly|p\.?a\.?\b|pa\b)"#, .year),
-        ]
-        for (pattern, period) in cues where tail.range(of: pattern, options: .regularExpression) != nil {
+        for (expression, period) in periodCues where matches(expression, tail) {
             return period
         }
         return nil
     }
+
+    /// The period cues, compiled once.
+    private static let periodCues: [(NSRegularExpression, SalaryPeriod)] = ([
+        (#"^\W{0,3}(per|an|a|/)\s*(hour|hr)\b|^\s*hourly"#, .hour),
+        (#"^\W{0,3}(per|a|/)\s*(day)\b|^\s*daily"#, .day),
+        (#"^\W{0,3}(per|a|/)\s*(week|wk)\b|^\s*weekly"#, .week),
+        (#"^\W{0,3}(per|a|/)\s*(month|mo)\b|^\s*monthly"#, .month),
+        (#"^\W{0,3}(per|a|/)\s*(year|yr|annum)\b|^\s*(annually|annual|yearly|p\.?a\.?\b|pa\b)"#, .year),
+    ] as [(String, SalaryPeriod)]).map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
     /// Without a stated period: small figures are hourly, larger ones yearly.
     static func guessPeriod(_ amount: Double) -> SalaryPeriod {

@@ -27,9 +27,14 @@ public struct SkillMatcher: Sendable {
 
     let tokenizer = Tokenizer()
     /// Lowercased alias token → id.
-    let vocabulary: [String: Int32]
-    /// Trie over token ids: children per node, and the alias ending at each node (-1 if none).
-    let children: [[Int32: Int32]]
+    let vocabulary: WordTable
+    /// Trie over token ids: the root's child per word id (-1: none), every other node's children as a run of
+    /// `edgeWord`/`edgeNext` from `edgeStart[node]` to `edgeStart[node + 1]` (few per node), and the alias ending
+    /// at each node (-1 if none). Arrays, not a dictionary per node: a lookup per token hashed an `Int32`.
+    let rootChild: [Int32]
+    let edgeStart: [Int32]
+    let edgeWord: [Int32]
+    let edgeNext: [Int32]
     let terminal: [Int32]
     let aliases: [AliasEntry]
     /// Skills whose category gives an ambiguous neighbour its context ("R, SAS" yes, "teamwork, R" no).
@@ -77,8 +82,25 @@ public struct SkillMatcher: Sendable {
                                           rules: rules.filter { $0.applies(to: entry) }))
             }
         }
-        self.vocabulary = vocabulary
-        self.children = children
+        self.vocabulary = WordTable(vocabulary)
+        var rootChild = [Int32](repeating: -1, count: vocabulary.count)
+        for (word, next) in children[0] { rootChild[Int(word)] = next }
+        var edgeStart: [Int32] = [0]
+        var edgeWord: [Int32] = []
+        var edgeNext: [Int32] = []
+        for (node, edges) in children.enumerated() {
+            if node > 0 {
+                for (word, next) in edges.sorted(by: { $0.key < $1.key }) {
+                    edgeWord.append(word)
+                    edgeNext.append(next)
+                }
+            }
+            edgeStart.append(Int32(edgeWord.count))
+        }
+        self.rootChild = rootChild
+        self.edgeStart = edgeStart
+        self.edgeWord = edgeWord
+        self.edgeNext = edgeNext
         self.terminal = terminal
         self.aliases = aliases
         self.contextCategory = taxonomy.skills.map {
@@ -98,48 +120,80 @@ public struct SkillMatcher: Sendable {
     /// The same, with the posting's body already read (`PostingAnalyzer` shares one `AnalyzedText`).
     public func mentions(in posting: Posting, body: AnalyzedText) -> [SkillMention] {
         var found = matches(in: body, skillList: false)
+        var listed: AnalyzedText?
         if !posting.listedSkills.isEmpty {
-            let listed = posting.listedSkills.joined(separator: ", ")
-            var extra = matches(in: listed, skillList: true)
+            let list = AnalyzedText(posting.listedSkills.joined(separator: ", "), sections: false)
+            var extra = matches(in: list, skillList: true)
             for i in extra.indices {
-                let make = extra[i].evidence
                 extra[i].level = .required
-                extra[i].evidence = {
-                    var e = make()
-                    e.snippet = "skills: " + e.snippet
-                    return e
-                }
+                extra[i].listed = true
             }
             found += extra
+            listed = list
         }
-        return Self.group(found, taxonomy: taxonomy)
+        guard !found.isEmpty else { return [] }
+        var bodyOffsets = UTF16Offsets(text: body.text, bytes: body.bytes)
+        var listOffsets = UTF16Offsets(text: listed?.text ?? "", bytes: listed?.bytes ?? [])
+        return Self.group(found, taxonomy: taxonomy) { match in
+            if match.listed, let listed {
+                var e = Self.evidence(match, in: listed, offsets: &listOffsets)
+                e.snippet = "skills: " + e.snippet
+                return e
+            }
+            return Self.evidence(match, in: body, offsets: &bodyOffsets)
+        }
     }
 
     /// The skills in a bare text (no listed skills, no sections beyond what the text itself has).
     public func mentions(inText text: String) -> [SkillMention] {
-        Self.group(matches(in: text, skillList: false), taxonomy: taxonomy)
+        let analyzed = AnalyzedText(text)
+        let found = matches(in: analyzed, skillList: false)
+        guard !found.isEmpty else { return [] }
+        var offsets = UTF16Offsets(text: analyzed.text, bytes: analyzed.bytes)
+        return Self.group(found, taxonomy: taxonomy) { Self.evidence($0, in: analyzed, offsets: &offsets) }
     }
 
-    /// One accepted match; its evidence is made only for the first few of each skill.
+    /// One accepted match, as byte offsets in the text it was found in; its evidence is made only for the first
+    /// few of each skill.
     struct Match {
         var skill: Int
         var level: RequirementLevel
         var lo: Int
         var hi: Int
-        var evidence: () -> Evidence
+        /// Found in the posting's listed skills rather than its body.
+        var listed = false
+    }
+
+    /// A word of the searched text as the matcher reads it: a token, or a part of one split below.
+    struct Piece {
+        var lo: Int
+        var hi: Int
+        /// Id in `vocabulary` of the lowercased text (-1: no alias word).
+        var id: Int32
     }
 
     func matches(in text: String, skillList: Bool) -> [Match] {
         matches(in: AnalyzedText(text), skillList: skillList)
     }
 
+    /// The trie node reached from `node` by word `word`, or -1.
+    @inline(__always)
+    func child(_ node: Int32, _ word: Int32) -> Int32 {
+        if node == 0 { return rootChild[Int(word)] }
+        var k = Int(edgeStart[Int(node)])
+        let end = Int(edgeStart[Int(node) + 1])
+        while k < end {
+            if edgeWord[k] == word { return edgeNext[k] }
+            k += 1
+        }
+        return -1
+    }
+
     func matches(in analyzed: AnalyzedText, skillList: Bool) -> [Match] {
         let text = analyzed.text
         let bytes = analyzed.bytes
-        let tokens = splitCompounds(Self.splitGluedSentences(analyzed.tokens, text: text, bytes: bytes),
-                                    text: text, bytes: bytes)
+        let tokens = pieces(of: analyzed)
         guard !tokens.isEmpty else { return [] }
-        let ids = tokens.map { vocabulary[$0.lowercased] ?? -1 }
 
         // Candidates: at each token, every alias the trie reaches, longest last.
         var candidates: [(alias: Int, first: Int, end: Int)] = []
@@ -149,12 +203,14 @@ public struct SkillMatcher: Sendable {
         var skillAt = [Bool](repeating: false, count: tokens.count)
         var claimed = [Bool](repeating: false, count: tokens.count)
         while i < tokens.count {
-            guard ids[i] >= 0 else { i += 1; continue }
+            guard tokens[i].id >= 0 else { i += 1; continue }
             var node: Int32 = 0
             var j = i
             let before = candidates.count
-            while j < tokens.count, ids[j] >= 0, let next = children[Int(node)][ids[j]] {
-                if j > i && !Self.gapJoinsAlias(bytes, tokens[j - 1].utf8Range.upperBound, tokens[j].utf8Range.lowerBound) {
+            while j < tokens.count, tokens[j].id >= 0 {
+                let next = child(node, tokens[j].id)
+                guard next >= 0 else { break }
+                if j > i && !Self.gapJoinsAlias(bytes, tokens[j - 1].hi, tokens[j].lo) {
                     break
                 }
                 node = next
@@ -198,9 +254,8 @@ public struct SkillMatcher: Sendable {
                         if (c.first..<c.end).contains(where: { claimed[$0] }) { continue }
                         let alias = aliases[c.alias]
                         let context = MatchContext(
-                            alias: alias, matchedText: Self.slice(text, bytes, tokens[c.first].utf8Range.lowerBound,
-                                                                   tokens[c.end - 1].utf8Range.upperBound),
-                            bytes: bytes, tokens: tokens, first: c.first, end: c.end, skillAt: skillAt,
+                            alias: alias, matchedText: Self.slice(text, bytes, tokens[c.first].lo, tokens[c.end - 1].hi),
+                            text: text, bytes: bytes, tokens: tokens, first: c.first, end: c.end, skillAt: skillAt,
                             isSkillList: skillList, postingHasMLContext: mlContext)
                         if alias.rules.allSatisfy({ $0.check(context) }) {
                             accepted.append(c)
@@ -227,18 +282,20 @@ public struct SkillMatcher: Sendable {
 
         accepted.sort { $0.first < $1.first }
         let sections = analyzed.sections
-        let utf16 = UTF16Offsets(text: text, bytes: bytes)
         var cueCache: [Int: RequirementLevel?] = [:]
         return accepted.map { c in
-            let lo = tokens[c.first].utf8Range.lowerBound
-            let hi = tokens[c.end - 1].utf8Range.upperBound
-            return Match(skill: aliases[c.alias].skill, level: skillList ? .required : sections.level(at: lo, cache: &cueCache),
-                         lo: lo, hi: hi, evidence: {
-                             Evidence(matched: Self.slice(text, bytes, lo, hi).description,
-                                      start: utf16.offset(lo), end: utf16.offset(hi),
-                                      snippet: Self.snippet(bytes, lo, hi))
-                         })
+            let lo = tokens[c.first].lo
+            let hi = tokens[c.end - 1].hi
+            return Match(skill: aliases[c.alias].skill,
+                         level: skillList ? .required : sections.level(at: lo, cache: &cueCache), lo: lo, hi: hi)
         }
+    }
+
+    /// The evidence of a match in the text it was found in.
+    static func evidence(_ match: Match, in analyzed: AnalyzedText, offsets: inout UTF16Offsets) -> Evidence {
+        let start = offsets.offset(match.lo)
+        return Evidence(matched: slice(analyzed.text, analyzed.bytes, match.lo, match.hi).description,
+                        start: start, end: offsets.offset(match.hi), snippet: snippet(analyzed.bytes, match.lo, match.hi))
     }
 
     /// The end of one start position's candidate run (candidates of one start are contiguous).
@@ -248,52 +305,66 @@ public struct SkillMatcher: Sendable {
         return k
     }
 
-    /// Scraped text often lost the space after a period ("in Tableau.Qualifications"); the shared tokenizer keeps
-    /// such a run whole (as it must for "node.js"), so split it where a lowercase letter, a period and a capital meet.
-    static func splitGluedSentences(_ tokens: [Token], text: String, bytes: [UInt8]) -> [Token] {
-        var result: [Token] = []
-        result.reserveCapacity(tokens.count)
-        for token in tokens {
-            let range = token.utf8Range
-            var start = range.lowerBound
-            var i = range.lowerBound + 1
-            while i + 1 < range.upperBound {
-                if bytes[i] == UInt8(ascii: "."), bytes[i - 1] >= 97, bytes[i - 1] <= 122,
-                   bytes[i + 1] >= 65, bytes[i + 1] <= 90, i - start >= 2 {
-                    result.append(Self.token(text, bytes, start, i))
-                    start = i + 1
+    /// The words the matcher reads: the text's tokens, split where sentences were glued together and where a
+    /// hyphenated word is no alias (below), each with its vocabulary id.
+    func pieces(of analyzed: AnalyzedText) -> [Piece] {
+        let ids = analyzed.ids(in: vocabulary)
+        let text = analyzed.text
+        return analyzed.bytes.withUnsafeBufferPointer { b in
+            var result: [Piece] = []
+            result.reserveCapacity(ids.count + 8)
+            for (k, span) in analyzed.spans.enumerated() {
+                let lo = Int(span.lo)
+                let hi = Int(span.hi)
+                let dot = span.flags.contains(.dot)
+                guard dot || span.flags.contains(.hyphen) else {
+                    result.append(Piece(lo: lo, hi: hi, id: ids[k]))
+                    continue
                 }
-                i += 1
+                // Scraped text often lost the space after a period ("in Tableau.Qualifications"); the shared
+                // tokenizer keeps such a run whole (as it must for "node.js"), so split it where a lowercase
+                // letter, a period and a capital meet.
+                var start = lo
+                if dot {
+                    var i = lo + 1
+                    while i + 1 < hi {
+                        if b[i] == UInt8(ascii: "."), b[i - 1] >= 97, b[i - 1] <= 122,
+                           b[i + 1] >= 65, b[i + 1] <= 90, i - start >= 2 {
+                            appendSplittingCompound(Piece(lo: start, hi: i, id: id(b, text, start, i)), b, text, &result)
+                            start = i + 1
+                        }
+                        i += 1
+                    }
+                }
+                let last = start == lo ? Piece(lo: lo, hi: hi, id: ids[k]) : Piece(lo: start, hi: hi, id: id(b, text, start, hi))
+                appendSplittingCompound(last, b, text, &result)
             }
-            result.append(start == range.lowerBound ? token : Self.token(text, bytes, start, range.upperBound))
+            return result
         }
-        return result
     }
 
     /// "LLM-powered", "Python-based", "C-suite": a hyphenated word that is no alias is read as its parts, so
     /// "LLM" counts and "C" must still pass its rules on its own ("suite" gives it no context).
-    func splitCompounds(_ tokens: [Token], text: String, bytes: [UInt8]) -> [Token] {
-        guard tokens.contains(where: { $0.lowercased.utf8.contains(UInt8(ascii: "-")) }) else { return tokens }
-        var result: [Token] = []
-        result.reserveCapacity(tokens.count + 8)
-        for token in tokens {
-            guard token.lowercased.utf8.contains(UInt8(ascii: "-")), vocabulary[token.lowercased] == nil else {
-                result.append(token)
-                continue
-            }
-            var start = token.utf8Range.lowerBound
-            for i in token.utf8Range where bytes[i] == UInt8(ascii: "-") {
-                if i > start { result.append(Self.token(text, bytes, start, i)) }
-                start = i + 1
-            }
-            if start < token.utf8Range.upperBound { result.append(Self.token(text, bytes, start, token.utf8Range.upperBound)) }
+    func appendSplittingCompound(_ piece: Piece, _ b: UnsafeBufferPointer<UInt8>, _ text: String, _ result: inout [Piece]) {
+        guard piece.id < 0, b[piece.lo..<piece.hi].contains(UInt8(ascii: "-")) else {
+            result.append(piece)
+            return
         }
-        return result
+        var start = piece.lo
+        for i in piece.lo..<piece.hi where b[i] == UInt8(ascii: "-") {
+            if i > start { result.append(Piece(lo: start, hi: i, id: id(b, text, start, i))) }
+            start = i + 1
+        }
+        if start < piece.hi { result.append(Piece(lo: start, hi: piece.hi, id: id(b, text, start, piece.hi))) }
     }
 
-    static func token(_ text: String, _ bytes: [UInt8], _ lo: Int, _ hi: Int) -> Token {
-        let word = slice(text, bytes, lo, hi)
-        return Token(text: word, lowercased: word.lowercased(), utf8Range: lo..<hi)
+    /// The vocabulary id of the lowercased bytes `lo..<hi` of `text`.
+    func id(_ b: UnsafeBufferPointer<UInt8>, _ text: String, _ lo: Int, _ hi: Int) -> Int32 {
+        let base = b.baseAddress!
+        for i in lo..<hi where b[i] >= 0x80 {
+            return vocabulary.value(of: Self.slice(text, [], lo, hi).lowercased())
+        }
+        return vocabulary.value(hash: WordTable.hash(base, lo, hi, lowercasing: true), base, lo, hi)
     }
 
     /// Words of one alias may be separated by spaces, a hyphen, a slash or an ampersand, not by a sentence
@@ -349,23 +420,23 @@ public struct SkillMatcher: Sendable {
     }
 
     /// Groups matches by skill: count, strongest level, first evidence, in order of first mention.
-    static func group(_ matches: [Match], taxonomy: Taxonomy) -> [SkillMention] {
-        var order: [Int] = []
-        var bySkill: [Int: SkillMention] = [:]
+    static func group(_ matches: [Match], taxonomy: Taxonomy, evidence: (Match) -> Evidence) -> [SkillMention] {
+        var slot = [Int32](repeating: -1, count: taxonomy.skills.count)
+        var result: [SkillMention] = []
         for m in matches {
-            if var mention = bySkill[m.skill] {
-                mention.count += 1
-                if m.level.strength > mention.requirement.strength { mention.requirement = m.level }
-                if mention.evidence.count < maxEvidence { mention.evidence.append(m.evidence()) }
-                bySkill[m.skill] = mention
+            let s = Int(slot[m.skill])
+            if s >= 0 {
+                result[s].count += 1
+                if m.level.strength > result[s].requirement.strength { result[s].requirement = m.level }
+                if result[s].evidence.count < maxEvidence { result[s].evidence.append(evidence(m)) }
             } else {
                 let skill = taxonomy.skills[m.skill]
-                order.append(m.skill)
-                bySkill[m.skill] = SkillMention(skillID: skill.id, name: skill.name, category: skill.category,
-                                                requirement: m.level, count: 1, evidence: [m.evidence()])
+                slot[m.skill] = Int32(result.count)
+                result.append(SkillMention(skillID: skill.id, name: skill.name, category: skill.category,
+                                           requirement: m.level, count: 1, evidence: [evidence(m)]))
             }
         }
-        return order.compactMap { bySkill[$0] }
+        return result
     }
 }
 

@@ -26,21 +26,39 @@ public struct SimHash: Sendable, Hashable, Codable {
     public init?(text: String) {
         let words = SimHash.wordHashes(text)
         guard words.count >= SimHash.minimumWords else { return nil }
-        var counts = [Int32](repeating: 0, count: 64)
+        // Per bit, how many shingle hashes have it set; the fingerprint bit is set where more than half do
+        // (the sum of +1 per set and -1 per clear bit is positive). Counting ones is a branch-free add the
+        // compiler vectorizes.
+        // Lane j of `lanes` holds eight byte-wide counters, of bits j, j + 8, …, j + 56; they are emptied into
+        // `ones` before a byte can overflow.
+        var ones = [Int32](repeating: 0, count: 64)
         let k = SimHash.shingleSize
-        for start in 0...(words.count - k) {
-            var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-            for offset in 0..<k {
-                h = SimHash.mix(h ^ words[start + offset])
+        let shingles = words.count - k + 1
+        let shifts = SIMD8<UInt64>(0, 1, 2, 3, 4, 5, 6, 7)
+        let lowBits = SIMD8<UInt64>(repeating: 0x0101_0101_0101_0101)
+        var lanes = SIMD8<UInt64>(repeating: 0)
+        var pending = 0
+        func flush() {
+            for j in 0..<8 {
+                for byte in 0..<8 { ones[byte * 8 + j] += Int32(truncatingIfNeeded: (lanes[j] >> UInt64(byte * 8)) & 0xFF) }
             }
-            counts.withUnsafeMutableBufferPointer { buffer in
-                for bit in 0..<64 {
-                    buffer[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1
+            lanes = SIMD8(repeating: 0)
+            pending = 0
+        }
+        words.withUnsafeBufferPointer { words in
+            for start in 0..<shingles {
+                var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+                for offset in 0..<k {
+                    h = SimHash.mix(h ^ words[start + offset])
                 }
+                lanes &+= (SIMD8(repeating: h) &>> shifts) & lowBits
+                pending += 1
+                if pending == 255 { flush() }
             }
         }
+        flush()
         var value: UInt64 = 0
-        for bit in 0..<64 where counts[bit] > 0 {
+        for bit in 0..<64 where 2 * Int(ones[bit]) > shingles {
             value |= 1 << UInt64(bit)
         }
         self.value = value
@@ -66,34 +84,63 @@ public struct SimHash: Sendable, Hashable, Codable {
 
     /// FNV-1a hashes of the lowercased letter-and-digit words of `text`; punctuation and case do not matter.
     static func wordHashes(_ text: String) -> [UInt64] {
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(text.utf8.count / 6)
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            var lower = v
-            let isWord: Bool
-            if v < 128 {
-                if v >= 65 && v <= 90 { lower = v + 32 }
-                isWord = (lower >= 97 && lower <= 122) || (v >= 48 && v <= 57)
-            } else {
-                isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                if isWord, let l = scalar.properties.lowercaseMapping.unicodeScalars.first { lower = l.value }
-            }
-            if isWord {
-                if !inWord {
-                    h = 0xcbf2_9ce4_8422_2325
-                    inWord = true
+        var text = text
+        return text.withUTF8 { b in
+            // A word takes at least one byte and a separator one more: n / 2 + 1 slots always suffice.
+            [UInt64](unsafeUninitializedCapacity: b.count / 2 + 1) { hashes, count in
+                let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+                let prime: UInt64 = 0x0000_0100_0000_01B3
+                var h = basis
+                var inWord = false
+                let n = b.count
+                var p = 0
+                // Over the UTF-8 bytes (a String's scalars decoded by hand): ASCII, nearly all of a posting, costs
+                // a compare or two per byte; other scalars are decoded and classified as `Unicode.Scalar.Properties`
+                // say.
+                while p < n {
+                    let c = b[p]
+                    var lower: UInt32
+                    let isWord: Bool
+                    if c < 0x80 {
+                        p += 1
+                        let folded = c &- 65 < 26 ? c | 0x20 : c
+                        lower = UInt32(folded)
+                        isWord = folded &- 97 < 26 || c &- 48 < 10
+                    } else {
+                        var v: UInt32
+                        let width: Int
+                        if c < 0xE0 {
+                            v = UInt32(c & 0x1F); width = 2
+                        } else if c < 0xF0 {
+                            v = UInt32(c & 0x0F); width = 3
+                        } else {
+                            v = UInt32(c & 0x07); width = 4
+                        }
+                        for k in 1..<width { v = v << 6 | UInt32(b[p + k] & 0x3F) }
+                        p += width
+                        lower = v
+                        let scalar = Unicode.Scalar(v)!
+                        isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                        if isWord, let l = scalar.properties.lowercaseMapping.unicodeScalars.first { lower = l.value }
+                    }
+                    if isWord {
+                        if !inWord {
+                            h = basis
+                            inWord = true
+                        }
+                        h = (h ^ UInt64(lower)) &* prime
+                    } else if inWord {
+                        hashes[count] = h
+                        count += 1
+                        inWord = false
+                    }
                 }
-                h = (h ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-            } else if inWord {
-                hashes.append(h)
-                inWord = false
+                if inWord {
+                    hashes[count] = h
+                    count += 1
+                }
             }
         }
-        if inWord { hashes.append(h) }
-        return hashes
     }
 
     /// SplitMix64's finalizer: spreads every input bit over the whole word.

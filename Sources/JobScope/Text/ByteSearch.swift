@@ -11,6 +11,19 @@ enum ByteSearch {
         bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
     }
 
+    /// The same for a whole array (a posting's text): one loop the compiler vectorizes.
+    static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { b in
+            [UInt8](unsafeUninitializedCapacity: b.count) { out, initialized in
+                for i in 0..<b.count {
+                    let c = b[i]
+                    out[i] = c &- 65 < 26 ? c | 0x20 : c
+                }
+                initialized = b.count
+            }
+        }
+    }
+
     /// Whether `needle` occurs in `haystack[range]`.
     static func contains(_ haystack: [UInt8], _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, range.count >= needle.count else { return false }

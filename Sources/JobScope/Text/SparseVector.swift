@@ -31,6 +31,21 @@ public struct SparseVector: Sendable, Hashable {
         self.values = kept.map(\.1)
     }
 
+    /// A vector from pairs whose indices strictly increase (what `init(pairs:)` gives them, without sorting);
+    /// zeros dropped.
+    init(ascending pairs: [(Int, Double)]) {
+        var indices: [Int] = []
+        var values: [Double] = []
+        indices.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        for (index, value) in pairs where value != 0 {
+            indices.append(index)
+            values.append(value)
+        }
+        self.indices = indices
+        self.values = values
+    }
+
     /// Number of stored (non-zero) entries.
     public var count: Int { indices.count }
 

@@ -148,32 +148,53 @@ public struct TfidfVectorizer: Sendable, Codable {
     /// word ids (one hash per word), so no bigram string is built; longer n-grams take the general path.
     public func transform(words: [String]) -> SparseVector {
         guard let ngrams = ngramIndex else { return transform(analyzed: analyze(words: words)) }
-        // Feature hits collected in an array and counted after sorting: no per-posting dictionary.
-        var hits: [Int] = []
-        hits.reserveCapacity(words.count * 2)
-        var previous: Int32? = nil  // the last word that is no stop word (-1: not in any vocabulary term)
-        for word in words {
-            let id = ngrams.wordIDs[word] ?? -1
-            if id == NGramIndex.stopWord { continue }
-            if id >= 0 {
-                if options.minN == 1, let feature = ngrams.unigram[Int(id)] { hits.append(feature) }
-                if options.maxN == 2, let before = previous, before >= 0,
-                   let feature = ngrams.bigram[UInt64(UInt32(before)) << 32 | UInt64(UInt32(id))] {
-                    hits.append(feature)
+        return transform(wordIDs: words.map { ngrams.wordIDs.value(of: $0) }, ngrams: ngrams)
+    }
+
+    /// The TF-IDF vector of a title (nil or empty: none) followed by an analyzed body: the words of
+    /// `RoleClassifier.document(title:body:)` without building it (the line break between them ends any token).
+    func transform(title: String?, body: AnalyzedText) -> SparseVector {
+        guard let ngrams = ngramIndex else {
+            var words = title.map { tokenizer.words(in: $0) } ?? []
+            words.append(contentsOf: body.words)
+            return transform(analyzed: analyze(words: words))
+        }
+        var ids = title.map { AnalyzedText($0, sections: false).ids(in: ngrams.wordIDs) } ?? []
+        ids.append(contentsOf: body.ids(in: ngrams.wordIDs))
+        return transform(wordIDs: ids, ngrams: ngrams)
+    }
+
+    /// The vector of a text given as its words' ids in `ngrams.wordIDs`.
+    private func transform(wordIDs: [Int32], ngrams: NGramIndex) -> SparseVector {
+        // Feature counts in a dense array (a few thousand features), read back in feature order: no sort, no
+        // per-posting dictionary.
+        let features = vocabulary.count
+        var counts = [Int32](repeating: 0, count: features)
+        var distinct = 0
+        counts.withUnsafeMutableBufferPointer { counts in
+            func hit(_ feature: Int) {
+                if counts[feature] == 0 { distinct += 1 }
+                counts[feature] += 1
+            }
+            var previous: Int32? = nil  // the last word that is no stop word (-1: not in any vocabulary term)
+            for id in wordIDs {
+                if id == NGramIndex.stopWord { continue }
+                if id >= 0 {
+                    if options.minN == 1 {
+                        let feature = ngrams.unigramFeature[Int(id)]
+                        if feature >= 0 { hit(Int(feature)) }
+                    }
+                    if options.maxN == 2, let before = previous, before >= 0, let feature = ngrams.bigramFeature(before, id) {
+                        hit(feature)
+                    }
                 }
-            }
-            previous = id
-        }
-        hits.sort()
-        var counts: [(key: Int, value: Int)] = []
-        for feature in hits {
-            if let last = counts.last, last.key == feature {
-                counts[counts.count - 1].value += 1
-            } else {
-                counts.append((feature, 1))
+                previous = id
             }
         }
-        return vector(counts: counts)
+        var pairs: [(key: Int, value: Int)] = []
+        pairs.reserveCapacity(distinct)
+        for feature in 0..<features where counts[feature] != 0 { pairs.append((feature, Int(counts[feature]))) }
+        return vector(sortedCounts: pairs)
     }
 
     /// The TF-IDF vector of a text already passed through `analyze`.
@@ -187,6 +208,15 @@ public struct TfidfVectorizer: Sendable, Codable {
 
     private func vector<C: Collection>(counts: C) -> SparseVector where C.Element == (key: Int, value: Int) {
         let vector = SparseVector(pairs: counts.map { feature, count in
+            let tf = options.sublinearTF ? 1 + log(Double(count)) : Double(count)
+            return (feature, tf * idf[feature])
+        })
+        return options.normalize ? vector.normalized() : vector
+    }
+
+    /// The same for counts already in ascending feature order, each feature once (no re-sorting).
+    private func vector(sortedCounts counts: [(key: Int, value: Int)]) -> SparseVector {
+        let vector = SparseVector(ascending: counts.map { feature, count in
             let tf = options.sublinearTF ? 1 + log(Double(count)) : Double(count)
             return (feature, tf * idf[feature])
         })

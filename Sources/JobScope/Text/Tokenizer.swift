@@ -32,41 +32,87 @@ public struct Tokenizer: Sendable {
     }
 
     static func tokens(in text: String, bytes b: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var result: [Token] = []
-        result.reserveCapacity(b.count / 6)
-        let n = b.count
         let utf8 = text.utf8
+        return spans(in: b).spans.map { span in
+            let lo = utf8.index(utf8.startIndex, offsetBy: Int(span.lo))
+            let hi = utf8.index(lo, offsetBy: Int(span.hi - span.lo))
+            let word = text[lo..<hi]
+            return Token(text: word, lowercased: lowercase(b, Int(span.lo), Int(span.hi), word), utf8Range: span.range)
+        }
+    }
+
+    /// The tokens of `b` as byte ranges, with the hash of each one's lowercased form (for `WordTable`) and what
+    /// it holds (`WordSpan.Flags`), and the lowercased form of each token that has non-ASCII bytes (keyed by
+    /// token index): no strings for the rest. This is the tokenizer; `tokens(in:)` reads its ranges.
+    static func spans(in b: UnsafeBufferPointer<UInt8>) -> (spans: [WordSpan], nonASCII: [Int32: String]) {
+        var spans: [WordSpan] = []
+        spans.reserveCapacity(b.count / 6 + 1)
+        var nonASCII: [Int32: String] = [:]
+        guard let base = b.baseAddress else { return (spans, nonASCII) }
+        let n = b.count
         var p = 0
         while p < n {
-            let (s, w) = scalar(b, p)
-            let startsWord = isWordScalar(s)
-                || (s == "." && p + 1 < n && isLetter(scalar(b, p + 1).0)
-                    && (p == 0 || !isWordScalar(scalar(b, before: p))))
+            // ASCII fast path: most bytes of a posting are ASCII letters, digits, spaces and punctuation.
+            let c = base[p]
+            let startsWord: Bool
+            let w: Int
+            if c < 0x80 {
+                w = 1
+                startsWord = Self.isASCIIWordByte(c)
+                    || (c == UInt8(ascii: ".") && p + 1 < n && isLetter(scalar(b, p + 1).0)
+                        && (p == 0 || !isWordScalar(scalar(b, before: p))))
+            } else {
+                let (s, width) = scalar(b, p)
+                w = width
+                startsWord = isWordScalar(s)
+            }
             guard startsWord else { p += w; continue }
             let start = p
+            var flags: WordSpan.Flags = c < 0x80 ? [] : .nonASCII
+            if c == UInt8(ascii: ".") { flags.insert(.dot) }
             p += w
             while p < n {
-                let (s, w) = scalar(b, p)
-                if isWordScalar(s) { p += w; continue }
-                if (s == "." || s == "-" || s == "_"), p + 1 < n {
-                    let (next, nextWidth) = scalar(b, p + 1)
-                    if isWordScalar(next) { p += 1 + nextWidth; continue }
+                let c = base[p]
+                if c < 0x80 {
+                    if Self.isASCIIWordByte(c) { p += 1; continue }
+                    if (c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_")), p + 1 < n {
+                        let (next, nextWidth) = scalar(b, p + 1)
+                        if isWordScalar(next) {
+                            if c == UInt8(ascii: ".") { flags.insert(.dot) } else if c == UInt8(ascii: "-") { flags.insert(.hyphen) }
+                            if nextWidth > 1 { flags.insert(.nonASCII) }
+                            p += 1 + nextWidth
+                            continue
+                        }
+                    }
+                    break
                 }
+                let (s, w) = scalar(b, p)
+                if isWordScalar(s) { flags.insert(.nonASCII); p += w; continue }
                 break
             }
             // Suffixes that make technical names: c++, c#, f#.
-            if p < n, b[p] == UInt8(ascii: "+") {
-                while p < n, b[p] == UInt8(ascii: "+") { p += 1 }
-            } else if p < n, b[p] == UInt8(ascii: "#"), isLetter(scalar(b, before: p)),
+            if p < n, base[p] == UInt8(ascii: "+") {
+                while p < n, base[p] == UInt8(ascii: "+") { p += 1 }
+            } else if p < n, base[p] == UInt8(ascii: "#"), isLetter(scalar(b, before: p)),
                       p + 1 == n || !isWordScalar(scalar(b, p + 1).0) {
                 p += 1
             }
-            let lo = utf8.index(utf8.startIndex, offsetBy: start)
-            let hi = utf8.index(lo, offsetBy: p - start)
-            let word = text[lo..<hi]
-            result.append(Token(text: word, lowercased: lowercase(b, start, p, word), utf8Range: start..<p))
+            if flags.contains(.nonASCII) {
+                nonASCII[Int32(spans.count)] = String(decoding: UnsafeBufferPointer(rebasing: b[start..<p]),
+                                                      as: UTF8.self).lowercased()
+                spans.append(WordSpan(lo: Int32(start), hi: Int32(p), hash: 0, flags: flags))
+            } else {
+                spans.append(WordSpan(lo: Int32(start), hi: Int32(p),
+                                      hash: WordTable.hash(base, start, p, lowercasing: true), flags: flags))
+            }
         }
-        return result
+        return (spans, nonASCII)
+    }
+
+    /// An ASCII letter or digit.
+    @inline(__always)
+    static func isASCIIWordByte(_ c: UInt8) -> Bool {
+        c &- 48 < 10 || (c | 0x20) &- 97 < 26
     }
 
     /// The lowercased form of bytes `lo..<hi`: ASCII is lowercased byte by byte, anything else by Unicode rules.
