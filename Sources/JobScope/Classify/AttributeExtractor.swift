@@ -19,7 +19,10 @@ public struct AttributeExtractor: Sendable {
         self.taxonomy = taxonomy
         let tokenizer = Tokenizer()
         func phrases(_ keywords: [String]) -> [[String]] {
-            Array(Set(keywords.map { tokenizer.words(in: $0) }.filter { !$0.isEmpty }))
+            // Unique, in the taxonomy's order: a Set's order changes from run to run, and with it which of two
+            // equally long phrases would win a tie.
+            var seen = Set<[String]>()
+            return keywords.map { tokenizer.words(in: $0) }.filter { !$0.isEmpty && seen.insert($0).inserted }
         }
         education = taxonomy.educationLevels.map { ($0.id, $0.rank, phrases($0.keywords + [$0.name])) }
         seniority = taxonomy.seniorityLevels.map { ($0.id, $0.rank, phrases($0.keywords)) }
