@@ -38,10 +38,13 @@ extension PostingStore {
         }
     }
 
+    // The per-file and per-posting look-ups below are single SELECTs (or independent slices of one): they need no
+    // transaction around them, and `read`'s BEGIN/COMMIT cost more than the query on a run of many small files.
+
     /// What the store holds for each of `ids` that it holds.
     func knownPostings(ids: [String]) throws -> [String: KnownPosting] {
         guard !ids.isEmpty else { return [:] }
-        return try pool.read { db in
+        return try pool.unsafeRead { db in
             var known: [String: KnownPosting] = [:]
             // SQLite limits bound parameters; 500 is far below every build's limit.
             for start in stride(from: 0, to: ids.count, by: 500) {
@@ -62,17 +65,17 @@ extension PostingStore {
 
     /// The content hash posting `id` had when last seen at `source` (path as store key); nil if never seen there.
     func sourceContentHash(_ source: PostingSource, of id: String) throws -> String? {
-        try pool.read { db in
-            try String.fetchOne(db, sql: """
+        try pool.unsafeRead { db in
+            try String.fetchOne(db.cachedStatement(sql: """
                 SELECT content_hash FROM sources WHERE posting_id = ? AND path = ? AND row = ? AND line = ?
-                """, arguments: [id, source.path, source.row ?? 0, source.line ?? 0])
+                """), arguments: [id, source.path, source.row ?? 0, source.line ?? 0])
         }
     }
 
     /// What the store recorded about the file at store key `path` when it was last read to the end.
     func knownFile(path: String) throws -> KnownFile? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM files WHERE path = ?", arguments: [path]).map {
+        try pool.unsafeRead { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM files WHERE path = ?"), arguments: [path]).map {
                 KnownFile(size: $0["size"], modified: $0["modified"], readerFingerprint: $0["reader_options"],
                           modelVersion: $0["model_version"], taxonomyVersion: $0["taxonomy_version"],
                           postings: $0["postings"], rowErrors: $0["row_errors"])
