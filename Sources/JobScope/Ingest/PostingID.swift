@@ -5,9 +5,18 @@ extension Posting {
     /// The stable id: the first 16 hex digits of SHA-256 over normalized title, company and body.
     /// Normalizing (case, white space) makes the same posting re-exported by another tool keep its id.
     public static func makeID(title: String?, company: String?, body: String) -> String {
-        let key = [title ?? "", company ?? "", body].map(normalizedForID).joined(separator: "\u{1F}")
-        let digest = SHA256.hash(data: Data(key.utf8))
-        return hex(digest.prefix(8))
+        // The key (the three normalized texts joined by U+001F) streams into the hash through a small
+        // buffer instead of being built as strings first: this runs for every posting read.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: IDKeyWriter.chunkSize) { chunk in
+            var writer = IDKeyWriter(chunk: chunk.baseAddress!, hashing: true)
+            writer.addNormalized(title ?? "")
+            writer.put(0x1F)
+            writer.addNormalized(company ?? "")
+            writer.put(0x1F)
+            writer.addNormalized(body)
+            writer.flush()
+            return hex(writer.hasher.finalize().prefix(8))
+        }
     }
 
     /// Content hash over every field the analysis reads, so a changed posting is re-read.
@@ -34,21 +43,58 @@ extension Posting {
     /// space and joined with " ", computed on UTF-8 bytes (ASCII directly, other runs scalar by scalar)
     /// because this runs over every body read.
     static func normalizedForID(_ text: String) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: IDKeyWriter.chunkSize) { chunk in
+            var writer = IDKeyWriter(chunk: chunk.baseAddress!, hashing: false)
+            writer.addNormalized(text)
+            writer.flush()
+            return String(decoding: writer.collected, as: UTF8.self)
+        }
+    }
+}
+
+/// Writes the normalized id key through a fixed buffer, into SHA-256 (or, for `normalizedForID`, an array).
+private struct IDKeyWriter {
+    static let chunkSize = 4096
+    let chunk: UnsafeMutablePointer<UInt8>
+    let hashing: Bool
+    var count = 0
+    var hasher = SHA256()
+    var collected: [UInt8] = []
+
+    init(chunk: UnsafeMutablePointer<UInt8>, hashing: Bool) {
+        self.chunk = chunk
+        self.hashing = hashing
+    }
+
+    @inline(__always) mutating func put(_ b: UInt8) {
+        if count == IDKeyWriter.chunkSize { flush() }
+        chunk[count] = b
+        count += 1
+    }
+
+    mutating func flush() {
+        let bytes = UnsafeRawBufferPointer(start: chunk, count: count)
+        if hashing { hasher.update(bufferPointer: bytes) } else { collected.append(contentsOf: bytes) }
+        count = 0
+    }
+
+    /// `text.lowercased()` split on white space and joined with " " (see `Posting.normalizedForID`).
+    mutating func addNormalized(_ text: String) {
         var text = text
-        return text.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+        text.withUTF8 { bytes in
             var pendingSpace = false
+            var wroteAny = false
             let n = bytes.count
             var i = 0
             while i < n {
                 let b = bytes[i]
                 if b < 0x80 {
                     if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                        pendingSpace = !out.isEmpty
+                        pendingSpace = wroteAny
                     } else {
-                        if pendingSpace { out.append(0x20); pendingSpace = false }
-                        out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                        if pendingSpace { put(0x20); pendingSpace = false }
+                        put(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                        wroteAny = true
                     }
                     i += 1
                     continue
@@ -59,19 +105,19 @@ extension Posting {
                 for scalar in String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self).unicodeScalars {
                     let properties = scalar.properties
                     if properties.isWhitespace {
-                        pendingSpace = !out.isEmpty
+                        pendingSpace = wroteAny
                         continue
                     }
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    if pendingSpace { put(0x20); pendingSpace = false }
                     if properties.changesWhenLowercased {
-                        out.append(contentsOf: properties.lowercaseMapping.utf8)
+                        for byte in properties.lowercaseMapping.utf8 { put(byte) }
                     } else {
-                        UTF8.encode(scalar) { out.append($0) }
+                        UTF8.encode(scalar) { put($0) }
                     }
+                    wroteAny = true
                 }
                 i = j
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }
