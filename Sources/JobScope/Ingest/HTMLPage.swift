@@ -61,6 +61,17 @@ final class HTMLPage {
         }
     }()
 
+    /// `text` as UTF-8 bytes: the C buffer copied as is when it is ASCII, else through `text` (which
+    /// repairs invalid UTF-8), so both views always agree.
+    var textBytes: [UInt8] {
+        var length: Int32 = 0
+        guard let pointer = jsx_page_text(page, &length) else { return [] }
+        let bytes = UnsafeRawBufferPointer(start: pointer, count: Int(length))
+        var any: UInt8 = 0
+        for b in bytes { any |= b }
+        return any < 0x80 ? Array(bytes) : Array(text.utf8)
+    }
+
     /// The first visible `<h1>`.
     lazy var heading: String? = jsx_page_heading(page).map { String(cString: $0) }
 }

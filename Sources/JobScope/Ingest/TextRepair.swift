@@ -9,17 +9,15 @@ public enum TextRepair {
     /// A posting body: HTML rendered to text when it is markup, then lines trimmed, runs of blank lines
     /// collapsed to one (a paragraph break), and bullets written as lines starting with "• ".
     public static func body(_ raw: String) -> String {
-        var text = repairMojibake(raw)
-        var bytes = Array(text.utf8)
+        var bytes = Array(repairMojibake(raw).utf8)
         if ByteScan.looksLikeHTMLFragment(bytes) {
-            text = HTMLText.render(fragment: bytes)
-            bytes = Array(text.utf8)
+            bytes = HTMLText.renderBytes(fragment: bytes)
         } else {
             if bytes.contains(UInt8(ascii: "&")) {
                 bytes = decodeEntities(bytes)
                 // Escaped markup ("&lt;p&gt;…") is markup once decoded.
                 if ByteScan.looksLikeHTMLFragment(bytes) {
-                    bytes = Array(HTMLText.render(fragment: bytes).utf8)
+                    bytes = HTMLText.renderBytes(fragment: bytes)
                 }
             }
             bytes = restoreLostLineBreaks(bytes)
@@ -36,7 +34,7 @@ public enum TextRepair {
     public static func line(_ raw: String) -> String {
         var bytes = Array(repairMojibake(raw).utf8)
         if bytes.contains(UInt8(ascii: "&")) { bytes = decodeEntities(bytes) }
-        if ByteScan.looksLikeHTMLFragment(bytes) { bytes = Array(HTMLText.render(fragment: bytes).utf8) }
+        if ByteScan.looksLikeHTMLFragment(bytes) { bytes = HTMLText.renderBytes(fragment: bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pendingSpace = false
@@ -113,6 +111,12 @@ public enum TextRepair {
     /// Byte signature of mojibake: a Latin-1 letter that is a UTF-8 lead byte (U+00C2–U+00F4, which is
     /// C3 82–C3 B4 in UTF-8) followed by a character standing for a continuation byte.
     static func mayHoldMojibake(_ text: String) -> Bool {
+        // The signature starts with the byte C3: text without one (most) is cleared by one memchr.
+        let holdsC3 = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+            return memchr(base, 0xC3, buffer.count) != nil
+        }
+        if holdsC3 == false { return false }
         var previousWasLead = false
         var iterator = text.utf8.makeIterator()
         var last: UInt8 = 0
@@ -242,114 +246,106 @@ public enum TextRepair {
     /// run together on one line ("• a • b") split onto their own lines.
     static func layout(_ bytes: [UInt8]) -> [UInt8] {
         let clean = cleanBytes(bytes)
-        var assembler = LineAssembler(capacity: clean.count)
-        clean.withUnsafeBufferPointer { buffer in
-            for b in buffer { assembler.add(b) }
-        }
-        assembler.finishLine()
-        return assembler.out
-    }
-
-    /// Builds laid-out text line by line (a struct with local state: no closure captures, so no
-    /// dynamic exclusivity checks on the per-byte path).
-    private struct LineAssembler {
         var out: [UInt8] = []
+        out.reserveCapacity(clean.count + 16)
         var line: [UInt8] = []
-        var pendingSpace = false
+        line.reserveCapacity(512)
         var blankPending = false
-        var mayHoldInlineBullet = false
 
-        init(capacity: Int) {
-            out.reserveCapacity(capacity)
-            line.reserveCapacity(512)
-        }
-
-        @inline(__always) mutating func add(_ b: UInt8) {
-            if b == 0x0A {
-                finishLine()
-            } else if b == 0x20 {
-                pendingSpace = !line.isEmpty
-            } else {
-                if pendingSpace {
-                    line.append(0x20)
-                    pendingSpace = false
-                    if b == 0xE2 { mayHoldInlineBullet = true }
-                }
-                line.append(b)
-            }
-        }
-
-        mutating func finishLine() {
-            if line.isEmpty {
-                blankPending = !out.isEmpty
-            } else if mayHoldInlineBullet {
-                for part in TextRepair.splitInlineBullets(line) { emit(part[...]) }
-            } else {
-                emit(line[...])
-            }
-            line.removeAll(keepingCapacity: true)
-            pendingSpace = false
-            mayHoldInlineBullet = false
-        }
-
-        private mutating func emit(_ segment: ArraySlice<UInt8>) {
-            let (isBullet, rest) = TextRepair.bulletBody(segment)
-            if isBullet && rest.isEmpty { return } // a lone bullet mark
+        /// Writes one segment of a line, a bullet mark rewritten as "• " (a lone mark writes nothing).
+        func emit(_ segment: ArraySlice<UInt8>) {
+            let (isBullet, rest) = bulletBody(segment)
+            if isBullet && rest.isEmpty { return }
             if !out.isEmpty {
                 out.append(0x0A)
                 if blankPending { out.append(0x0A) }
             }
             blankPending = false
-            if isBullet { out.append(contentsOf: TextRepair.bullet) }
+            if isBullet { out.append(contentsOf: bullet) }
             out.append(contentsOf: rest)
         }
+
+        clean.withUnsafeBufferPointer { buffer in
+            let n = buffer.count
+            var i = 0
+            while true {
+                // One line: its words joined by single spaces, without leading or trailing space; a word
+                // starting with E2 after a space may be an inline "•".
+                line.removeAll(keepingCapacity: true)
+                var mayHoldInlineBullet = false
+                while i < n, buffer[i] != 0x0A {
+                    if buffer[i] == 0x20 { i += 1; continue }
+                    var j = i + 1
+                    while j < n, buffer[j] != 0x20, buffer[j] != 0x0A { j += 1 }
+                    if !line.isEmpty {
+                        line.append(0x20)
+                        if buffer[i] == 0xE2 { mayHoldInlineBullet = true }
+                    }
+                    line.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<j]))
+                    i = j
+                }
+                if line.isEmpty {
+                    blankPending = !out.isEmpty
+                } else if mayHoldInlineBullet {
+                    for part in splitInlineBullets(line) { emit(part[...]) }
+                } else {
+                    emit(line[...])
+                }
+                if i >= n { break }
+                i += 1 // the line break
+            }
+        }
+        return out
     }
 
     /// The bytes with newlines unified to LF, tabs/form feeds/NBSP as spaces, CDATA markers
     /// (`<![CDATA[`, `]]>`) and zero-width/BOM characters dropped, line/paragraph separators as LF.
     static func cleanBytes(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { bytes in
-            let n = bytes.count
-            var i = 0
-            while i < n {
-                let b = bytes[i]
-                if b >= 0x20 && b < 0x80 && b != UInt8(ascii: "]") && b != UInt8(ascii: "<") {
-                    out.append(b)
+        // Every rule writes at most as many bytes as it reads, so the input's size bounds the output.
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, written in
+            bytes.withUnsafeBufferPointer { bytes in
+                let n = bytes.count
+                var o = 0
+                var i = 0
+                while i < n {
+                    let b = bytes[i]
+                    if b >= 0x20 && b < 0x80 && b != UInt8(ascii: "]") && b != UInt8(ascii: "<") {
+                        out[o] = b
+                        o += 1
+                        i += 1
+                        continue
+                    }
+                    switch b {
+                    case 0x00...0x08, 0x0E...0x1F, 0x7F:
+                        break // control characters carry no text
+                    case 0xC2 where i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F:
+                        i += 1 // C1 controls (U+0080–U+009F), left over when mojibake could not be undone
+                    case 0x0D:
+                        out[o] = 0x0A; o += 1
+                        if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+                    case 0x09, 0x0B, 0x0C:
+                        out[o] = 0x20; o += 1
+                    case 0xC2 where i + 1 < n && bytes[i + 1] == 0xA0:
+                        out[o] = 0x20; o += 1; i += 1
+                    case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x8B || bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                        if bytes[i + 2] != 0x8B { out[o] = 0x0A; o += 1 }
+                        i += 2
+                    case 0xEF where i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+                        i += 2
+                    case UInt8(ascii: "]") where i + 2 < n && bytes[i + 1] == UInt8(ascii: "]") && bytes[i + 2] == UInt8(ascii: ">"):
+                        i += 2
+                    case UInt8(ascii: "<") where i + 8 < n && bytes[i + 1] == UInt8(ascii: "!") && bytes[i + 2] == UInt8(ascii: "[")
+                        && bytes[i + 3] == UInt8(ascii: "C") && bytes[i + 4] == UInt8(ascii: "D") && bytes[i + 5] == UInt8(ascii: "A")
+                        && bytes[i + 6] == UInt8(ascii: "T") && bytes[i + 7] == UInt8(ascii: "A") && bytes[i + 8] == UInt8(ascii: "["):
+                        i += 8
+                    default:
+                        out[o] = b; o += 1
+                    }
                     i += 1
-                    continue
                 }
-                switch b {
-                case 0x00...0x08, 0x0E...0x1F, 0x7F:
-                    break // control characters carry no text
-                case 0xC2 where i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F:
-                    i += 1 // C1 controls (U+0080–U+009F), left over when mojibake could not be undone
-                case 0x0D:
-                    out.append(0x0A)
-                    if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
-                case 0x09, 0x0B, 0x0C:
-                    out.append(0x20)
-                case 0xC2 where i + 1 < n && bytes[i + 1] == 0xA0:
-                    out.append(0x20); i += 1
-                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x8B || bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    if bytes[i + 2] != 0x8B { out.append(0x0A) }
-                    i += 2
-                case 0xEF where i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
-                    i += 2
-                case UInt8(ascii: "]") where i + 2 < n && bytes[i + 1] == UInt8(ascii: "]") && bytes[i + 2] == UInt8(ascii: ">"):
-                    i += 2
-                case UInt8(ascii: "<") where i + 8 < n && bytes[i + 1] == UInt8(ascii: "!") && bytes[i + 2] == UInt8(ascii: "[")
-                    && bytes[i + 3] == UInt8(ascii: "C") && bytes[i + 4] == UInt8(ascii: "D") && bytes[i + 5] == UInt8(ascii: "A")
-                    && bytes[i + 6] == UInt8(ascii: "T") && bytes[i + 7] == UInt8(ascii: "A") && bytes[i + 8] == UInt8(ascii: "["):
-                    i += 8
-                default:
-                    out.append(b)
-                }
-                i += 1
+                written = o
             }
         }
-        return out
     }
 
     static let bullet: [UInt8] = Array("• ".utf8)
@@ -402,11 +398,14 @@ public enum TextRepair {
     static func normalizeUnicode(_ text: String) -> String {
         // Every scalar that can combine is U+0300 or above: lead bytes 0xCC+ (most text has none, or
         // only punctuation in the E2 block, which the scalar check below then clears quickly).
-        var mayCombine = false
-        for b in text.utf8 where b >= 0xCC && b != 0xE2 {
-            mayCombine = true
-            break
-        }
+        let mayCombine = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            // The largest byte first (a loop the compiler vectorizes): ASCII and Latin text stop here.
+            var largest: UInt8 = 0
+            for b in buffer { largest = max(largest, b) }
+            guard largest >= 0xCC else { return false }
+            for b in buffer where b >= 0xCC && b != 0xE2 { return true }
+            return false
+        } ?? text.utf8.contains { $0 >= 0xCC && $0 != 0xE2 }
         guard mayCombine else { return text }
         for s in text.unicodeScalars {
             let v = s.value
