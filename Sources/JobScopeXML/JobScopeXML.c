@@ -244,9 +244,12 @@ static void r_break(jsx_renderer *r, int n) {
     r->pending_space = 0;
 }
 
-static inline int is_space_byte(unsigned char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+/* Byte classes for r_emit: 1 white space, 2 the lead byte of a possible NBSP (C2 A0), 0 text. */
+static const unsigned char byte_class[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, [0xC2] = 2,
+};
+
+static inline int is_space_byte(unsigned char c) { return byte_class[c] == 1; }
 
 /* Renders `n` bytes of text (no NUL among them): white space (and NBSP) collapsed, breaks and bullets
    owed written before the next word. A run of non-space bytes is copied in one go. */
@@ -265,8 +268,19 @@ static void r_emit(jsx_renderer *r, const unsigned char *s, size_t n) {
             if (r->in_heading && r->heading && r->heading->len > 0) r->in_heading = 2;
             continue;
         }
+        /* The run goes on over text bytes and over single spaces between them: a lone ' ' before more
+           text renders as itself (it sets pending_space, and the next byte writes it), so words and
+           the spaces between them are copied at once. The stop test is branch-free (where words end
+           is unpredictable); C2 stops a run too (it may start an NBSP) and is then taken as a run of
+           its own, which renders the same. */
         size_t j = i + 1;
-        while (j < n && !is_space_byte(s[j]) && !(s[j] == 0xC2 && j + 1 < n && s[j + 1] == 0xA0)) j++;
+        while (j + 1 < n) {
+            unsigned char c = s[j];
+            int stop = (byte_class[c] != 0) & ((c != ' ') | (byte_class[s[j + 1]] != 0));
+            if (stop) break;
+            j++;
+        }
+        if (j + 1 == n && byte_class[s[j]] == 0) j++;
         if (r->pending_break && r->out.len > 0) {
             buf_append(&r->out, "\n\n", (size_t)r->pending_break);
             r->pending_space = 0;

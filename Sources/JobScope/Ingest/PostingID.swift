@@ -82,27 +82,38 @@ private struct IDKeyWriter {
     mutating func addNormalized(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            // The ASCII loop keeps the buffer position in a local: stores through the UInt8 pointer
+            // would otherwise force `count` back to memory on every byte.
+            let out = chunk
+            var o = count
             var pendingSpace = false
             var wroteAny = false
             let n = bytes.count
             var i = 0
             while i < n {
-                let b = bytes[i]
+                let b = base[i]
                 if b < 0x80 {
-                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                        pendingSpace = wroteAny
-                    } else {
-                        if pendingSpace { put(0x20); pendingSpace = false }
-                        put(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-                        wroteAny = true
-                    }
+                    // Branch-free: which bytes end words in real text is unpredictable. A space is written
+                    // first and kept only when one is owed before this byte; a white-space byte writes a
+                    // byte past the end that the next one overwrites (so two bytes of room are kept).
+                    if o >= IDKeyWriter.chunkSize - 2 { count = o; flush(); o = 0 }
+                    let space: Int = (b == 0x20 ? 1 : 0) | (b &- 0x09 <= 4 ? 1 : 0)
+                    let text = 1 &- space
+                    out[o] = 0x20
+                    o &+= (pendingSpace ? 1 : 0) & text
+                    out[o] = b &- 0x41 < 26 ? b | 0x20 : b
+                    o &+= text
+                    wroteAny = wroteAny || text == 1
+                    pendingSpace = space == 1 && wroteAny
                     i += 1
                     continue
                 }
                 var j = i
-                while j < n, bytes[j] >= 0x80 { j += 1 }
+                while j < n, base[j] >= 0x80 { j += 1 }
+                count = o
                 // Per scalar, as String.lowercased() does: its lowercase mapping, or itself.
-                for scalar in String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self).unicodeScalars {
+                for scalar in String(decoding: UnsafeBufferPointer(start: base + i, count: j - i), as: UTF8.self).unicodeScalars {
                     let properties = scalar.properties
                     if properties.isWhitespace {
                         pendingSpace = wroteAny
@@ -116,8 +127,10 @@ private struct IDKeyWriter {
                     }
                     wroteAny = true
                 }
+                o = count
                 i = j
             }
+            count = o
         }
     }
 }

@@ -266,33 +266,58 @@ public enum TextRepair {
         }
 
         clean.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return } // no lines: nothing to write
             let n = buffer.count
-            var i = 0
-            while true {
-                // One line: its words joined by single spaces, without leading or trailing space; a word
-                // starting with E2 after a space may be an inline "•".
-                line.removeAll(keepingCapacity: true)
-                var mayHoldInlineBullet = false
-                while i < n, buffer[i] != 0x0A {
-                    if buffer[i] == 0x20 { i += 1; continue }
-                    var j = i + 1
-                    while j < n, buffer[j] != 0x20, buffer[j] != 0x0A { j += 1 }
-                    if !line.isEmpty {
-                        line.append(0x20)
-                        if buffer[i] == 0xE2 { mayHoldInlineBullet = true }
+            // Each line is collapsed into `scratch` (never longer than the line), then copied once.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { scratch in
+                let collapsed = scratch.baseAddress!
+                var i = 0
+                while true {
+                    // One line: its words joined by single spaces, without leading or trailing space. Only
+                    // a " •" inside the line can split it into bullets.
+                    var length = 0
+                    var mayHoldInlineBullet = false
+                    while i < n {
+                        let b = base[i]
+                        if b == 0x0A { break }
+                        if b == 0x20 { i += 1; continue }
+                        if length > 0 {
+                            collapsed[length] = 0x20
+                            length += 1
+                            if b == 0xE2, i + 2 < n, base[i + 1] == 0x80, base[i + 2] == 0xA2 { mayHoldInlineBullet = true }
+                        }
+                        // The word, and the words after it that are one space apart, are copied at once
+                        // (the test is branch-free: where words end is unpredictable).
+                        var j = i + 1
+                        while j + 1 < n {
+                            let c = base[j], next = base[j + 1]
+                            let space = c == 0x20 ? 1 : 0
+                            let stop = (c == 0x0A ? 1 : 0) | (space & ((next == 0x20 ? 1 : 0) | (next == 0x0A ? 1 : 0)))
+                            if stop != 0 { break }
+                            if next == 0xE2, space == 1, j + 3 < n, base[j + 2] == 0x80, base[j + 3] == 0xA2 {
+                                mayHoldInlineBullet = true
+                            }
+                            j += 1
+                        }
+                        if j + 1 == n, base[j] != 0x0A, base[j] != 0x20 { j += 1 }
+                        (collapsed + length).update(from: base + i, count: j - i)
+                        length += j - i
+                        i = j
                     }
-                    line.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<j]))
-                    i = j
+                    if length == 0 {
+                        blankPending = !out.isEmpty
+                    } else {
+                        line.removeAll(keepingCapacity: true)
+                        line.append(contentsOf: UnsafeBufferPointer(start: collapsed, count: length))
+                        if mayHoldInlineBullet {
+                            for part in splitInlineBullets(line) { emit(part[...]) }
+                        } else {
+                            emit(line[...])
+                        }
+                    }
+                    if i >= n { break }
+                    i += 1 // the line break
                 }
-                if line.isEmpty {
-                    blankPending = !out.isEmpty
-                } else if mayHoldInlineBullet {
-                    for part in splitInlineBullets(line) { emit(part[...]) }
-                } else {
-                    emit(line[...])
-                }
-                if i >= n { break }
-                i += 1 // the line break
             }
         }
         return out
