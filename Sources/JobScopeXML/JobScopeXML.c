@@ -339,7 +339,9 @@ typedef struct {
     jsx_page *page;
     htmlParserCtxtPtr ctxt;
     int structured; /* collect title, JSON-LD, microdata */
-    int microdata;
+    int microdata;  /* 1 collect microdata, 0 not, -1 not known yet (decided at the first itemprop/itemscope) */
+    const char *bytes; /* the page, for that decision */
+    size_t length;
     int stop_after_jsonld; /* stop the parser once this many JSON-LD blocks are in (0: never) */
     int stopped;           /* the parser was stopped: later callbacks (libxml2's closing of open elements) are ignored */
     jsx_frame *stack;
@@ -442,7 +444,12 @@ static void sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
     if (s->microdata) {
         const char *prop = find_attr(atts, "itemprop");
         int scope = find_attr(atts, "itemscope") != NULL;
-        if (prop && *prop) {
+        if (s->microdata < 0 && (prop || scope)) {
+            /* Microdata is read when the page's bytes hold "itemprop". Decided here rather than by a scan
+               of every page: elements before the first itemprop/itemscope attribute do nothing for it. */
+            s->microdata = memmem(s->bytes, s->length, "itemprop", 8) != NULL;
+        }
+        if (s->microdata > 0 && prop && *prop) {
             char *name = join_name(f->prefix, prop);
             if (scope) {
                 f->owned = name;
@@ -467,7 +474,7 @@ static void sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
                     k->name = name;
                 }
             }
-        } else if (scope) {
+        } else if (s->microdata > 0 && scope) {
             f->prefix = NULL; /* a nested item of its own starts a fresh scope */
         }
     }
@@ -589,7 +596,9 @@ jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, in
     jsx_stream stream = {0};
     stream.page = p;
     stream.structured = !(options & JSX_TEXT_ONLY);
-    stream.microdata = stream.structured && memmem(bytes, (size_t)length, "itemprop", 8) != NULL;
+    stream.microdata = stream.structured ? -1 : 0;
+    stream.bytes = bytes;
+    stream.length = (size_t)length;
     stream.main.r.heading = stream.structured ? &stream.heading : NULL;
     stream.ctxt = ctxt;
     if (stream.structured && (options & JSX_STOP_AFTER_JSONLD) && encoding && strcasecmp(encoding, "UTF-8") == 0) {
