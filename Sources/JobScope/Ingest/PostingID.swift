@@ -83,54 +83,67 @@ private struct IDKeyWriter {
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
-            // The ASCII loop keeps the buffer position in a local: stores through the UInt8 pointer
-            // would otherwise force `count` back to memory on every byte.
-            let out = chunk
-            var o = count
-            var pendingSpace = false
-            var wroteAny = false
+            var pending = 0 // 1: a space is owed before the next word
+            var wrote = 0   // 1: this field has written something
             let n = bytes.count
             var i = 0
             while i < n {
-                let b = base[i]
-                if b < 0x80 {
-                    // Branch-free: which bytes end words in real text is unpredictable. A space is written
-                    // first and kept only when one is owed before this byte; a white-space byte writes a
-                    // byte past the end that the next one overwrites (so two bytes of room are kept).
-                    if o >= IDKeyWriter.chunkSize - 2 { count = o; flush(); o = 0 }
-                    let space: Int = (b == 0x20 ? 1 : 0) | (b &- 0x09 <= 4 ? 1 : 0)
-                    let text = 1 &- space
-                    out[o] = 0x20
-                    o &+= (pendingSpace ? 1 : 0) & text
-                    out[o] = b &- 0x41 < 26 ? b | 0x20 : b
-                    o &+= text
-                    wroteAny = wroteAny || text == 1
-                    pendingSpace = space == 1 && wroteAny
-                    i += 1
-                    continue
-                }
+                // ASCII runs go through the branch-free loop, as far as the buffer has room.
+                var o = count
+                i = IDKeyWriter.normalizeASCII(base, n, from: i, into: chunk, at: &o, limit: IDKeyWriter.chunkSize - 1,
+                                               pending: &pending, wrote: &wrote)
+                count = o
+                guard i < n else { break }
+                if base[i] < 0x80 { flush(); continue } // the buffer is full
                 var j = i
                 while j < n, base[j] >= 0x80 { j += 1 }
-                count = o
                 // Per scalar, as String.lowercased() does: its lowercase mapping, or itself.
                 for scalar in String(decoding: UnsafeBufferPointer(start: base + i, count: j - i), as: UTF8.self).unicodeScalars {
                     let properties = scalar.properties
                     if properties.isWhitespace {
-                        pendingSpace = wroteAny
+                        pending = wrote
                         continue
                     }
-                    if pendingSpace { put(0x20); pendingSpace = false }
+                    if pending == 1 { put(0x20); pending = 0 }
                     if properties.changesWhenLowercased {
                         for byte in properties.lowercaseMapping.utf8 { put(byte) }
                     } else {
                         UTF8.encode(scalar) { put($0) }
                     }
-                    wroteAny = true
+                    wrote = 1
                 }
-                o = count
                 i = j
             }
-            count = o
         }
     }
+
+    /// Normalizes ASCII bytes from `i` until a non-ASCII byte, the end, or `limit` bytes in `out`; returns
+    /// where it stopped. Branch-free (which bytes end words is unpredictable in real text): a space is
+    /// written first and kept only when one is owed before a text byte, and a white-space byte writes a
+    /// byte past the end that the next one overwrites (so `limit` keeps two bytes of room).
+    @inline(__always)
+    static func normalizeASCII(_ src: UnsafePointer<UInt8>, _ n: Int, from i: Int, into out: UnsafeMutablePointer<UInt8>,
+                               at o: inout Int, limit: Int, pending: inout Int, wrote: inout Int) -> Int {
+        var i = i, position = o, owed = pending, any = wrote
+        while i < n, position < limit {
+            let b = src[i]
+            if b >= 0x80 { break }
+            let space = bit(b == 0x20) | bit(b &- 0x09 <= 4)
+            let text = space ^ 1
+            out[position] = 0x20
+            position &+= owed & text
+            out[position] = b | UInt8(truncatingIfNeeded: bit(b &- 0x41 < 26) << 5)
+            position &+= text
+            any |= text
+            owed = space & any
+            i += 1
+        }
+        o = position
+        pending = owed
+        wrote = any
+        return i
+    }
+
+    /// 1 or 0, without a branch.
+    @inline(__always) static func bit(_ value: Bool) -> Int { Int(unsafeBitCast(value, to: UInt8.self)) }
 }

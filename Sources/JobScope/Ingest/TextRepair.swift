@@ -291,8 +291,8 @@ public enum TextRepair {
                         var j = i + 1
                         while j + 1 < n {
                             let c = base[j], next = base[j + 1]
-                            let space = c == 0x20 ? 1 : 0
-                            let stop = (c == 0x0A ? 1 : 0) | (space & ((next == 0x20 ? 1 : 0) | (next == 0x0A ? 1 : 0)))
+                            let space = bit(c == 0x20)
+                            let stop = bit(c == 0x0A) | (space & (bit(next == 0x20) | bit(next == 0x0A)))
                             if stop != 0 { break }
                             if next == 0xE2, space == 1, j + 3 < n, base[j + 2] == 0x80, base[j + 3] == 0xA2 {
                                 mayHoldInlineBullet = true
@@ -322,6 +322,9 @@ public enum TextRepair {
         }
         return out
     }
+
+    /// 1 or 0, without a branch (a Bool's byte).
+    @inline(__always) private static func bit(_ value: Bool) -> Int { Int(unsafeBitCast(value, to: UInt8.self)) }
 
     /// The bytes with newlines unified to LF, tabs/form feeds/NBSP as spaces, CDATA markers
     /// (`<![CDATA[`, `]]>`) and zero-width/BOM characters dropped, line/paragraph separators as LF.
