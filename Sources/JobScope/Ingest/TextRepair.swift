@@ -58,37 +58,54 @@ public enum TextRepair {
         guard n > 4 else { return bytes }
         var out: [UInt8]?
         var copied = 0
-        var i = 1
-        while i + 2 < n {
-            let p = bytes[i]
-            guard p == UInt8(ascii: ".") || p == UInt8(ascii: "!") || p == UInt8(ascii: "?")
-                    || p == UInt8(ascii: ":") || p == UInt8(ascii: ";") else { i += 1; continue }
-            let before = bytes[i - 1], next = bytes[i + 1], after = bytes[i + 2]
-            guard (before >= 0x61 && before <= 0x7A) || before == UInt8(ascii: ")"),
-                  next >= 0x41 && next <= 0x5A, after >= 0x61 && after <= 0x7A else { i += 1; continue }
-            // The word before the mark, and the word after it.
-            var start = i - 1
-            while start > 0, (bytes[start - 1] >= 0x61 && bytes[start - 1] <= 0x7A) || (bytes[start - 1] >= 0x41 && bytes[start - 1] <= 0x5A) {
-                start -= 1
+        bytes.withUnsafeBufferPointer { bytes in
+            @inline(__always) func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+            @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            // . ! ? : ; as bits of a 64-bit mask (all are below 64).
+            let marks: UInt64 = 1 << 0x2E | 1 << 0x21 | 1 << 0x3F | 1 << 0x3A | 1 << 0x3B
+            var i = 1
+            while i + 2 < n {
+                let p = bytes[i]
+                guard p < 64, marks >> UInt64(p) & 1 == 1 else { i += 1; continue }
+                let before = bytes[i - 1], next = bytes[i + 1], after = bytes[i + 2]
+                guard isLower(before) || before == UInt8(ascii: ")"), next >= 0x41 && next <= 0x5A, isLower(after) else {
+                    i += 1
+                    continue
+                }
+                // The word before the mark, and the word after it (ASCII letters: one byte per character).
+                var start = i - 1
+                while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
+                var end = i + 1
+                while end < n, isLetter(bytes[end]) { end += 1 }
+                let keepGlued = before != UInt8(ascii: ")") && (i - start <= 1
+                    || isWWW(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    || isGluedSuffix(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end])))
+                if !keepGlued {
+                    if out == nil { out = []; out!.reserveCapacity(n + 64) }
+                    out!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...i]))
+                    out!.append(0x0A)
+                    copied = i + 1
+                }
+                i += 2
             }
-            var end = i + 1
-            while end < n, (bytes[end] >= 0x61 && bytes[end] <= 0x7A) || (bytes[end] >= 0x41 && bytes[end] <= 0x5A) { end += 1 }
-            let previousWord = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
-            let nextWord = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
-            let keepGlued = before != UInt8(ascii: ")") && (previousWord.count <= 1 || previousWord == "www"
-                || gluedSuffixes.contains(nextWord))
-            if !keepGlued {
-                if out == nil { out = []; out!.reserveCapacity(n + 64) }
-                out!.append(contentsOf: bytes[copied...i])
-                out!.append(0x0A)
-                copied = i + 1
-            }
-            i += 2
         }
         guard var result = out else { return bytes }
         result.append(contentsOf: bytes[copied...])
         return result
     }
+
+    /// "www" in any case.
+    private static func isWWW(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.count == 3 && word.allSatisfy { $0 | 0x20 == UInt8(ascii: "w") }
+    }
+
+    /// Whether the word (ASCII letters) is one of `gluedSuffixes`, exactly.
+    private static func isGluedSuffix(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count == 2 || word.count == 3 else { return false }
+        return gluedSuffixBytes.contains { $0.elementsEqual(word) }
+    }
+
+    private static let gluedSuffixBytes: [[UInt8]] = gluedSuffixes.map { Array($0.utf8) }
 
     /// Capitalized words that follow a dot inside a name (`ASP.Net`, `Node.Js`, `Socket.Io`).
     private static let gluedSuffixes: Set<String> = ["Net", "Js", "Io", "Ai", "Com", "Org", "Py", "Jl", "Rb"]
@@ -191,8 +208,14 @@ public enum TextRepair {
         var i = 0
         let n = bytes.count
         while i < n {
+            // The text up to the next "&" is copied at once.
+            guard let amp = ByteScan.nextIndex(of: UInt8(ascii: "&"), in: bytes, from: i) else {
+                out.append(contentsOf: bytes[i...])
+                break
+            }
+            if amp > i { out.append(contentsOf: bytes[i..<amp]) }
+            i = amp
             let b = bytes[i]
-            guard b == UInt8(ascii: "&") else { out.append(b); i += 1; continue }
             var j = i + 1
             while j < n, j - i <= 32, bytes[j] != UInt8(ascii: ";"), bytes[j] != UInt8(ascii: "&"),
                   !ByteScan.isSpace(bytes[j]) { j += 1 }
@@ -215,7 +238,7 @@ public enum TextRepair {
                 scalar = Unicode.Scalar(value)
             }
             if let scalar, scalar.value != 0 {
-                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                UTF8.encode(scalar) { out.append($0) }
                 i = j + 1
             } else {
                 out.append(b)
