@@ -126,6 +126,22 @@ private struct IDKeyWriter {
                                at o: inout Int, limit: Int, pending: inout Int, wrote: inout Int) -> Int {
         var i = i, position = o, owed = pending, any = wrote
         while i < n, position < limit {
+            if owed == 0, i + 9 <= n, position + 8 <= limit {
+                // Eight bytes that are ASCII text and single spaces between words (not first in the field,
+                // not last in the word) normalize to themselves lowercased: written at once.
+                let word = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
+                if word & ByteScan.highs == 0, !ByteScan.hasByteBelow(0x0E, in: word) {
+                    let spaces = ByteScan.marks(of: 0x20, in: word)
+                    let spacesAfter = ByteScan.marks(of: 0x20, in: UnsafeRawPointer(src + i + 1).loadUnaligned(as: UInt64.self))
+                    if spaces & spacesAfter == 0, spaces >> 63 == 0, spaces & 0x80 == 0 || any == 1 {
+                        UnsafeMutableRawPointer(out + position).storeBytes(of: ByteScan.lowercasedASCII(word), as: UInt64.self)
+                        position += 8
+                        i += 8
+                        any = 1
+                        continue
+                    }
+                }
+            }
             let b = src[i]
             if b >= 0x80 { break }
             let space = bit(b == 0x20) | bit(b &- 0x09 <= 4)

@@ -313,6 +313,18 @@ public enum TextRepair {
                         // (the test is branch-free: where words end is unpredictable).
                         var j = i + 1
                         while j + 1 < n {
+                            if j + 9 <= n {
+                                // Eight bytes at once when none ends the run (a line break, or a space before a
+                                // space, a line break or E2, which may start an inline bullet).
+                                let here = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                                let after = UnsafeRawPointer(base + j + 1).loadUnaligned(as: UInt64.self)
+                                let spaceBefore = ByteScan.marks(of: 0x20, in: after) | ByteScan.marks(of: 0x0A, in: after)
+                                    | ByteScan.marks(of: 0xE2, in: after)
+                                if ByteScan.marks(of: 0x0A, in: here) | (ByteScan.marks(of: 0x20, in: here) & spaceBefore) == 0 {
+                                    j += 8
+                                    continue
+                                }
+                            }
                             let c = base[j], next = base[j + 1]
                             let space = bit(c == 0x20)
                             let stop = bit(c == 0x0A) | (space & (bit(next == 0x20) | bit(next == 0x0A)))
@@ -359,6 +371,17 @@ public enum TextRepair {
                 var o = 0
                 var i = 0
                 while i < n {
+                    // Eight plain bytes (printable ASCII, no "]" or "<") are copied at once.
+                    if i + 8 <= n, let base = bytes.baseAddress, let target = out.baseAddress {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if word & ByteScan.highs == 0, !ByteScan.hasByteBelow(0x20, in: word),
+                           ByteScan.marks(of: UInt8(ascii: "]"), in: word) | ByteScan.marks(of: UInt8(ascii: "<"), in: word) == 0 {
+                            UnsafeMutableRawPointer(target + o).storeBytes(of: word, as: UInt64.self)
+                            o += 8
+                            i += 8
+                            continue
+                        }
+                    }
                     let b = bytes[i]
                     if b >= 0x20 && b < 0x80 && b != UInt8(ascii: "]") && b != UInt8(ascii: "<") {
                         out[o] = b
