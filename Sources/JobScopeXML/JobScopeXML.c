@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlversion.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -251,6 +252,29 @@ static const unsigned char byte_class[256] = {
 
 static inline int is_space_byte(unsigned char c) { return byte_class[c] == 1; }
 
+/* Eight bytes at a time (SWAR). 0x80 in exactly the zero bytes of v. */
+static inline uint64_t zero_marks(uint64_t v) {
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((v & low7) + low7) | v | low7);
+}
+
+/* Whether any byte of v is below n (n <= 0x80); exact as a yes/no answer. */
+static inline int has_byte_below(uint64_t v, unsigned char n) {
+    return ((v - 0x0101010101010101ULL * n) & ~v & 0x8080808080808080ULL) != 0;
+}
+
+/* Whether none of s[0..7] ends a run in r_emit: no white space but single spaces before more text, and
+   no C2 (which may start an NBSP). Reads s[0..8]. */
+static inline int plain_run8(const unsigned char *s) {
+    uint64_t here, after;
+    memcpy(&here, s, 8);
+    memcpy(&after, s + 1, 8);
+    const uint64_t spaces = 0x2020202020202020ULL, c2 = 0xC2C2C2C2C2C2C2C2ULL;
+    if (has_byte_below(here, 0x0E) || has_byte_below(after, 0x0E)) return 0;
+    if ((zero_marks(here ^ c2) | zero_marks(after ^ c2)) != 0) return 0;
+    return (zero_marks(here ^ spaces) & zero_marks(after ^ spaces)) == 0;
+}
+
 /* Renders `n` bytes of text (no NUL among them): white space (and NBSP) collapsed, breaks and bullets
    owed written before the next word. A run of non-space bytes is copied in one go. */
 static void r_emit(jsx_renderer *r, const unsigned char *s, size_t n) {
@@ -275,6 +299,10 @@ static void r_emit(jsx_renderer *r, const unsigned char *s, size_t n) {
            its own, which renders the same. */
         size_t j = i + 1;
         while (j + 1 < n) {
+            if (j + 9 <= n && plain_run8(s + j)) {
+                j += 8;
+                continue;
+            }
             unsigned char c = s[j];
             int stop = (byte_class[c] != 0) & ((c != ' ') | (byte_class[s[j + 1]] != 0));
             if (stop) break;
