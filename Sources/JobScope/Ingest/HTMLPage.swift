@@ -48,8 +48,9 @@ final class HTMLPage {
     /// A C string's bytes, with invalid UTF-8 replaced as `String(cString:)` would (ASCII is copied as is).
     private static func utf8Data(_ string: UnsafePointer<CChar>) -> Data {
         let bytes = UnsafeRawBufferPointer(start: string, count: strlen(string))
-        for b in bytes where b >= 0x80 { return Data(String(decoding: bytes, as: UTF8.self).utf8) }
-        return Data(bytes)
+        var any: UInt8 = 0
+        for b in bytes { any |= b } // no early exit: the compiler vectorizes it
+        return any < 0x80 ? Data(bytes) : Data(String(decoding: bytes, as: UTF8.self).utf8)
     }
 
     /// Visible text: paragraphs separated by blank lines, list items as "• " lines.
