@@ -66,7 +66,8 @@ struct HTMLPostingReader: Sendable {
     private func jsonLDRecords(_ page: HTMLPage) -> [PostingRecord] {
         var records: [PostingRecord] = []
         for block in page.jsonLD {
-            let value = (try? JSONSerialization.jsonObject(with: block, options: [.fragmentsAllowed]))
+            let value = FastJSON.parse(block)
+                ?? (try? JSONSerialization.jsonObject(with: block, options: [.fragmentsAllowed]))
                 ?? (try? JSONSerialization.jsonObject(with: Data(JSONRepair.repair(Array(block))), options: [.fragmentsAllowed]))
             guard let value else { continue }
             records += JobPostingLD.postings(in: value).map(JobPostingLD.record(from:))
