@@ -107,12 +107,12 @@ enum FastJSON {
             }
         }
 
-        /// A string at the opening quote; runs without escapes are taken as they are.
+        /// A string at the opening quote. Runs between escapes are found eight bytes at a time (while none
+        /// is a quote, a backslash or a control character) and taken at once.
         mutating func string() -> String? {
             position += 1
-            let start = position
-            // The common case: no escape before the closing quote. Eight bytes at a time while none is a
-            // quote, a backslash or a control character.
+            var runStart = position
+            var text: [UInt8]? // only once an escape is met
             while position < count {
                 if position + 8 <= count {
                     let word = UnsafeRawPointer(bytes + position).loadUnaligned(as: UInt64.self)
@@ -125,45 +125,38 @@ enum FastJSON {
                 }
                 let b = bytes[position]
                 if b == UInt8(ascii: "\"") {
-                    let text = String(decoding: UnsafeBufferPointer(start: bytes + start, count: position - start), as: UTF8.self)
+                    let run = UnsafeBufferPointer(start: bytes + runStart, count: position - runStart)
                     position += 1
-                    return text
-                }
-                if b == UInt8(ascii: "\\") { break }
-                if b < 0x20 { return nil }
-                position += 1
-            }
-            guard position < count else { return nil }
-            var text: [UInt8] = Array(UnsafeBufferPointer(start: bytes + start, count: position - start))
-            while position < count {
-                let b = bytes[position]
-                if b == UInt8(ascii: "\"") {
-                    position += 1
-                    return String(decoding: text, as: UTF8.self)
+                    guard var escaped = text else { return String(decoding: run, as: UTF8.self) }
+                    escaped.append(contentsOf: run)
+                    return String(decoding: escaped, as: UTF8.self)
                 }
                 if b < 0x20 { return nil }
-                if b != UInt8(ascii: "\\") {
-                    text.append(b)
+                guard b == UInt8(ascii: "\\") else {
                     position += 1
                     continue
                 }
+                if text == nil { text = [] }
+                text!.append(contentsOf: UnsafeBufferPointer(start: bytes + runStart, count: position - runStart))
                 guard position + 1 < count else { return nil }
                 switch bytes[position + 1] {
-                case UInt8(ascii: "\""): text.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): text.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "/"): text.append(UInt8(ascii: "/"))
-                case UInt8(ascii: "b"): text.append(0x08)
-                case UInt8(ascii: "f"): text.append(0x0C)
-                case UInt8(ascii: "n"): text.append(0x0A)
-                case UInt8(ascii: "r"): text.append(0x0D)
-                case UInt8(ascii: "t"): text.append(0x09)
+                case UInt8(ascii: "\""): text!.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): text!.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "/"): text!.append(UInt8(ascii: "/"))
+                case UInt8(ascii: "b"): text!.append(0x08)
+                case UInt8(ascii: "f"): text!.append(0x0C)
+                case UInt8(ascii: "n"): text!.append(0x0A)
+                case UInt8(ascii: "r"): text!.append(0x0D)
+                case UInt8(ascii: "t"): text!.append(0x09)
                 case UInt8(ascii: "u"):
                     guard let scalar = unicodeEscape() else { return nil }
-                    UTF8.encode(scalar) { text.append($0) }
+                    UTF8.encode(scalar) { text!.append($0) }
+                    runStart = position
                     continue
                 default: return nil // invalid escapes are left to JSONSerialization
                 }
                 position += 2
+                runStart = position
             }
             return nil
         }
