@@ -65,8 +65,20 @@ public enum TextRepair {
             let marks: UInt64 = 1 << 0x2E | 1 << 0x21 | 1 << 0x3F | 1 << 0x3A | 1 << 0x3B
             var i = 1
             while i + 2 < n {
+                if i + 10 <= n, let base = bytes.baseAddress {
+                    // Eight bytes at once when none is in 0x21-0x3F (where all five marks are).
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let raised = word | ByteScan.highs
+                    let inRange = (raised &- ByteScan.ones &* 0x21) & ~(raised &- ByteScan.ones &* 0x40) & ~word & ByteScan.highs
+                    if inRange == 0 {
+                        i += 8
+                        continue
+                    }
+                }
                 let p = bytes[i]
-                guard p < 64, marks >> UInt64(p) & 1 == 1 else { i += 1; continue }
+                // One branch, rarely taken: spaces and letters alternate unpredictably, so "p < 64" must
+                // not be a branch of its own.
+                guard (marks >> UInt64(p & 63)) & UInt64(unsafeBitCast(p < 64, to: UInt8.self)) & 1 == 1 else { i += 1; continue }
                 let before = bytes[i - 1], next = bytes[i + 1], after = bytes[i + 2]
                 guard isLower(before) || before == UInt8(ascii: ")"), next >= 0x41 && next <= 0x5A, isLower(after) else {
                     i += 1
