@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlversion.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -65,6 +66,7 @@ static char *buf_take(jsx_buf *b) {
 /* ---- the page ---- */
 
 struct jsx_page {
+    int partial; /* parsing stopped after the last JSON-LD block (JSX_STOP_AFTER_JSONLD) */
     char *text;
     int text_len;
     char *title;
@@ -99,14 +101,84 @@ static void page_add_microdata(jsx_page *p, char *name, char *value) {
 
 /* ---- element classification ---- */
 
-/* Elements whose content is never visible text, wherever they are. */
-static int is_never_text_name(const char *name) {
-    static const char *names[] = {"script", "style", "noscript", "template", "svg", "math", "iframe",
-                                  "object", "embed", "canvas", "form", "button", "select", "textarea",
-                                  "input", "option", "nav", "aside", "head", "audio", "video", "map",
-                                  "dialog", "menu", NULL};
-    for (const char **s = names; *s; s++)
-        if (strcmp(name, *s) == 0) return 1;
+/* What an element name means to the renderer and collectors, looked up once per start tag. libxml2's
+   HTML parser hands names over lowercased, so exact comparisons are what strcmp did before. */
+enum {
+    T_NEVER_TEXT = 1 << 0,  /* content is never visible text, wherever it is */
+    T_HEADER_FOOTER = 1 << 1, /* header/footer: chrome outside the posting's own article/main */
+    T_NOT_CHROME = 1 << 2,  /* body, html, main, article: never dropped for a class or id mark */
+    T_LINE = 1 << 3,        /* block level 1: a line of its own */
+    T_PARAGRAPH = 1 << 4,   /* block level 2: a paragraph (blank line around it) */
+    T_LI = 1 << 5,
+    T_PRE = 1 << 6,
+    T_BR = 1 << 7,
+    T_CELL = 1 << 8,        /* td, th */
+    T_H1 = 1 << 9,
+    T_SCRIPT = 1 << 10,
+    T_TITLE = 1 << 11,
+    T_CONTENT = 1 << 12,    /* article, main: the posting itself */
+    T_HREF = 1 << 13,       /* meta, link, a: an itemprop's value may be its href */
+};
+
+typedef struct {
+    const char *name;
+    unsigned flags;
+} jsx_tag;
+
+/* Grouped by first letter; a group ends with a NULL name. */
+static const jsx_tag tags_a[] = {{"a", T_HREF}, {"article", T_CONTENT | T_NOT_CHROME | T_PARAGRAPH},
+                                 {"address", T_PARAGRAPH}, {"aside", T_NEVER_TEXT}, {"audio", T_NEVER_TEXT}, {NULL, 0}};
+static const jsx_tag tags_b[] = {{"br", T_BR}, {"body", T_NOT_CHROME}, {"blockquote", T_PARAGRAPH},
+                                 {"button", T_NEVER_TEXT}, {NULL, 0}};
+static const jsx_tag tags_c[] = {{"canvas", T_NEVER_TEXT}, {"caption", T_LINE}, {NULL, 0}};
+static const jsx_tag tags_d[] = {{"div", T_LINE}, {"dt", T_LINE}, {"dd", T_LINE}, {"dl", T_PARAGRAPH},
+                                 {"details", T_PARAGRAPH}, {"dialog", T_NEVER_TEXT}, {NULL, 0}};
+static const jsx_tag tags_e[] = {{"embed", T_NEVER_TEXT}, {NULL, 0}};
+static const jsx_tag tags_f[] = {{"form", T_NEVER_TEXT}, {"footer", T_HEADER_FOOTER | T_PARAGRAPH},
+                                 {"figure", T_PARAGRAPH}, {"fieldset", T_PARAGRAPH}, {"figcaption", T_LINE}, {NULL, 0}};
+static const jsx_tag tags_h[] = {{"h1", T_PARAGRAPH | T_H1}, {"h2", T_PARAGRAPH}, {"h3", T_PARAGRAPH},
+                                 {"h4", T_PARAGRAPH}, {"h5", T_PARAGRAPH}, {"h6", T_PARAGRAPH}, {"hr", T_PARAGRAPH},
+                                 {"html", T_NOT_CHROME}, {"head", T_NEVER_TEXT},
+                                 {"header", T_HEADER_FOOTER | T_PARAGRAPH}, {NULL, 0}};
+static const jsx_tag tags_i[] = {{"iframe", T_NEVER_TEXT}, {"input", T_NEVER_TEXT}, {NULL, 0}};
+static const jsx_tag tags_l[] = {{"li", T_LINE | T_LI}, {"link", T_HREF}, {NULL, 0}};
+static const jsx_tag tags_m[] = {{"meta", T_HREF}, {"main", T_CONTENT | T_NOT_CHROME | T_PARAGRAPH},
+                                 {"math", T_NEVER_TEXT}, {"map", T_NEVER_TEXT}, {"menu", T_NEVER_TEXT}, {NULL, 0}};
+static const jsx_tag tags_n[] = {{"nav", T_NEVER_TEXT}, {"noscript", T_NEVER_TEXT}, {NULL, 0}};
+static const jsx_tag tags_o[] = {{"ol", T_PARAGRAPH}, {"option", T_NEVER_TEXT}, {"object", T_NEVER_TEXT}, {NULL, 0}};
+static const jsx_tag tags_p[] = {{"p", T_PARAGRAPH}, {"pre", T_PARAGRAPH | T_PRE}, {NULL, 0}};
+static const jsx_tag tags_s[] = {{"span", 0}, {"strong", 0}, {"script", T_NEVER_TEXT | T_SCRIPT},
+                                 {"style", T_NEVER_TEXT}, {"section", T_PARAGRAPH}, {"select", T_NEVER_TEXT},
+                                 {"svg", T_NEVER_TEXT}, {"summary", T_LINE}, {NULL, 0}};
+static const jsx_tag tags_t[] = {{"td", T_CELL}, {"tr", T_LINE}, {"th", T_CELL}, {"table", T_PARAGRAPH},
+                                 {"title", T_TITLE}, {"template", T_NEVER_TEXT}, {"textarea", T_NEVER_TEXT}, {NULL, 0}};
+static const jsx_tag tags_u[] = {{"ul", T_PARAGRAPH}, {NULL, 0}};
+static const jsx_tag tags_v[] = {{"video", T_NEVER_TEXT}, {NULL, 0}};
+
+static unsigned tag_flags(const char *n) {
+    const jsx_tag *t;
+    switch (n[0]) {
+    case 'a': t = tags_a; break;
+    case 'b': t = tags_b; break;
+    case 'c': t = tags_c; break;
+    case 'd': t = tags_d; break;
+    case 'e': t = tags_e; break;
+    case 'f': t = tags_f; break;
+    case 'h': t = tags_h; break;
+    case 'i': t = tags_i; break;
+    case 'l': t = tags_l; break;
+    case 'm': t = tags_m; break;
+    case 'n': t = tags_n; break;
+    case 'o': t = tags_o; break;
+    case 'p': t = tags_p; break;
+    case 's': t = tags_s; break;
+    case 't': t = tags_t; break;
+    case 'u': t = tags_u; break;
+    case 'v': t = tags_v; break;
+    default: return 0;
+    }
+    for (; t->name; t++)
+        if (t->name[1] == n[1] && strcmp(n, t->name) == 0) return t->flags;
     return 0;
 }
 
@@ -116,12 +188,24 @@ typedef struct {
     int hidden;
 } jsx_attrs;
 
+/* Whether a (lowercase, ASCII) word occurs in `s`, ignoring ASCII case. */
+static int contains_word(const char *s, const char *word) {
+    const unsigned char first = (unsigned char)word[0];
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p | 0x20) != first && *p != first) continue;
+        const unsigned char *a = p;
+        const unsigned char *b = (const unsigned char *)word;
+        while (*b && *a && (*a == *b || ((*a >= 'A' && *a <= 'Z') && (*a | 0x20) == *b))) { a++; b++; }
+        if (!*b) return 1;
+    }
+    return 0;
+}
+
 /* Page chrome and hidden elements: dropped from the visible text. Headers and footers are kept when
    they sit inside the posting itself (an <article> or <main>), where they usually hold its title. */
-static int is_chrome_element(const char *name, const jsx_attrs *a, int in_content) {
-    if (!name) return 0;
-    if (is_never_text_name(name)) return 1;
-    if (!in_content && (strcmp(name, "header") == 0 || strcmp(name, "footer") == 0)) return 1;
+static int is_chrome_element(unsigned flags, const jsx_attrs *a, int in_content) {
+    if (flags & T_NEVER_TEXT) return 1;
+    if (!in_content && (flags & T_HEADER_FOOTER)) return 1;
     if (a->hidden) return 1;
     const char *role = a->role;
     if (role && (strcasecmp(role, "navigation") == 0 || strcasecmp(role, "banner") == 0 ||
@@ -129,59 +213,19 @@ static int is_chrome_element(const char *name, const jsx_attrs *a, int in_conten
                  strcasecmp(role, "dialog") == 0 || strcasecmp(role, "alertdialog") == 0))
         return 1;
     const char *style = a->style;
-    if (style && (strcasestr(style, "display:none") || strcasestr(style, "display: none") ||
-                  strcasestr(style, "visibility:hidden") || strcasestr(style, "visibility: hidden")))
+    if (style && (contains_word(style, "display:none") || contains_word(style, "display: none") ||
+                  contains_word(style, "visibility:hidden") || contains_word(style, "visibility: hidden")))
         return 1;
-    if (strcmp(name, "body") == 0 || strcmp(name, "html") == 0 || strcmp(name, "main") == 0 ||
-        strcmp(name, "article") == 0)
-        return 0;
+    if (flags & T_NOT_CHROME) return 0;
     static const char *marks[] = {"cookie", "consent", "gdpr", "onetrust", "visually-hidden", "sr-only",
                                   "screen-reader", "skip-link", "a11y-text", NULL};
     const char *ids[2] = {a->cls, a->id};
     for (int k = 0; k < 2; k++) {
-        if (!ids[k]) continue;
+        if (!ids[k] || !*ids[k]) continue;
         for (const char **m = marks; *m; m++)
-            if (strcasestr(ids[k], *m)) return 1;
+            if (contains_word(ids[k], *m)) return 1;
     }
     return 0;
-}
-
-/* How much space an element puts around itself: 2 = paragraph (blank line), 1 = line, 0 = inline. */
-static int block_level_name(const char *s) {
-    if (!s) return 0;
-    switch (s[0]) {
-    case 'p': return (s[1] == 0 || strcmp(s, "pre") == 0) ? 2 : 0;
-    case 'h':
-        if (s[1] >= '1' && s[1] <= '6' && s[2] == 0) return 2;
-        if (strcmp(s, "hr") == 0 || strcmp(s, "header") == 0) return 2;
-        return 0;
-    case 'u': return s[1] == 'l' && s[2] == 0 ? 2 : 0;
-    case 'o': return s[1] == 'l' && s[2] == 0 ? 2 : 0;
-    case 'd':
-        if (strcmp(s, "div") == 0 || strcmp(s, "dt") == 0 || strcmp(s, "dd") == 0) return 1;
-        if (strcmp(s, "dl") == 0 || strcmp(s, "details") == 0) return 2;
-        return 0;
-    case 't':
-        if (strcmp(s, "table") == 0) return 2;
-        if (strcmp(s, "tr") == 0) return 1;
-        return 0;
-    case 'b': return strcmp(s, "blockquote") == 0 ? 2 : 0;
-    case 's':
-        if (strcmp(s, "section") == 0) return 2;
-        if (strcmp(s, "summary") == 0) return 1;
-        return 0;
-    case 'a':
-        if (strcmp(s, "article") == 0 || strcmp(s, "address") == 0) return 2;
-        return 0;
-    case 'm': return strcmp(s, "main") == 0 ? 2 : 0;
-    case 'f':
-        if (strcmp(s, "figure") == 0 || strcmp(s, "footer") == 0 || strcmp(s, "fieldset") == 0) return 2;
-        if (strcmp(s, "figcaption") == 0) return 1;
-        return 0;
-    case 'c': return strcmp(s, "caption") == 0 ? 1 : 0;
-    case 'l': return strcmp(s, "li") == 0 ? 1 : 0;
-    default: return 0;
-    }
 }
 
 /* ---- visible-text renderer ---- */
@@ -201,16 +245,45 @@ static void r_break(jsx_renderer *r, int n) {
     r->pending_space = 0;
 }
 
-static void r_emit(jsx_renderer *r, const unsigned char *s) {
-    for (size_t i = 0; s[i]; i++) {
+/* Byte classes for r_emit: 1 white space, 2 the lead byte of a possible NBSP (C2 A0), 0 text. */
+static const unsigned char byte_class[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, [0xC2] = 2,
+};
+
+static inline int is_space_byte(unsigned char c) { return byte_class[c] == 1; }
+
+/* Eight bytes at a time (SWAR). 0x80 in exactly the zero bytes of v. */
+static inline uint64_t zero_marks(uint64_t v) {
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((v & low7) + low7) | v | low7);
+}
+
+/* Whether any byte of v is below n (n <= 0x80); exact as a yes/no answer. */
+static inline int has_byte_below(uint64_t v, unsigned char n) {
+    return ((v - 0x0101010101010101ULL * n) & ~v & 0x8080808080808080ULL) != 0;
+}
+
+/* Whether none of s[0..7] ends a run in r_emit: no white space but single spaces before more text, and
+   no C2 (which may start an NBSP). Reads s[0..8]. */
+static inline int plain_run8(const unsigned char *s) {
+    uint64_t here, after;
+    memcpy(&here, s, 8);
+    memcpy(&after, s + 1, 8);
+    const uint64_t spaces = 0x2020202020202020ULL, c2 = 0xC2C2C2C2C2C2C2C2ULL;
+    if (has_byte_below(here, 0x0E) || has_byte_below(after, 0x0E)) return 0;
+    if ((zero_marks(here ^ c2) | zero_marks(after ^ c2)) != 0) return 0;
+    return (zero_marks(here ^ spaces) & zero_marks(after ^ spaces)) == 0;
+}
+
+/* Renders `n` bytes of text (no NUL among them): white space (and NBSP) collapsed, breaks and bullets
+   owed written before the next word. A run of non-space bytes is copied in one go. */
+static void r_emit(jsx_renderer *r, const unsigned char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
         unsigned char c = s[i];
-        int space = (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v');
-        if (c == 0xC2 && s[i + 1] == 0xA0) { /* NBSP */
-            space = 1;
-            i++;
-            c = ' ';
-        }
-        if (space) {
+        int nbsp = c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0;
+        if (nbsp || is_space_byte(c)) {
+            i += nbsp ? 2 : 1;
             if (r->pre_depth > 0 && c == '\n') {
                 r_break(r, 1);
             } else if (r->out.len > 0 && r->out.data[r->out.len - 1] != '\n') {
@@ -219,6 +292,23 @@ static void r_emit(jsx_renderer *r, const unsigned char *s) {
             if (r->in_heading && r->heading && r->heading->len > 0) r->in_heading = 2;
             continue;
         }
+        /* The run goes on over text bytes and over single spaces between them: a lone ' ' before more
+           text renders as itself (it sets pending_space, and the next byte writes it), so words and
+           the spaces between them are copied at once. The stop test is branch-free (where words end
+           is unpredictable); C2 stops a run too (it may start an NBSP) and is then taken as a run of
+           its own, which renders the same. */
+        size_t j = i + 1;
+        while (j + 1 < n) {
+            if (j + 9 <= n && plain_run8(s + j)) {
+                j += 8;
+                continue;
+            }
+            unsigned char c = s[j];
+            int stop = (byte_class[c] != 0) & ((c != ' ') | (byte_class[s[j + 1]] != 0));
+            if (stop) break;
+            j++;
+        }
+        if (j + 1 == n && byte_class[s[j]] == 0) j++;
         if (r->pending_break && r->out.len > 0) {
             buf_append(&r->out, "\n\n", (size_t)r->pending_break);
             r->pending_space = 0;
@@ -232,12 +322,13 @@ static void r_emit(jsx_renderer *r, const unsigned char *s) {
         }
         r->bullet_pending = 0;
         r->pending_space = 0;
-        buf_putc(&r->out, (char)c);
+        buf_append(&r->out, (const char *)s + i, j - i);
         if (r->in_heading && r->heading) {
             if (r->in_heading == 2) buf_putc(r->heading, ' ');
             r->in_heading = 1;
-            buf_putc(r->heading, (char)c);
+            buf_append(r->heading, (const char *)s + i, j - i);
         }
+        i = j;
     }
 }
 
@@ -274,8 +365,13 @@ typedef struct {
 
 typedef struct {
     jsx_page *page;
+    htmlParserCtxtPtr ctxt;
     int structured; /* collect title, JSON-LD, microdata */
-    int microdata;
+    int microdata;  /* 1 collect microdata, 0 not, -1 not known yet (decided at the first itemprop/itemscope) */
+    const char *bytes; /* the page, for that decision */
+    size_t length;
+    int stop_after_jsonld; /* stop the parser once this many JSON-LD blocks are in (0: never) */
+    int stopped;           /* the parser was stopped: later callbacks (libxml2's closing of open elements) are ignored */
     jsx_frame *stack;
     int depth, cap;
     jsx_sink main;
@@ -293,18 +389,18 @@ static const char *find_attr(const xmlChar **atts, const char *name) {
 }
 
 /* Start effects of an element on one sink (or the start of skipping it). */
-static void sink_start(jsx_sink *k, const char *n, int chrome, const jsx_frame *f, int depth) {
+static void sink_start(jsx_sink *k, unsigned flags, int chrome, const jsx_frame *f, int depth) {
     if (k->skip_depth) return;
     if (chrome) {
         k->skip_depth = depth;
         return;
     }
-    if (strcmp(n, "br") == 0) {
+    if (flags & T_BR) {
         r_break(&k->r, 1);
         return;
     }
     if (f->level) r_break(&k->r, f->level);
-    if (strcmp(n, "td") == 0 || strcmp(n, "th") == 0) k->r.pending_space = k->r.out.len > 0;
+    if (flags & T_CELL) k->r.pending_space = k->r.out.len > 0;
     if (f->is_li) k->r.bullet_pending = 1;
     if (f->is_pre) k->r.pre_depth++;
 }
@@ -321,6 +417,7 @@ static void sink_end(jsx_sink *k, const jsx_frame *f, int depth) {
 
 static void sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
     jsx_stream *s = ctx;
+    if (s->stopped) return;
     const char *n = (const char *)xname;
     if (s->depth == s->cap) {
         s->cap = s->cap ? s->cap * 2 : 64;
@@ -333,12 +430,13 @@ static void sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
     int depth = s->depth;
     int in_content = parent ? parent->content : 0;
     f->prefix = parent ? parent->prefix : NULL;
+    unsigned flags = tag_flags(n);
 
     if (s->structured) {
-        if (!s->script_depth && strcmp(n, "script") == 0) {
+        if (!s->script_depth && (flags & T_SCRIPT)) {
             const char *type = find_attr(atts, "type");
-            if (type && strcasestr(type, "ld+json")) s->script_depth = depth;
-        } else if (!s->title_depth && !s->page->title && strcmp(n, "title") == 0) {
+            if (type && contains_word(type, "ld+json")) s->script_depth = depth;
+        } else if (!s->title_depth && !s->page->title && (flags & T_TITLE)) {
             s->title_depth = depth;
         }
     }
@@ -347,23 +445,26 @@ static void sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
     for (const xmlChar **p = atts; p && p[0]; p += 2) {
         const char *an = (const char *)p[0];
         const char *value = p[1] ? (const char *)p[1] : "";
-        if (strcasecmp(an, "class") == 0) a.cls = value;
-        else if (strcasecmp(an, "id") == 0) a.id = value;
-        else if (strcasecmp(an, "style") == 0) a.style = value;
-        else if (strcasecmp(an, "role") == 0) a.role = value;
-        else if (strcasecmp(an, "hidden") == 0) a.hidden = 1;
+        switch (an[0] | 0x20) {
+        case 'c': if (strcasecmp(an, "class") == 0) a.cls = value; break;
+        case 'i': if (strcasecmp(an, "id") == 0) a.id = value; break;
+        case 's': if (strcasecmp(an, "style") == 0) a.style = value; break;
+        case 'r': if (strcasecmp(an, "role") == 0) a.role = value; break;
+        case 'h': if (strcasecmp(an, "hidden") == 0) a.hidden = 1; break;
+        default: break;
+        }
     }
-    f->content = (unsigned char)(in_content || strcmp(n, "article") == 0 || strcmp(n, "main") == 0);
-    f->level = (unsigned char)block_level_name(n);
-    f->is_li = strcmp(n, "li") == 0;
-    f->is_pre = strcmp(n, "pre") == 0;
+    f->content = (unsigned char)(in_content || (flags & T_CONTENT));
+    f->level = (unsigned char)((flags & T_PARAGRAPH) ? 2 : (flags & T_LINE) ? 1 : 0);
+    f->is_li = (flags & T_LI) != 0;
+    f->is_pre = (flags & T_PRE) != 0;
 
-    sink_start(&s->main, n, is_chrome_element(n, &a, in_content), f, depth);
+    sink_start(&s->main, flags, is_chrome_element(flags, &a, in_content), f, depth);
     if (s->ncaptures) {
-        int chrome = is_chrome_element(n, &a, 1);
-        for (int i = 0; i < s->ncaptures; i++) sink_start(&s->captures[i], n, chrome, f, depth);
+        int chrome = is_chrome_element(flags, &a, 1);
+        for (int i = 0; i < s->ncaptures; i++) sink_start(&s->captures[i], flags, chrome, f, depth);
     }
-    if (!s->main.skip_depth && strcmp(n, "h1") == 0 && s->heading.len == 0 && !s->main.r.in_heading) {
+    if (!s->main.skip_depth && (flags & T_H1) && s->heading.len == 0 && !s->main.r.in_heading) {
         f->is_h1 = 1;
         s->main.r.in_heading = 1;
     }
@@ -371,7 +472,12 @@ static void sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
     if (s->microdata) {
         const char *prop = find_attr(atts, "itemprop");
         int scope = find_attr(atts, "itemscope") != NULL;
-        if (prop && *prop) {
+        if (s->microdata < 0 && (prop || scope)) {
+            /* Microdata is read when the page's bytes hold "itemprop". Decided here rather than by a scan
+               of every page: elements before the first itemprop/itemscope attribute do nothing for it. */
+            s->microdata = memmem(s->bytes, s->length, "itemprop", 8) != NULL;
+        }
+        if (s->microdata > 0 && prop && *prop) {
             char *name = join_name(f->prefix, prop);
             if (scope) {
                 f->owned = name;
@@ -379,8 +485,7 @@ static void sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
             } else {
                 const char *value = find_attr(atts, "content");
                 if (!value) value = find_attr(atts, "datetime");
-                if (!value && (strcmp(n, "meta") == 0 || strcmp(n, "link") == 0 || strcmp(n, "a") == 0))
-                    value = find_attr(atts, "href");
+                if (!value && (flags & T_HREF)) value = find_attr(atts, "href");
                 if (value) {
                     char *copy = strdup(value);
                     if (!copy) abort();
@@ -397,7 +502,7 @@ static void sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
                     k->name = name;
                 }
             }
-        } else if (scope) {
+        } else if (s->microdata > 0 && scope) {
             f->prefix = NULL; /* a nested item of its own starts a fresh scope */
         }
     }
@@ -406,12 +511,21 @@ static void sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
 static void sax_end(void *ctx, const xmlChar *name) {
     (void)name;
     jsx_stream *s = ctx;
-    if (s->depth == 0) return;
+    if (s->stopped || s->depth == 0) return;
     int depth = s->depth;
     jsx_frame *f = &s->stack[--s->depth];
     if (s->script_depth == depth) {
         page_add_jsonld(s->page, buf_take(&s->raw));
         s->script_depth = 0;
+        if (s->stop_after_jsonld && s->page->jsonld_count >= s->stop_after_jsonld) {
+            /* Every JSON-LD block the page can hold is in: the rest is only needed when the blocks do
+               not give the postings in full, and then the caller parses the whole page. */
+            xmlStopParser(s->ctxt);
+            s->stopped = 1;
+            s->page->partial = 1;
+            free(f->owned);
+            return;
+        }
     } else if (s->title_depth == depth) {
         s->page->title = buf_take(&s->raw);
         s->title_depth = 0;
@@ -429,7 +543,7 @@ static void sax_end(void *ctx, const xmlChar *name) {
 
 static void sax_characters(void *ctx, const xmlChar *ch, int len) {
     jsx_stream *s = ctx;
-    if (len <= 0) return;
+    if (len <= 0 || s->stopped) return;
     if (s->script_depth || s->title_depth) {
         buf_append(&s->raw, (const char *)ch, (size_t)len);
         return;
@@ -437,16 +551,47 @@ static void sax_characters(void *ctx, const xmlChar *ch, int len) {
     int any = !s->main.skip_depth;
     for (int i = 0; i < s->ncaptures && !any; i++) any = !s->captures[i].skip_depth;
     if (!any) return;
-    /* r_emit wants a NUL-terminated string; copy through a small stack buffer. */
-    char local[2048];
-    char *text = len < (int)sizeof(local) ? local : malloc((size_t)len + 1);
-    if (!text) abort();
-    memcpy(text, ch, (size_t)len);
-    text[len] = 0;
-    if (!s->main.skip_depth) r_emit(&s->main.r, (const unsigned char *)text);
+    /* The text ends at a NUL byte, should libxml2 ever pass one on. */
+    size_t n = strnlen((const char *)ch, (size_t)len);
+    if (!s->main.skip_depth) r_emit(&s->main.r, ch, n);
     for (int i = 0; i < s->ncaptures; i++)
-        if (!s->captures[i].skip_depth) r_emit(&s->captures[i].r, (const unsigned char *)text);
-    if (text != local) free(text);
+        if (!s->captures[i].skip_depth) r_emit(&s->captures[i].r, ch, n);
+}
+
+/* An upper bound on the JSON-LD blocks libxml2 can find in UTF-8 (or other ASCII-compatible) bytes.
+   A script element starts with the bytes "<script" (any case), and its type attribute follows them,
+   before the next "<script"; for the decoded value to hold "ld+json", the raw bytes hold "json" (any
+   case) or an entity's "&". So every JSON-LD block has its own stretch, from one "<script" to the next,
+   holding "json" or "&": counting those stretches over-counts (other scripts may mention JSON) but
+   never under-counts. */
+static int jsonld_upper_bound(const unsigned char *b, size_t n) {
+    int count = 0, candidate = 0, in_stretch = 0;
+    size_t i = 0;
+    while (i < n) {
+        if (!in_stretch || candidate) {
+            /* Nothing to look for before the next "<script": hop from '<' to '<'. */
+            const unsigned char *lt = memchr(b + i, '<', n - i);
+            if (!lt) break;
+            i = (size_t)(lt - b);
+        }
+        unsigned char c = b[i];
+        if (c == '<') {
+            if (i + 7 <= n && (b[i + 1] | 0x20) == 's' && (b[i + 2] | 0x20) == 'c' && (b[i + 3] | 0x20) == 'r' &&
+                (b[i + 4] | 0x20) == 'i' && (b[i + 5] | 0x20) == 'p' && (b[i + 6] | 0x20) == 't') {
+                count += candidate;
+                candidate = 0;
+                in_stretch = 1;
+                i += 6;
+            }
+        } else if (c == '&') {
+            candidate = 1;
+        } else if ((c | 0x20) == 'j' && i + 4 <= n && (b[i + 1] | 0x20) == 's' && (b[i + 2] | 0x20) == 'o' &&
+                   (b[i + 3] | 0x20) == 'n') {
+            candidate = 1;
+        }
+        i++;
+    }
+    return count + candidate;
 }
 
 /* ---- entry points ---- */
@@ -479,8 +624,15 @@ jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, in
     jsx_stream stream = {0};
     stream.page = p;
     stream.structured = !(options & JSX_TEXT_ONLY);
-    stream.microdata = stream.structured && memmem(bytes, (size_t)length, "itemprop", 8) != NULL;
+    stream.microdata = stream.structured ? -1 : 0;
+    stream.bytes = bytes;
+    stream.length = (size_t)length;
     stream.main.r.heading = stream.structured ? &stream.heading : NULL;
+    stream.ctxt = ctxt;
+    if (stream.structured && (options & JSX_STOP_AFTER_JSONLD) && encoding && strcasecmp(encoding, "UTF-8") == 0) {
+        /* No JSON-LD possible: nothing to stop for, the page is parsed in full. */
+        stream.stop_after_jsonld = jsonld_upper_bound((const unsigned char *)bytes, (size_t)length);
+    }
     xmlSAXHandlerPtr sax = ctxt->sax;
     memset(sax, 0, sizeof(*sax));
     sax->startElement = sax_start;
@@ -529,6 +681,7 @@ const char *jsx_page_text(jsx_page *p, int *length) {
     return p->text;
 }
 
+int jsx_page_is_partial(const jsx_page *p) { return p->partial; }
 const char *jsx_page_title(const jsx_page *p) { return p->title; }
 const char *jsx_page_heading(jsx_page *p) { return p->heading; }
 int jsx_page_jsonld_count(const jsx_page *p) { return p->jsonld_count; }

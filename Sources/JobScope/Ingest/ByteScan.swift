@@ -44,6 +44,35 @@ enum ByteScan {
         return false
     }
 
+    // MARK: - Eight bytes at a time (SWAR): little-endian words loaded with loadUnaligned
+
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// 0x80 in exactly the bytes of `v` that are zero (no false marks, unlike the carry-based test).
+    @inline(__always) static func zeroMarks(_ v: UInt64) -> UInt64 {
+        ~(((v & ~highs) &+ ~highs) | v | ~highs)
+    }
+
+    /// 0x80 in exactly the bytes of `word` equal to `byte`.
+    @inline(__always) static func marks(of byte: UInt8, in word: UInt64) -> UInt64 {
+        zeroMarks(word ^ (ones &* UInt64(byte)))
+    }
+
+    /// Whether any byte of `word` (all below 0x80) is below `limit` (at most 0x80).
+    @inline(__always) static func hasByteBelow(_ limit: UInt8, in word: UInt64) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highs != 0
+    }
+
+    /// `word` with its ASCII capitals lowercased (bytes at or above 0x80 unchanged).
+    @inline(__always) static func lowercasedASCII(_ word: UInt64) -> UInt64 {
+        let low = word & ~highs
+        let aboveZ = low &+ ones &* UInt64(0x7F - 0x5A)  // high bit set where the byte is above "Z"
+        let fromA = low &+ ones &* UInt64(0x80 - 0x41)   // high bit set where the byte is "A" or above
+        let capitals = fromA & ~aboveZ & ~word & highs
+        return word | (capitals >> 2)
+    }
+
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 {
         b >= 0x41 && b <= 0x5A ? b | 0x20 : b
     }

@@ -8,16 +8,19 @@ import JobScopeXML
 final class HTMLPage {
     private let page: OpaquePointer
     var title: String?
-    /// Raw contents of `<script type="application/ld+json">` blocks.
-    var jsonLD: [String] = []
+    /// Raw contents of `<script type="application/ld+json">` blocks (UTF-8).
+    var jsonLD: [Data] = []
+    /// Parsing stopped after the last JSON-LD block: only `jsonLD` is complete (no title, text, microdata).
+    let isPartial: Bool
     /// schema.org microdata as (dotted itemprop name, value), in document order.
     var microdata: [(name: String, value: String)] = []
 
     /// Parses `bytes` as HTML with the given encoding (nil: the document's own declaration).
-    /// Nil only when libxml2 could not build a document at all.
-    init?(_ bytes: [UInt8], encoding: String?, textOnly: Bool = false) {
+    /// Nil only when libxml2 could not build a document at all. With `stopAfterJSONLD` (UTF-8 only),
+    /// parsing may stop after the last JSON-LD block; `isPartial` then says only `jsonLD` is complete.
+    init?(_ bytes: [UInt8], encoding: String?, textOnly: Bool = false, stopAfterJSONLD: Bool = false) {
         guard !bytes.isEmpty else { return nil }
-        let flags = textOnly ? Int32(JSX_TEXT_ONLY) : 0
+        let flags = textOnly ? Int32(JSX_TEXT_ONLY) : (stopAfterJSONLD ? Int32(JSX_STOP_AFTER_JSONLD) : 0)
         let parsed: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 jsx_page_parse(base, Int32(buffer.count), encoding, flags)
@@ -25,11 +28,14 @@ final class HTMLPage {
         }
         guard let parsed else { return nil }
         page = parsed
+        isPartial = jsx_page_is_partial(page) != 0
         guard !textOnly else { return }
-        title = jsx_page_title(page).map { String(cString: $0) }
         for i in 0..<jsx_page_jsonld_count(page) {
-            if let block = jsx_page_jsonld(page, i) { jsonLD.append(String(cString: block)) }
+            if let block = jsx_page_jsonld(page, i) { jsonLD.append(HTMLPage.utf8Data(block)) }
         }
+        // A partial page's title and microdata are cut short: left out so that nothing reads them.
+        guard !isPartial else { return }
+        title = jsx_page_title(page).map { String(cString: $0) }
         for i in 0..<jsx_page_microdata_count(page) {
             if let name = jsx_page_microdata_name(page, i), let value = jsx_page_microdata_value(page, i) {
                 microdata.append((String(cString: name), String(cString: value)))
@@ -39,6 +45,14 @@ final class HTMLPage {
 
     deinit { jsx_page_free(page) }
 
+    /// A C string's bytes, with invalid UTF-8 replaced as `String(cString:)` would (ASCII is copied as is).
+    private static func utf8Data(_ string: UnsafePointer<CChar>) -> Data {
+        let bytes = UnsafeRawBufferPointer(start: string, count: strlen(string))
+        var any: UInt8 = 0
+        for b in bytes { any |= b } // no early exit: the compiler vectorizes it
+        return any < 0x80 ? Data(bytes) : Data(String(decoding: bytes, as: UTF8.self).utf8)
+    }
+
     /// Visible text: paragraphs separated by blank lines, list items as "• " lines.
     lazy var text: String = {
         var length: Int32 = 0
@@ -47,6 +61,17 @@ final class HTMLPage {
             String(decoding: UnsafeBufferPointer(start: $0, count: Int(length)), as: UTF8.self)
         }
     }()
+
+    /// `text` as UTF-8 bytes: the C buffer copied as is when it is ASCII, else through `text` (which
+    /// repairs invalid UTF-8), so both views always agree.
+    var textBytes: [UInt8] {
+        var length: Int32 = 0
+        guard let pointer = jsx_page_text(page, &length) else { return [] }
+        let bytes = UnsafeRawBufferPointer(start: pointer, count: Int(length))
+        var any: UInt8 = 0
+        for b in bytes { any |= b }
+        return any < 0x80 ? Array(bytes) : Array(text.utf8)
+    }
 
     /// The first visible `<h1>`.
     lazy var heading: String? = jsx_page_heading(page).map { String(cString: $0) }

@@ -17,10 +17,19 @@ struct HTMLPostingReader: Sendable {
             bytes = CharsetDetector.windows1252ToUTF8(bytes)
             encoding = "UTF-8"
         }
-        guard let page = HTMLPage(bytes, encoding: encoding) ?? HTMLPage(bytes, encoding: nil) else {
+        // Most pages carry their postings in full in JSON-LD: the parser stops after the last block, and
+        // only a page that also needs its own title, text or microdata is parsed again in full.
+        guard var page = HTMLPage(bytes, encoding: encoding, stopAfterJSONLD: true) ?? HTMLPage(bytes, encoding: nil) else {
             throw IngestError.noPostings(path: path, reason: "libxml2 could not parse the page")
         }
         var records = jsonLDRecords(page)
+        if page.isPartial && !Self.jsonLDSuffices(records) {
+            // The JSON-LD blocks were all read, so `records` stands; the rest of the page is wanted too.
+            guard let full = HTMLPage(bytes, encoding: encoding) ?? HTMLPage(bytes, encoding: nil) else {
+                throw IngestError.noPostings(path: path, reason: "libxml2 could not parse the page")
+            }
+            page = full
+        }
         if records.isEmpty, let record = microdataRecord(page) { records = [record] }
         if records.isEmpty {
             var record = PostingRecord()
@@ -45,13 +54,21 @@ struct HTMLPostingReader: Sendable {
         return result
     }
 
+    /// Whether the JSON-LD records alone make the postings: `read` then takes nothing else from the page
+    /// (microdata, text and heading only fill in for no records, a missing description, or the title of
+    /// a page's only posting).
+    static func jsonLDSuffices(_ records: [PostingRecord]) -> Bool {
+        guard let first = records.first else { return false }
+        return records.allSatisfy { $0.fields[.description] != nil } && (records.count > 1 || first.fields[.title] != nil)
+    }
+
     /// JobPosting records from every JSON-LD block that parses (after repair); broken blocks are skipped.
     private func jsonLDRecords(_ page: HTMLPage) -> [PostingRecord] {
         var records: [PostingRecord] = []
         for block in page.jsonLD {
-            let bytes = Array(block.utf8)
-            let value = (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]))
-                ?? (try? JSONSerialization.jsonObject(with: Data(JSONRepair.repair(bytes)), options: [.fragmentsAllowed]))
+            let value = FastJSON.parse(block)
+                ?? (try? JSONSerialization.jsonObject(with: block, options: [.fragmentsAllowed]))
+                ?? (try? JSONSerialization.jsonObject(with: Data(JSONRepair.repair(Array(block))), options: [.fragmentsAllowed]))
             guard let value else { continue }
             records += JobPostingLD.postings(in: value).map(JobPostingLD.record(from:))
         }

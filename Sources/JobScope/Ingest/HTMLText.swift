@@ -9,6 +9,13 @@ enum HTMLText {
         return stripTags(bytes)
     }
 
+    /// `render(fragment:)` as UTF-8 bytes, without a String in between when the text is ASCII.
+    static func renderBytes(fragment bytes: [UInt8]) -> [UInt8] {
+        guard !bytes.isEmpty else { return [] }
+        if let page = HTMLPage(bytes, encoding: "UTF-8", textOnly: true) { return page.textBytes }
+        return Array(stripTags(bytes).utf8)
+    }
+
     /// Last resort: drops everything between `<` and `>`.
     static func stripTags(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []

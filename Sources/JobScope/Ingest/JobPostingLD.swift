@@ -81,19 +81,54 @@ enum JobPostingLD {
 
     /// schema.org's enumeration values (`FULL_TIME`, `CONTRACTOR`) in the words job boards use.
     static func employmentTypeLabel(_ value: String) -> String {
-        value.components(separatedBy: ", ").map { part -> String in
-            switch part.uppercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_") {
-            case "FULL_TIME", "FULLTIME": return "Full-time"
-            case "PART_TIME", "PARTTIME": return "Part-time"
-            case "CONTRACTOR", "CONTRACT": return "Contract"
-            case "TEMPORARY": return "Temporary"
-            case "INTERN", "INTERNSHIP": return "Internship"
-            case "VOLUNTEER": return "Volunteer"
-            case "PER_DIEM": return "Per diem"
-            case "OTHER": return "Other"
-            default: return part
-            }
+        // ASCII values (all real ones) take a byte path; others go through Foundation, whose Unicode case
+        // mapping and matching the label lookup is defined by.
+        if let label = asciiEmploymentTypeLabel(value) { return label }
+        return value.components(separatedBy: ", ").map { part -> String in
+            label(forKey: part.uppercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")) ?? part
         }.joined(separator: ", ")
+    }
+
+    /// `employmentTypeLabel` for an ASCII value (nil otherwise): split on ", ", each part uppercased with
+    /// `-` and spaces as `_`, byte by byte.
+    private static func asciiEmploymentTypeLabel(_ value: String) -> String? {
+        var value = value
+        return value.withUTF8 { bytes -> String? in
+            var key: [UInt8] = []
+            key.reserveCapacity(16)
+            var labels: [String] = []
+            var start = 0
+            var i = 0
+            let n = bytes.count
+            while i <= n {
+                if i < n, bytes[i] >= 0x80 { return nil }
+                guard i == n || (bytes[i] == UInt8(ascii: ",") && i + 1 < n && bytes[i + 1] == 0x20) else { i += 1; continue }
+                key.removeAll(keepingCapacity: true)
+                for b in bytes[start..<i] {
+                    key.append(b == UInt8(ascii: "-") || b == 0x20 ? UInt8(ascii: "_") : (b >= 0x61 && b <= 0x7A ? b - 0x20 : b))
+                }
+                let part = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                labels.append(label(forKey: String(decoding: key, as: UTF8.self)) ?? String(decoding: part, as: UTF8.self))
+                i += 2
+                start = i
+            }
+            return labels.joined(separator: ", ")
+        }
+    }
+
+    /// The label for an uppercased enumeration key, or nil when it is not one.
+    private static func label(forKey key: String) -> String? {
+        switch key {
+        case "FULL_TIME", "FULLTIME": return "Full-time"
+        case "PART_TIME", "PARTTIME": return "Part-time"
+        case "CONTRACTOR", "CONTRACT": return "Contract"
+        case "TEMPORARY": return "Temporary"
+        case "INTERN", "INTERNSHIP": return "Internship"
+        case "VOLUNTEER": return "Volunteer"
+        case "PER_DIEM": return "Per diem"
+        case "OTHER": return "Other"
+        default: return nil
+        }
     }
 
     static func organizationName(_ value: Any?) -> String? {

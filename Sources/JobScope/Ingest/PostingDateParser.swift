@@ -14,7 +14,13 @@ public struct PostingDateParser: Sendable {
 
     /// The calendar day `text` names, or nil when it names none this parser trusts.
     public func parse(_ text: String) -> PostingDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Most dates start and end with an ASCII letter or digit: nothing to trim, no Foundation call.
+        @inline(__always) func isAlphanumeric(_ b: UInt8?) -> Bool {
+            guard let b else { return false }
+            return (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+        }
+        let trimmed = isAlphanumeric(text.utf8.first) && isAlphanumeric(text.utf8.last)
+            ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 64 else { return nil }
         let bytes = Array(trimmed.utf8)
         if let iso = Self.isoDate(bytes) { return iso }

@@ -58,21 +58,21 @@ public struct PostingFileWalker: Sequence, Sendable {
     }
 
     public func makeIterator() -> Iterator {
-        Iterator(walker: self, pending: paths.reversed().map { ($0, true) })
+        Iterator(walker: self, pending: paths.reversed().map { ($0, true, "") })
     }
 
     /// Walks one step at a time; holds the paths still to visit and the folders already walked.
     public struct Iterator: IteratorProtocol {
         let walker: PostingFileWalker
-        /// Paths still to visit, last first; `given` marks the caller's own paths.
-        var pending: [(path: String, given: Bool)]
+        /// Paths still to visit, last first; `given` marks the caller's own paths, and `name` is the last
+        /// component of the others (a folder listing's entry, known without parsing the path).
+        var pending: [(path: String, given: Bool, name: String)]
         /// Real paths of the folders walked: one entry per folder, so loops end without growing per file.
         var visited = Set<String>()
 
         public mutating func next() -> Entry? {
             let fm = FileManager.default
-            while let (path, given) = pending.popLast() {
-                let name = (path as NSString).lastPathComponent
+            while let (path, given, name) = pending.popLast() {
                 if !given, !walker.includeHidden, name.hasPrefix(".") { continue }
                 if !walker.excluded.isEmpty, walker.excluded.contains(PostingFileWalker.absolutePath(path)) { continue }
                 var isDirectory: ObjCBool = false
@@ -91,7 +91,7 @@ public struct PostingFileWalker: Sequence, Sendable {
                 do {
                     let children = try fm.contentsOfDirectory(atPath: path).sorted()
                     let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                    pending.append(contentsOf: children.reversed().map { ("\(base)/\($0)", false) })
+                    pending.append(contentsOf: children.reversed().map { ("\(base)/\($0)", false, $0) })
                 } catch {
                     return .problem(.unreadableFolder(path: path, reason: error.localizedDescription))
                 }
@@ -102,6 +102,12 @@ public struct PostingFileWalker: Sequence, Sendable {
 
     /// README.md, LICENSE.txt, CHANGELOG.md, read-me.txt and the like.
     static func isFolderDocument(_ name: String) -> Bool {
+        // Every such stem starts with A, C, L, N or R: an ASCII name whose first letter (past "-", "_"
+        // and spaces) is another one is not one, without the Foundation work below.
+        if let first = name.utf8.first(where: { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "_") && $0 != 0x20 }),
+           first < 0x80, !"ACLNRacnlr".utf8.contains(first) {
+            return false
+        }
         let stem = (name as NSString).deletingPathExtension.uppercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
         return ["README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "CONTRIBUTING", "NOTICE", "AUTHORS"]
             .contains(stem)

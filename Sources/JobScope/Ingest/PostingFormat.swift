@@ -18,6 +18,33 @@ public enum PostingFormat: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The format a path's extension names (`(path as NSString).pathExtension`): read from the bytes
+    /// when the last path component is plain ASCII, which spares the bridging on every file of a walk.
+    init?(path: String) {
+        self.init(pathExtension: PostingFormat.pathExtension(of: path))
+    }
+
+    /// `(path as NSString).pathExtension`, computed directly when the last component is ASCII and the
+    /// path does not end with "/" (NSString's rules then reduce to: the text after the component's last
+    /// ".", none when that dot starts the component).
+    static func pathExtension(of path: String) -> String {
+        let utf8 = path.utf8
+        let fast = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard let last = bytes.last, last != UInt8(ascii: "/") else { return nil }
+            var i = bytes.count - 1
+            var dot = -1
+            while i >= 0, bytes[i] != UInt8(ascii: "/") {
+                if bytes[i] >= 0x80 { return nil } // a combining mark could join a "." into another character
+                if dot < 0, bytes[i] == UInt8(ascii: ".") { dot = i }
+                i -= 1
+            }
+            guard dot > i + 1 else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(dot + 1)...]), as: UTF8.self)
+        }
+        if let fast = fast, let known = fast { return known }
+        return (path as NSString).pathExtension
+    }
+
     /// Whether one file of this format may hold many postings (and sources carry a row or line).
     public var holdsManyPostings: Bool {
         switch self {

@@ -27,7 +27,7 @@ public struct PostingReader: Sendable {
         }
         let utf16 = CharsetDetector.hasUTF16BOM(raw)
         if !utf16, ByteScan.containsNUL(raw) { throw IngestError.binary(path: path) }
-        let hinted = PostingFormat(pathExtension: (path as NSString).pathExtension)
+        let hinted = PostingFormat(path: path)
         let format = PostingFormat.detect(bytes: utf16 ? CharsetDetector.utf8Bytes(raw) : raw, extensionFormat: hinted)
         if format == .html && !utf16 {
             // libxml2 decodes the page itself, honouring its declared charset.
@@ -50,6 +50,6 @@ public struct PostingReader: Sendable {
 
     /// Whether a path's extension is one JobScope reads (what a folder walk picks up).
     public static func isSupported(path: String) -> Bool {
-        PostingFormat(pathExtension: (path as NSString).pathExtension) != nil
+        PostingFormat(path: path) != nil
     }
 }

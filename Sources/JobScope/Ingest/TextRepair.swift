@@ -9,17 +9,15 @@ public enum TextRepair {
     /// A posting body: HTML rendered to text when it is markup, then lines trimmed, runs of blank lines
     /// collapsed to one (a paragraph break), and bullets written as lines starting with "• ".
     public static func body(_ raw: String) -> String {
-        var text = repairMojibake(raw)
-        var bytes = Array(text.utf8)
+        var bytes = Array(repairMojibake(raw).utf8)
         if ByteScan.looksLikeHTMLFragment(bytes) {
-            text = HTMLText.render(fragment: bytes)
-            bytes = Array(text.utf8)
+            bytes = HTMLText.renderBytes(fragment: bytes)
         } else {
             if bytes.contains(UInt8(ascii: "&")) {
                 bytes = decodeEntities(bytes)
                 // Escaped markup ("&lt;p&gt;…") is markup once decoded.
                 if ByteScan.looksLikeHTMLFragment(bytes) {
-                    bytes = Array(HTMLText.render(fragment: bytes).utf8)
+                    bytes = HTMLText.renderBytes(fragment: bytes)
                 }
             }
             bytes = restoreLostLineBreaks(bytes)
@@ -36,7 +34,7 @@ public enum TextRepair {
     public static func line(_ raw: String) -> String {
         var bytes = Array(repairMojibake(raw).utf8)
         if bytes.contains(UInt8(ascii: "&")) { bytes = decodeEntities(bytes) }
-        if ByteScan.looksLikeHTMLFragment(bytes) { bytes = Array(HTMLText.render(fragment: bytes).utf8) }
+        if ByteScan.looksLikeHTMLFragment(bytes) { bytes = HTMLText.renderBytes(fragment: bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pendingSpace = false
@@ -60,37 +58,66 @@ public enum TextRepair {
         guard n > 4 else { return bytes }
         var out: [UInt8]?
         var copied = 0
-        var i = 1
-        while i + 2 < n {
-            let p = bytes[i]
-            guard p == UInt8(ascii: ".") || p == UInt8(ascii: "!") || p == UInt8(ascii: "?")
-                    || p == UInt8(ascii: ":") || p == UInt8(ascii: ";") else { i += 1; continue }
-            let before = bytes[i - 1], next = bytes[i + 1], after = bytes[i + 2]
-            guard (before >= 0x61 && before <= 0x7A) || before == UInt8(ascii: ")"),
-                  next >= 0x41 && next <= 0x5A, after >= 0x61 && after <= 0x7A else { i += 1; continue }
-            // The word before the mark, and the word after it.
-            var start = i - 1
-            while start > 0, (bytes[start - 1] >= 0x61 && bytes[start - 1] <= 0x7A) || (bytes[start - 1] >= 0x41 && bytes[start - 1] <= 0x5A) {
-                start -= 1
+        bytes.withUnsafeBufferPointer { bytes in
+            @inline(__always) func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+            @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            // . ! ? : ; as bits of a 64-bit mask (all are below 64).
+            let marks: UInt64 = 1 << 0x2E | 1 << 0x21 | 1 << 0x3F | 1 << 0x3A | 1 << 0x3B
+            var i = 1
+            while i + 2 < n {
+                if i + 10 <= n, let base = bytes.baseAddress {
+                    // Eight bytes at once when none is in 0x21-0x3F (where all five marks are).
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let raised = word | ByteScan.highs
+                    let inRange = (raised &- ByteScan.ones &* 0x21) & ~(raised &- ByteScan.ones &* 0x40) & ~word & ByteScan.highs
+                    if inRange == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+                let p = bytes[i]
+                // One branch, rarely taken: spaces and letters alternate unpredictably, so "p < 64" must
+                // not be a branch of its own.
+                guard (marks >> UInt64(p & 63)) & UInt64(unsafeBitCast(p < 64, to: UInt8.self)) & 1 == 1 else { i += 1; continue }
+                let before = bytes[i - 1], next = bytes[i + 1], after = bytes[i + 2]
+                guard isLower(before) || before == UInt8(ascii: ")"), next >= 0x41 && next <= 0x5A, isLower(after) else {
+                    i += 1
+                    continue
+                }
+                // The word before the mark, and the word after it (ASCII letters: one byte per character).
+                var start = i - 1
+                while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
+                var end = i + 1
+                while end < n, isLetter(bytes[end]) { end += 1 }
+                let keepGlued = before != UInt8(ascii: ")") && (i - start <= 1
+                    || isWWW(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                    || isGluedSuffix(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end])))
+                if !keepGlued {
+                    if out == nil { out = []; out!.reserveCapacity(n + 64) }
+                    out!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...i]))
+                    out!.append(0x0A)
+                    copied = i + 1
+                }
+                i += 2
             }
-            var end = i + 1
-            while end < n, (bytes[end] >= 0x61 && bytes[end] <= 0x7A) || (bytes[end] >= 0x41 && bytes[end] <= 0x5A) { end += 1 }
-            let previousWord = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
-            let nextWord = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
-            let keepGlued = before != UInt8(ascii: ")") && (previousWord.count <= 1 || previousWord == "www"
-                || gluedSuffixes.contains(nextWord))
-            if !keepGlued {
-                if out == nil { out = []; out!.reserveCapacity(n + 64) }
-                out!.append(contentsOf: bytes[copied...i])
-                out!.append(0x0A)
-                copied = i + 1
-            }
-            i += 2
         }
         guard var result = out else { return bytes }
         result.append(contentsOf: bytes[copied...])
         return result
     }
+
+    /// "www" in any case.
+    private static func isWWW(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.count == 3 && word.allSatisfy { $0 | 0x20 == UInt8(ascii: "w") }
+    }
+
+    /// Whether the word (ASCII letters) is one of `gluedSuffixes`, exactly.
+    private static func isGluedSuffix(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count == 2 || word.count == 3 else { return false }
+        return gluedSuffixBytes.contains { $0.elementsEqual(word) }
+    }
+
+    private static let gluedSuffixBytes: [[UInt8]] = gluedSuffixes.map { Array($0.utf8) }
 
     /// Capitalized words that follow a dot inside a name (`ASP.Net`, `Node.Js`, `Socket.Io`).
     private static let gluedSuffixes: Set<String> = ["Net", "Js", "Io", "Ai", "Com", "Org", "Py", "Jl", "Rb"]
@@ -113,6 +140,12 @@ public enum TextRepair {
     /// Byte signature of mojibake: a Latin-1 letter that is a UTF-8 lead byte (U+00C2–U+00F4, which is
     /// C3 82–C3 B4 in UTF-8) followed by a character standing for a continuation byte.
     static func mayHoldMojibake(_ text: String) -> Bool {
+        // The signature starts with the byte C3: text without one (most) is cleared by one memchr.
+        let holdsC3 = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+            return memchr(base, 0xC3, buffer.count) != nil
+        }
+        if holdsC3 == false { return false }
         var previousWasLead = false
         var iterator = text.utf8.makeIterator()
         var last: UInt8 = 0
@@ -187,8 +220,14 @@ public enum TextRepair {
         var i = 0
         let n = bytes.count
         while i < n {
+            // The text up to the next "&" is copied at once.
+            guard let amp = ByteScan.nextIndex(of: UInt8(ascii: "&"), in: bytes, from: i) else {
+                out.append(contentsOf: bytes[i...])
+                break
+            }
+            if amp > i { out.append(contentsOf: bytes[i..<amp]) }
+            i = amp
             let b = bytes[i]
-            guard b == UInt8(ascii: "&") else { out.append(b); i += 1; continue }
             var j = i + 1
             while j < n, j - i <= 32, bytes[j] != UInt8(ascii: ";"), bytes[j] != UInt8(ascii: "&"),
                   !ByteScan.isSpace(bytes[j]) { j += 1 }
@@ -211,7 +250,7 @@ public enum TextRepair {
                 scalar = Unicode.Scalar(value)
             }
             if let scalar, scalar.value != 0 {
-                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                UTF8.encode(scalar) { out.append($0) }
                 i = j + 1
             } else {
                 out.append(b)
@@ -242,114 +281,157 @@ public enum TextRepair {
     /// run together on one line ("• a • b") split onto their own lines.
     static func layout(_ bytes: [UInt8]) -> [UInt8] {
         let clean = cleanBytes(bytes)
-        var assembler = LineAssembler(capacity: clean.count)
-        clean.withUnsafeBufferPointer { buffer in
-            for b in buffer { assembler.add(b) }
-        }
-        assembler.finishLine()
-        return assembler.out
-    }
-
-    /// Builds laid-out text line by line (a struct with local state: no closure captures, so no
-    /// dynamic exclusivity checks on the per-byte path).
-    private struct LineAssembler {
         var out: [UInt8] = []
+        out.reserveCapacity(clean.count + 16)
         var line: [UInt8] = []
-        var pendingSpace = false
+        line.reserveCapacity(512)
         var blankPending = false
-        var mayHoldInlineBullet = false
 
-        init(capacity: Int) {
-            out.reserveCapacity(capacity)
-            line.reserveCapacity(512)
-        }
-
-        @inline(__always) mutating func add(_ b: UInt8) {
-            if b == 0x0A {
-                finishLine()
-            } else if b == 0x20 {
-                pendingSpace = !line.isEmpty
-            } else {
-                if pendingSpace {
-                    line.append(0x20)
-                    pendingSpace = false
-                    if b == 0xE2 { mayHoldInlineBullet = true }
-                }
-                line.append(b)
-            }
-        }
-
-        mutating func finishLine() {
-            if line.isEmpty {
-                blankPending = !out.isEmpty
-            } else if mayHoldInlineBullet {
-                for part in TextRepair.splitInlineBullets(line) { emit(part[...]) }
-            } else {
-                emit(line[...])
-            }
-            line.removeAll(keepingCapacity: true)
-            pendingSpace = false
-            mayHoldInlineBullet = false
-        }
-
-        private mutating func emit(_ segment: ArraySlice<UInt8>) {
-            let (isBullet, rest) = TextRepair.bulletBody(segment)
-            if isBullet && rest.isEmpty { return } // a lone bullet mark
+        /// Writes one segment of a line, a bullet mark rewritten as "• " (a lone mark writes nothing).
+        func emit(_ segment: ArraySlice<UInt8>) {
+            let (isBullet, rest) = bulletBody(segment)
+            if isBullet && rest.isEmpty { return }
             if !out.isEmpty {
                 out.append(0x0A)
                 if blankPending { out.append(0x0A) }
             }
             blankPending = false
-            if isBullet { out.append(contentsOf: TextRepair.bullet) }
+            if isBullet { out.append(contentsOf: bullet) }
             out.append(contentsOf: rest)
         }
+
+        clean.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return } // no lines: nothing to write
+            let n = buffer.count
+            // Each line is collapsed into `scratch` (never longer than the line), then copied once.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { scratch in
+                let collapsed = scratch.baseAddress!
+                var i = 0
+                while true {
+                    // One line: its words joined by single spaces, without leading or trailing space. Only
+                    // a " •" inside the line can split it into bullets.
+                    var length = 0
+                    var mayHoldInlineBullet = false
+                    while i < n {
+                        let b = base[i]
+                        if b == 0x0A { break }
+                        if b == 0x20 { i += 1; continue }
+                        if length > 0 {
+                            collapsed[length] = 0x20
+                            length += 1
+                            if b == 0xE2, i + 2 < n, base[i + 1] == 0x80, base[i + 2] == 0xA2 { mayHoldInlineBullet = true }
+                        }
+                        // The word, and the words after it that are one space apart, are copied at once
+                        // (the test is branch-free: where words end is unpredictable).
+                        var j = i + 1
+                        while j + 1 < n {
+                            if j + 9 <= n {
+                                // Eight bytes at once when none ends the run (a line break, or a space before a
+                                // space, a line break or E2, which may start an inline bullet).
+                                let here = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                                let after = UnsafeRawPointer(base + j + 1).loadUnaligned(as: UInt64.self)
+                                let spaceBefore = ByteScan.marks(of: 0x20, in: after) | ByteScan.marks(of: 0x0A, in: after)
+                                    | ByteScan.marks(of: 0xE2, in: after)
+                                if ByteScan.marks(of: 0x0A, in: here) | (ByteScan.marks(of: 0x20, in: here) & spaceBefore) == 0 {
+                                    j += 8
+                                    continue
+                                }
+                            }
+                            let c = base[j], next = base[j + 1]
+                            let space = bit(c == 0x20)
+                            let stop = bit(c == 0x0A) | (space & (bit(next == 0x20) | bit(next == 0x0A)))
+                            if stop != 0 { break }
+                            if next == 0xE2, space == 1, j + 3 < n, base[j + 2] == 0x80, base[j + 3] == 0xA2 {
+                                mayHoldInlineBullet = true
+                            }
+                            j += 1
+                        }
+                        if j + 1 == n, base[j] != 0x0A, base[j] != 0x20 { j += 1 }
+                        (collapsed + length).update(from: base + i, count: j - i)
+                        length += j - i
+                        i = j
+                    }
+                    if length == 0 {
+                        blankPending = !out.isEmpty
+                    } else {
+                        line.removeAll(keepingCapacity: true)
+                        line.append(contentsOf: UnsafeBufferPointer(start: collapsed, count: length))
+                        if mayHoldInlineBullet {
+                            for part in splitInlineBullets(line) { emit(part[...]) }
+                        } else {
+                            emit(line[...])
+                        }
+                    }
+                    if i >= n { break }
+                    i += 1 // the line break
+                }
+            }
+        }
+        return out
     }
+
+    /// 1 or 0, without a branch (a Bool's byte).
+    @inline(__always) private static func bit(_ value: Bool) -> Int { Int(unsafeBitCast(value, to: UInt8.self)) }
 
     /// The bytes with newlines unified to LF, tabs/form feeds/NBSP as spaces, CDATA markers
     /// (`<![CDATA[`, `]]>`) and zero-width/BOM characters dropped, line/paragraph separators as LF.
     static func cleanBytes(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { bytes in
-            let n = bytes.count
-            var i = 0
-            while i < n {
-                let b = bytes[i]
-                if b >= 0x20 && b < 0x80 && b != UInt8(ascii: "]") && b != UInt8(ascii: "<") {
-                    out.append(b)
+        // Every rule writes at most as many bytes as it reads, so the input's size bounds the output.
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, written in
+            bytes.withUnsafeBufferPointer { bytes in
+                let n = bytes.count
+                var o = 0
+                var i = 0
+                while i < n {
+                    // Eight plain bytes (printable ASCII, no "]" or "<") are copied at once.
+                    if i + 8 <= n, let base = bytes.baseAddress, let target = out.baseAddress {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if word & ByteScan.highs == 0, !ByteScan.hasByteBelow(0x20, in: word),
+                           ByteScan.marks(of: UInt8(ascii: "]"), in: word) | ByteScan.marks(of: UInt8(ascii: "<"), in: word) == 0 {
+                            UnsafeMutableRawPointer(target + o).storeBytes(of: word, as: UInt64.self)
+                            o += 8
+                            i += 8
+                            continue
+                        }
+                    }
+                    let b = bytes[i]
+                    if b >= 0x20 && b < 0x80 && b != UInt8(ascii: "]") && b != UInt8(ascii: "<") {
+                        out[o] = b
+                        o += 1
+                        i += 1
+                        continue
+                    }
+                    switch b {
+                    case 0x00...0x08, 0x0E...0x1F, 0x7F:
+                        break // control characters carry no text
+                    case 0xC2 where i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F:
+                        i += 1 // C1 controls (U+0080–U+009F), left over when mojibake could not be undone
+                    case 0x0D:
+                        out[o] = 0x0A; o += 1
+                        if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+                    case 0x09, 0x0B, 0x0C:
+                        out[o] = 0x20; o += 1
+                    case 0xC2 where i + 1 < n && bytes[i + 1] == 0xA0:
+                        out[o] = 0x20; o += 1; i += 1
+                    case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x8B || bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                        if bytes[i + 2] != 0x8B { out[o] = 0x0A; o += 1 }
+                        i += 2
+                    case 0xEF where i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+                        i += 2
+                    case UInt8(ascii: "]") where i + 2 < n && bytes[i + 1] == UInt8(ascii: "]") && bytes[i + 2] == UInt8(ascii: ">"):
+                        i += 2
+                    case UInt8(ascii: "<") where i + 8 < n && bytes[i + 1] == UInt8(ascii: "!") && bytes[i + 2] == UInt8(ascii: "[")
+                        && bytes[i + 3] == UInt8(ascii: "C") && bytes[i + 4] == UInt8(ascii: "D") && bytes[i + 5] == UInt8(ascii: "A")
+                        && bytes[i + 6] == UInt8(ascii: "T") && bytes[i + 7] == UInt8(ascii: "A") && bytes[i + 8] == UInt8(ascii: "["):
+                        i += 8
+                    default:
+                        out[o] = b; o += 1
+                    }
                     i += 1
-                    continue
                 }
-                switch b {
-                case 0x00...0x08, 0x0E...0x1F, 0x7F:
-                    break // control characters carry no text
-                case 0xC2 where i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F:
-                    i += 1 // C1 controls (U+0080–U+009F), left over when mojibake could not be undone
-                case 0x0D:
-                    out.append(0x0A)
-                    if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
-                case 0x09, 0x0B, 0x0C:
-                    out.append(0x20)
-                case 0xC2 where i + 1 < n && bytes[i + 1] == 0xA0:
-                    out.append(0x20); i += 1
-                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x8B || bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    if bytes[i + 2] != 0x8B { out.append(0x0A) }
-                    i += 2
-                case 0xEF where i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
-                    i += 2
-                case UInt8(ascii: "]") where i + 2 < n && bytes[i + 1] == UInt8(ascii: "]") && bytes[i + 2] == UInt8(ascii: ">"):
-                    i += 2
-                case UInt8(ascii: "<") where i + 8 < n && bytes[i + 1] == UInt8(ascii: "!") && bytes[i + 2] == UInt8(ascii: "[")
-                    && bytes[i + 3] == UInt8(ascii: "C") && bytes[i + 4] == UInt8(ascii: "D") && bytes[i + 5] == UInt8(ascii: "A")
-                    && bytes[i + 6] == UInt8(ascii: "T") && bytes[i + 7] == UInt8(ascii: "A") && bytes[i + 8] == UInt8(ascii: "["):
-                    i += 8
-                default:
-                    out.append(b)
-                }
-                i += 1
+                written = o
             }
         }
-        return out
     }
 
     static let bullet: [UInt8] = Array("• ".utf8)
@@ -402,11 +484,14 @@ public enum TextRepair {
     static func normalizeUnicode(_ text: String) -> String {
         // Every scalar that can combine is U+0300 or above: lead bytes 0xCC+ (most text has none, or
         // only punctuation in the E2 block, which the scalar check below then clears quickly).
-        var mayCombine = false
-        for b in text.utf8 where b >= 0xCC && b != 0xE2 {
-            mayCombine = true
-            break
-        }
+        let mayCombine = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            // The largest byte first (a loop the compiler vectorizes): ASCII and Latin text stop here.
+            var largest: UInt8 = 0
+            for b in buffer { largest = max(largest, b) }
+            guard largest >= 0xCC else { return false }
+            for b in buffer where b >= 0xCC && b != 0xE2 { return true }
+            return false
+        } ?? text.utf8.contains { $0 >= 0xCC && $0 != 0xE2 }
         guard mayCombine else { return text }
         for s in text.unicodeScalars {
             let v = s.value

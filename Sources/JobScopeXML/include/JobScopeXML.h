@@ -17,7 +17,11 @@ typedef struct jsx_page jsx_page;
 /* Options for jsx_page_parse. */
 enum {
     /* Only render the visible text (for HTML held in a description field): no title, JSON-LD or microdata. */
-    JSX_TEXT_ONLY = 1
+    JSX_TEXT_ONLY = 1,
+    /* Stop parsing right after the last JSON-LD block the page can hold (bounded by a byte scan), when
+       `encoding` is UTF-8: the title, heading, text and microdata are then incomplete (see
+       jsx_page_is_partial), which is fine when the JSON-LD alone gives the postings. */
+    JSX_STOP_AFTER_JSONLD = 2
 };
 
 /* Streams HTML bytes through libxml2's parser (recover mode, no network, no tree built): renders the visible
@@ -25,6 +29,9 @@ enum {
    is forced when given; NULL lets libxml2 use the document's own declaration. Returns NULL only when
    libxml2 could not build a document at all. */
 jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, int options);
+
+/* 1 when JSX_STOP_AFTER_JSONLD stopped the parser early: only the JSON-LD blocks are complete. */
+int jsx_page_is_partial(const jsx_page *page);
 
 /* Releases the page and every string it handed out. */
 void jsx_page_free(jsx_page *page);

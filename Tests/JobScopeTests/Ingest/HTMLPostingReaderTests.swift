@@ -78,6 +78,52 @@ struct HTMLPostingReaderTests {
             """)
     }
 
+    /// A page with the given JSON-LD blocks in its head and body, a <title>, an <h1> and visible text.
+    private func page(head: [String], body: [String] = [], bodyScript: String = "") -> [UInt8] {
+        let blocks = { (list: [String]) in list.map { "<script type=\"application/ld+json\">\($0)</script>" }.joined() }
+        return Array("""
+            <html><head><title>Page Title</title>\(blocks(head))</head><body><nav>Menu</nav>
+            <main><h1>Visible Heading</h1><p>Visible text.</p></main>\(blocks(body))\(bodyScript)</body></html>
+            """.utf8)
+    }
+
+    private let headPosting = #"{"@type":"JobPosting","title":"Head Job","description":"<p>Head text.</p>"}"#
+    private let bodyPosting = #"{"@type":"JobPosting","title":"Body Job","description":"Body text."}"#
+
+    @Test("JSON-LD blocks after the head are read too (the parser stops only after the last one)")
+    func jsonLDInHeadAndBody() throws {
+        let result = try PostingReader().read(bytes: page(head: [headPosting], body: [bodyPosting]), path: "p.html")
+        #expect(result.postings.map(\.title) == ["Head Job", "Body Job"])
+        #expect(result.postings.map(\.body) == ["Head text.", "Body text."])
+        let escaped = page(head: [headPosting], bodyScript: "<script type=\"application/ld&#43;json\">\(bodyPosting)</script>")
+        #expect(try PostingReader().read(bytes: escaped, path: "p.html").postings.map(\.title) == ["Head Job", "Body Job"])
+        let mentioned = page(head: [headPosting], bodyScript: "<script>var x = JSON.parse('{}');</script>")
+        #expect(try PostingReader().read(bytes: mentioned, path: "p.html").postings.map(\.title) == ["Head Job"])
+    }
+
+    @Test("a JSON-LD posting without a description or title still gets the page's text and heading")
+    func jsonLDFilledFromPage() throws {
+        let noDescription = page(head: [#"{"@type":"JobPosting","title":"Short Job"}"#])
+        let posting = try #require(try PostingReader().read(bytes: noDescription, path: "p.html").postings.first)
+        #expect(posting.title == "Short Job")
+        #expect(posting.body == "Visible Heading\n\nVisible text.")
+        let noTitle = page(head: [#"{"@type":"JobPosting","description":"Only a description."}"#])
+        let untitled = try #require(try PostingReader().read(bytes: noTitle, path: "p.html").postings.first)
+        #expect(untitled.title == "Visible Heading")
+        #expect(untitled.body == "Only a description.")
+    }
+
+    @Test("JSON-LD that is not a JobPosting leaves the page to its microdata")
+    func jsonLDWithoutPostingUsesMicrodata() throws {
+        let bytes = Array("""
+            <html><head><script type="application/ld+json">{"@type":"Organization","name":"Acme"}</script></head>
+            <body><div itemscope><h2 itemprop="title">Microdata Job</h2><div itemprop="description">Marked up.</div></div></body></html>
+            """.utf8)
+        let posting = try #require(try PostingReader().read(bytes: bytes, path: "p.html").postings.first)
+        #expect(posting.title == "Microdata Job")
+        #expect(posting.body == "Marked up.")
+    }
+
     @Test("a page without a declared charset that is not UTF-8 is read as Windows-1252")
     func windows1252() throws {
         let posting = try #require(try read("windows-1252.html").postings.first)

@@ -23,6 +23,24 @@ struct PostingFileWalkerTests {
                 == [root + "/a.html", root + "/b/inner/x.jsonl", root + "/b/z.csv", root + "/c.md"])
     }
 
+    @Test("extensions read from the bytes match NSString's", arguments: [
+        "a.html", "/x/y/posting-0001.HTML", "noext", "/dir.d/file", ".bashrc", "/x/.hidden.json", "a.", "a..", "..", ".",
+        "/x/..", "dir/file.csv/", "a.tar.gz", "/", "", "x//y.jsonl", "./p.md", "ca\u{301}fe\u{301}.txt", "f.\u{301}html", "é.tsv",
+    ])
+    func pathExtensions(_ path: String) {
+        #expect(PostingFormat.pathExtension(of: path) == (path as NSString).pathExtension)
+    }
+
+    @Test("the quick test for a folder's own documents agrees with the full one", arguments: [
+        "README.md", "readme", "_Read-Me.txt", " license", "LICENCE.md", "Changes.txt", "contributing.md", "NOTICE", "authors",
+        "AUTHORS.txt.bak", "posting-0001.html", "notes.md", "Résumé.md", "ÀREADME.md", "---", "", ".README.md", "a", "rEaDmE.rst",
+    ])
+    func folderDocuments(_ name: String) {
+        let stem = (name as NSString).deletingPathExtension.uppercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
+        let expected = ["README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "CONTRIBUTING", "NOTICE", "AUTHORS"].contains(stem)
+        #expect(PostingFileWalker.isFolderDocument(name) == expected)
+    }
+
     @Test("hidden files are taken when asked; a README given by name is read")
     func hiddenAndGiven() throws {
         let root = try IngestFixture.scratch("walker-hidden")

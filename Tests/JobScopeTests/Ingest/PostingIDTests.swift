@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 @testable import JobScope
@@ -23,6 +24,17 @@ struct PostingIDTests {
         #expect(a == Posting.makeID(title: "data scientist", company: "ACME", body: "Fit models."))
         #expect(a != Posting.makeID(title: "Data Scientist", company: "Acme", body: "Fit other models."))
         #expect(a.count == 16)
+    }
+
+    @Test("the id hashes the normalized fields joined by U+001F, for long and non-ASCII texts too", arguments: [
+        ("Data Scientist", "Acme", "Fit  models.\n"), ("", "", ""), ("ÉCOLE  Straße", "İstanbul Iİ", "naïve\u{2003}café 👩‍💻"),
+        ("Title", "Co", String(repeating: "Word  with\tspace ", count: 700)), ("T", "C", String(repeating: "é ", count: 3000)),
+    ])
+    func idMatchesDefinition(_ title: String, _ company: String, _ body: String) {
+        let key = [title, company, body].map(reference).joined(separator: "\u{1F}")
+        let digest = SHA256.hash(data: Data(key.utf8))
+        let expected = digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+        #expect(Posting.makeID(title: title, company: company, body: body) == expected)
     }
 
     @Test("normalization matches the reference on every real body", .enabled(if: IngestFixture.corpus != nil, "../shared/corpus is absent"))

@@ -55,4 +55,25 @@ struct TextRepairTests {
     func controls() {
         #expect(TextRepair.body("Data\u{0007} analyst\u{0090} role") == "Data analyst role")
     }
+
+    @Test("eight-byte helpers agree with byte-wise tests on random and edge words")
+    func eightBytesAtOnce() {
+        var generator = SystemRandomNumberGenerator()
+        let edges: [UInt8] = [0x00, 0x08, 0x09, 0x0A, 0x0D, 0x0E, 0x1F, 0x20, 0x3C, 0x40, 0x41, 0x5A, 0x5B, 0x5D, 0x60, 0x61, 0x7A, 0x7F, 0x80, 0xE2, 0xFF]
+        for round in 0..<20_000 {
+            let bytes = (0..<8).map { _ in round % 2 == 0 ? edges.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator) }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            for byte: UInt8 in [0x0A, 0x20, 0x3C, 0x5D, 0xE2] {
+                let marks = ByteScan.marks(of: byte, in: word)
+                #expect((0..<8).allSatisfy { (marks >> (8 * UInt64($0) + 7) & 1 == 1) == (bytes[$0] == byte) })
+                #expect(marks & ~ByteScan.highs == 0)
+            }
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                #expect(ByteScan.hasByteBelow(0x20, in: word) == bytes.contains { $0 < 0x20 })
+                #expect(ByteScan.hasByteBelow(0x0E, in: word) == bytes.contains { $0 < 0x0E })
+            }
+            let lowered = withUnsafeBytes(of: ByteScan.lowercasedASCII(word)) { Array($0) }
+            #expect(lowered == bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        }
+    }
 }
