@@ -21,11 +21,16 @@ extension Posting {
 
     /// Content hash over every field the analysis reads, so a changed posting is re-read.
     public var contentHash: String {
-        let key = [title ?? "", company ?? "", location ?? "", datePosted?.description ?? "",
-                   employmentType ?? "", salaryText ?? "", body, listedSkills.joined(separator: ",")]
-            .joined(separator: "\u{1F}")
-        let digest = SHA256.hash(data: Data(key.utf8))
-        return Posting.hex(digest.prefix(16))
+        // The fields joined by U+001F, fed to the hash one by one rather than copied into one string first.
+        var hasher = SHA256()
+        let fields = [title ?? "", company ?? "", location ?? "", datePosted?.description ?? "",
+                      employmentType ?? "", salaryText ?? "", body, listedSkills.joined(separator: ",")]
+        for (index, field) in fields.enumerated() {
+            if index > 0 { withUnsafeBytes(of: UInt8(0x1F)) { hasher.update(bufferPointer: $0) } }
+            var field = field
+            field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return Posting.hex(hasher.finalize().prefix(16))
     }
 
     /// Lowercase hex digits of `bytes` (what `String(format: "%02x")` gives, without its cost per byte).

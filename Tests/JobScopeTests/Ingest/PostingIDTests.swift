@@ -47,4 +47,18 @@ struct PostingIDTests {
         }
         #expect(mismatches == 0)
     }
+
+    @Test("the content hash is SHA-256 over every field joined by U+001F, so stores written earlier still match")
+    func contentHashDefinition() {
+        let posting = Posting(source: PostingSource(path: "/x.csv", row: 2), title: "ML Engineer", company: "Initech",
+                              location: "Zürich", datePosted: PostingDate(iso: "2024-03-01"), employmentType: "Full-time",
+                              salaryText: "$100K", body: "Train models 👩‍💻\nand ship them.", listedSkills: ["python", "sql"])
+        let key = ["ML Engineer", "Initech", "Zürich", "2024-03-01", "Full-time", "$100K",
+                   "Train models 👩‍💻\nand ship them.", "python,sql"].joined(separator: "\u{1F}")
+        let expected = SHA256.hash(data: Data(key.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        #expect(posting.contentHash == expected)
+        let bare = Posting(source: PostingSource(path: "/y.txt"), body: "text")
+        let bareKey = ["", "", "", "", "", "", "text", ""].joined(separator: "\u{1F}")
+        #expect(bare.contentHash == SHA256.hash(data: Data(bareKey.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined())
+    }
 }
