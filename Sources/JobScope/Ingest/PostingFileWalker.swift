@@ -36,11 +36,29 @@ public struct PostingFileWalker: Sequence, Sendable {
     /// `path` made absolute and standardized (`.` and `..` resolved, links kept): one key per place.
     public static func absolutePath(_ path: String) -> String {
         // Most paths met in a walk are absolute and clean already: no URL round trip for them.
-        if path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/"), !path.contains("//"), !path.contains("/./"),
-           !path.contains("/../"), !path.hasSuffix("/."), !path.hasSuffix("/..") {
-            return path
-        }
+        if isCleanAbsolute(path) { return path }
         return URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// True for "/a/b": absolute, and no empty, "." or ".." component (checked on bytes: `String.contains`
+    /// goes through Foundation here, once per file).
+    static func isCleanAbsolute(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var bytes = path.utf8.makeIterator()
+        guard bytes.next() == slash else { return false }
+        var component = 0   // bytes in the current component
+        var dots = 0        // of which dots, while nothing else came
+        while let byte = bytes.next() {
+            if byte == slash {
+                if component == 0 || dots == component && dots <= 2 { return false }
+                component = 0
+                dots = 0
+            } else {
+                if byte == dot { dots += 1 }
+                component += 1
+            }
+        }
+        return component > 0 && !(dots == component && dots <= 2)
     }
 
     /// Every entry at once: the files to read, and the problems met (unsupported files are left out).

@@ -102,4 +102,13 @@ struct PostingFileWalkerTests {
         #expect(!files.contains(examples + "/README.md"))
         #expect(files.allSatisfy { PostingReader.isSupported(path: $0) })
     }
+
+    @Test("absolute paths: clean ones kept as they are, the rest standardized as URL does", arguments: [
+        "/a/b.csv", "/a//b", "/a/./b", "/a/../b", "/a/b/", "/a/b/.", "/a/b/..", "/", "/a/...", "/a/.hidden", "/a/b..c",
+        "relative/x.html", "./x", "/a/b c/ü.txt",
+    ])
+    func absolutePathMatchesURL(_ path: String) {
+        let expected = URL(fileURLWithPath: path).standardizedFileURL.path
+        #expect(PostingFileWalker.absolutePath(path) == expected)
+    }
 }
