@@ -93,4 +93,28 @@ struct TfidfVectorizerTests {
         #expect(decoded.options == vectorizer.options)
         #expect(decoded.transform("the python sql") == vectorizer.transform("the python sql"))
     }
+
+    /// Texts that exercise what the byte-level path treats specially: case, non-ASCII words, hyphens, dots,
+    /// digits, stop words, unknown words, a title that is empty or missing.
+    static let mixedTexts: [(String?, String)] = [
+        ("Senior Data Scientist", "Python, SQL and scikit-learn; build ML models.\nNaïve Bayes, Zürich café."),
+        ("", "PYTHON python Python — data-driven C++ .NET node.js v2.0 24/7 e-mail"),
+        (nil, "Ünïcödé WORDS straße STRASSE İstanbul and the of to in 数据 科学 😀 end."),
+        ("ML Engineer (NLP)", "   leading spaces\t\ttabs\r\nwindows lines; ümlaut-words and some-more-words"),
+    ]
+
+    @Test("the word-id path (title plus analyzed body) gives the string path's vector", arguments: [1, 2])
+    func wordIDPathMatchesStringPath(maxN: Int) {
+        var vectorizer = TfidfVectorizer(options: .init(stopWords: ["and", "the", "of"], maxN: maxN, sublinearTF: true))
+        vectorizer.fit(Self.mixedTexts.map { RoleClassifier.document(title: $0.0, body: $0.1) } + documents)
+        for (title, body) in Self.mixedTexts + [("Python", "sql sql excel"), (nil, "")] {
+            let viaIDs = vectorizer.transform(title: title, body: AnalyzedText(body))
+            let viaString = vectorizer.transform(RoleClassifier.document(title: title, body: body))
+            #expect(viaIDs.indices == viaString.indices)
+            for (a, b) in zip(viaIDs.values, viaString.values) { #expect(abs(a - b) < 1e-12) }
+            // The list-of-words entry point agrees too.
+            let viaWords = vectorizer.transform(words: Tokenizer().words(in: RoleClassifier.document(title: title, body: body)))
+            #expect(viaWords.indices == viaString.indices)
+        }
+    }
 }
