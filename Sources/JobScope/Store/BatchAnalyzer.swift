@@ -155,7 +155,7 @@ public struct BatchAnalyzer: Sendable {
                         next = WorkOrder(file: order.file, chunk: order.chunk + 1)
                     }
                     for problem in chunk.problems { state.report(problem: problem, onEvent) }
-                    state.take(chunk)
+                    state.queue(chunk, completesFile: next.file != order.file)
                 }
                 state.expected = next
             }
@@ -339,8 +339,6 @@ public struct BatchAnalyzer: Sendable {
         var arrived: [WorkOrder: FileWork] = [:]
         /// The work to take next.
         var expected = WorkOrder(file: 0, chunk: -1)
-        /// Per file key: chunks not yet back from analysis.
-        var chunksLeft: [String: Int] = [:]
         /// What the next transaction writes.
         var pending = StoreBatch()
 
@@ -352,7 +350,6 @@ public struct BatchAnalyzer: Sendable {
 
         mutating func split(file: StoreBatch.CompletedFile, postings: [Posting], fileOrder: Int, chunkSize: Int) {
             let count = (postings.count + chunkSize - 1) / chunkSize
-            chunksLeft[file.path] = count
             let fileChunks = stride(from: 0, to: postings.count, by: chunkSize).enumerated().map { index, start in
                 Chunk(file: file, postings: Array(postings[start..<min(start + chunkSize, postings.count)]),
                       ofFile: count, order: WorkOrder(file: fileOrder, chunk: index))
@@ -362,20 +359,15 @@ public struct BatchAnalyzer: Sendable {
             chunks.insert(contentsOf: fileChunks.reversed(), at: place)
         }
 
-        /// Queues an analyzed chunk; the file is recorded as done with its last chunk.
-        mutating func take(_ chunk: AnalyzedChunk) {
+        /// Queues an analyzed chunk; the file is recorded as done with its last chunk (`completesFile`: chunks
+        /// are taken in walk order, so the last one taken is the file's last).
+        mutating func queue(_ chunk: AnalyzedChunk, completesFile: Bool) {
             pending.items.append(contentsOf: chunk.items)
             // Only now, with the analysis ahead of them in the queue, may copies found by workers skip analysis.
             for item in chunk.items where item.analysis != nil {
                 index.insert(id: item.posting.id, contentHash: item.contentHash)
             }
-            let left = (chunksLeft[chunk.file.path] ?? chunk.ofFile) - 1
-            if left <= 0 {
-                chunksLeft[chunk.file.path] = nil
-                pending.completedFiles.append(chunk.file)
-            } else {
-                chunksLeft[chunk.file.path] = left
-            }
+            if completesFile { pending.completedFiles.append(chunk.file) }
         }
     }
 }

@@ -37,13 +37,11 @@ final class RunPostingIndex: Sendable {
         storeStartedEmpty && !state.withLock { $0.isFull }
     }
 
-    /// Records that posting `id` with `contentHash` was analyzed and queued.
+    /// Records that posting `id` with `contentHash` was analyzed and queued. The first queued stays: it is the
+    /// one the store keeps.
     func insert(id: String, contentHash: String) {
         state.withLock { state in
-            guard state.hashes[id] == nil else {
-                state.hashes[id] = contentHash
-                return
-            }
+            guard state.hashes[id] == nil else { return }
             if state.hashes.count >= capacity {
                 state.isFull = true
                 return
