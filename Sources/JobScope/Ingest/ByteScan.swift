@@ -73,6 +73,14 @@ enum ByteScan {
         return word | (capitals >> 2)
     }
 
+    /// The largest byte (0 when empty): one loop without an early exit, which the compiler vectorizes, so
+    /// "is this ASCII" (below 0x80) costs a fraction of a byte-by-byte search.
+    static func largestByte(_ bytes: UnsafeRawBufferPointer) -> UInt8 {
+        var largest: UInt8 = 0
+        for b in bytes { largest = max(largest, b) }
+        return largest
+    }
+
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 {
         b >= 0x41 && b <= 0x5A ? b | 0x20 : b
     }

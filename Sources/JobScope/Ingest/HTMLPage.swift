@@ -31,7 +31,9 @@ final class HTMLPage {
         isPartial = jsx_page_is_partial(page) != 0
         guard !textOnly else { return }
         for i in 0..<jsx_page_jsonld_count(page) {
-            if let block = jsx_page_jsonld(page, i) { jsonLD.append(HTMLPage.utf8Data(block)) }
+            if let block = jsx_page_jsonld(page, i) {
+                jsonLD.append(Data(HTMLPage.validUTF8(UnsafeRawBufferPointer(start: block, count: strlen(block)))))
+            }
         }
         // A partial page's title and microdata are cut short: left out so that nothing reads them.
         guard !isPartial else { return }
@@ -45,12 +47,9 @@ final class HTMLPage {
 
     deinit { jsx_page_free(page) }
 
-    /// A C string's bytes, with invalid UTF-8 replaced as `String(cString:)` would (ASCII is copied as is).
-    private static func utf8Data(_ string: UnsafePointer<CChar>) -> Data {
-        let bytes = UnsafeRawBufferPointer(start: string, count: strlen(string))
-        var any: UInt8 = 0
-        for b in bytes { any |= b } // no early exit: the compiler vectorizes it
-        return any < 0x80 ? Data(bytes) : Data(String(decoding: bytes, as: UTF8.self).utf8)
+    /// `bytes` with invalid UTF-8 replaced as `String(decoding:)` does; ASCII is copied as is.
+    private static func validUTF8(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        ByteScan.largestByte(bytes) < 0x80 ? Array(bytes) : Array(String(decoding: bytes, as: UTF8.self).utf8)
     }
 
     /// Visible text: paragraphs separated by blank lines, list items as "• " lines.
@@ -62,15 +61,11 @@ final class HTMLPage {
         }
     }()
 
-    /// `text` as UTF-8 bytes: the C buffer copied as is when it is ASCII, else through `text` (which
-    /// repairs invalid UTF-8), so both views always agree.
+    /// `text` as UTF-8 bytes, repaired the same way, without a String in between when the text is ASCII.
     var textBytes: [UInt8] {
         var length: Int32 = 0
         guard let pointer = jsx_page_text(page, &length) else { return [] }
-        let bytes = UnsafeRawBufferPointer(start: pointer, count: Int(length))
-        var any: UInt8 = 0
-        for b in bytes { any |= b }
-        return any < 0x80 ? Array(bytes) : Array(text.utf8)
+        return HTMLPage.validUTF8(UnsafeRawBufferPointer(start: pointer, count: Int(length)))
     }
 
     /// The first visible `<h1>`.

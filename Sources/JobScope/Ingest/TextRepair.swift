@@ -485,10 +485,8 @@ public enum TextRepair {
         // Every scalar that can combine is U+0300 or above: lead bytes 0xCC+ (most text has none, or
         // only punctuation in the E2 block, which the scalar check below then clears quickly).
         let mayCombine = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-            // The largest byte first (a loop the compiler vectorizes): ASCII and Latin text stop here.
-            var largest: UInt8 = 0
-            for b in buffer { largest = max(largest, b) }
-            guard largest >= 0xCC else { return false }
+            // The largest byte first: ASCII and Latin text stop here.
+            guard ByteScan.largestByte(UnsafeRawBufferPointer(buffer)) >= 0xCC else { return false }
             for b in buffer where b >= 0xCC && b != 0xE2 { return true }
             return false
         } ?? text.utf8.contains { $0 >= 0xCC && $0 != 0xE2 }
