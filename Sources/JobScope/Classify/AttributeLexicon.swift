@@ -25,41 +25,52 @@ struct AttributeLexicon: Sendable {
     /// "PhD preferred", "a Master's is a plus": words that make a degree's clause a preference.
     static let clauseCues = ["preferred", "plus", "desired", "desirable", "ideally", "bonus", "advantage",
                              "preferably", "ideal", "helpful"]
+    /// "5 years", "3+ yrs".
+    static let yearWords = ["years", "year", "yrs", "yr"]
+    /// "hybrid work", "hybrid schedule".
+    static let hybridNextWords = ["work", "working", "role", "position", "schedule", "model", "arrangement",
+                                  "environment", "remote", "office", "opportunity", "setup", "workplace", "policy",
+                                  "basis"]
+    /// "not remote", "non remote".
+    static let remoteNotPrevWords = ["not", "no", "non"]
+    /// "fully remote", "work remotely".
+    static let remotePrevWords = ["fully", "100", "work", "working", "is", "a", "this", "be"]
+    /// "remote position", "remote friendly".
+    static let remoteNextWords = ["position", "role", "opportunity", "first", "friendly", "eligible", "ok", "work", "job"]
+    static let onsiteWords = ["on-site", "onsite", "in-office", "in-person"]
+    /// "on-site role", "onsite presence".
+    static let onsiteNextWords = ["role", "position", "only", "work", "required", "presence", "basis", "schedule"]
+    /// "be onsite", "requires on-site".
+    static let onsitePrevWords = ["be", "work", "fully", "100", "an", "is", "requires"]
+    /// Single words the rules compare with one by one.
+    static let singleWords = ["+", "plus", "to", "-", "–", "old", "ago", "history", "anniversary",
+                              "hybrid", "remote", "remotely", "work", "not", "home", "from"]
 
     init(phraseWords: [String]) {
-        let lists: [[String]] = [
-            Array(AttributeExtractor.degreeCues), Array(AttributeExtractor.notDegreeAfter), Self.clauseCues,
-            ["years", "year", "yrs", "yr", "+", "plus", "to", "-", "–", "old", "ago", "history", "anniversary"],
-            ["work", "working", "role", "position", "schedule", "model", "arrangement", "environment",
-             "remote", "office", "opportunity", "setup", "workplace", "policy", "basis"],
-            ["not", "no", "non"],
-            ["fully", "100", "work", "working", "is", "a", "this", "be"],
-            ["position", "role", "opportunity", "first", "friendly", "eligible", "ok", "work", "job"],
-            ["on-site", "onsite", "in-office", "in-person"],
-            ["role", "position", "only", "work", "required", "presence", "basis", "schedule"],
-            ["be", "work", "fully", "100", "an", "is", "requires"],
-            ["hybrid", "remote", "remotely", "home", "from"],
-        ]
+        let lists = [Array(AttributeExtractor.degreeCues), Array(AttributeExtractor.notDegreeAfter), Self.clauseCues,
+                     Self.yearWords, Self.hybridNextWords, Self.remoteNotPrevWords, Self.remotePrevWords,
+                     Self.remoteNextWords, Self.onsiteWords, Self.onsiteNextWords, Self.onsitePrevWords,
+                     Self.singleWords]
         var ids: [String: Int32] = [:]
         for word in phraseWords + lists.flatMap({ $0 }) where ids[word] == nil { ids[word] = Int32(ids.count) }
         table = WordTable(ids)
         count = ids.count
-        func flags(_ words: [String]) -> [Bool] {
+        func flags<S: Sequence<String>>(_ words: S) -> [Bool] {
             var flags = [Bool](repeating: false, count: ids.count)
             for word in words { flags[Int(ids[word]!)] = true }
             return flags
         }
-        degreeCue = flags(lists[0])
-        notDegreeAfter = flags(lists[1])
-        clauseCue = flags(lists[2])
-        yearWord = flags(["years", "year", "yrs", "yr"])
-        hybridNext = flags(lists[4])
-        remoteNotPrev = flags(lists[5])
-        remotePrev = flags(lists[6])
-        remoteNext = flags(lists[7])
-        onsiteWord = flags(lists[8])
-        onsiteNext = flags(lists[9])
-        onsitePrev = flags(lists[10])
+        degreeCue = flags(AttributeExtractor.degreeCues)
+        notDegreeAfter = flags(AttributeExtractor.notDegreeAfter)
+        clauseCue = flags(Self.clauseCues)
+        yearWord = flags(Self.yearWords)
+        hybridNext = flags(Self.hybridNextWords)
+        remoteNotPrev = flags(Self.remoteNotPrevWords)
+        remotePrev = flags(Self.remotePrevWords)
+        remoteNext = flags(Self.remoteNextWords)
+        onsiteWord = flags(Self.onsiteWords)
+        onsiteNext = flags(Self.onsiteNextWords)
+        onsitePrev = flags(Self.onsitePrevWords)
         years = ids["years"]!; year = ids["year"]!; yrs = ids["yrs"]!; yr = ids["yr"]!
         plusSign = ids["+"]!; plus = ids["plus"]!; to = ids["to"]!; hyphen = ids["-"]!; enDash = ids["–"]!
         old = ids["old"]!; ago = ids["ago"]!; history = ids["history"]!; anniversary = ids["anniversary"]!

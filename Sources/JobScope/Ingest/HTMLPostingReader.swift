@@ -19,16 +19,18 @@ struct HTMLPostingReader: Sendable {
         }
         // Most pages carry their postings in full in JSON-LD: the parser stops after the last block, and
         // only a page that also needs its own title, text or microdata is parsed again in full.
-        guard var page = HTMLPage(bytes, encoding: encoding, stopAfterJSONLD: true) ?? HTMLPage(bytes, encoding: nil) else {
-            throw IngestError.noPostings(path: path, reason: "libxml2 could not parse the page")
+        func parse(stopAfterJSONLD: Bool) throws -> HTMLPage {
+            guard let page = HTMLPage(bytes, encoding: encoding, stopAfterJSONLD: stopAfterJSONLD)
+                    ?? HTMLPage(bytes, encoding: nil) else {
+                throw IngestError.noPostings(path: path, reason: "libxml2 could not parse the page")
+            }
+            return page
         }
+        var page = try parse(stopAfterJSONLD: true)
         var records = jsonLDRecords(page)
         if page.isPartial && !Self.jsonLDSuffices(records) {
             // The JSON-LD blocks were all read, so `records` stands; the rest of the page is wanted too.
-            guard let full = HTMLPage(bytes, encoding: encoding) ?? HTMLPage(bytes, encoding: nil) else {
-                throw IngestError.noPostings(path: path, reason: "libxml2 could not parse the page")
-            }
-            page = full
+            page = try parse(stopAfterJSONLD: false)
         }
         if records.isEmpty, let record = microdataRecord(page) { records = [record] }
         if records.isEmpty {
