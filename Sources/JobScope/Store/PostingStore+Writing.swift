@@ -85,11 +85,12 @@ extension PostingStore {
 
     /// Writes one batch in one transaction and says how each posting was taken.
     func write(_ batch: StoreBatch, context: RunContext) async throws -> StoreBatch.Tally {
-        try await pool.write { db in
+        let tally = try await pool.write { db in
             var tally = StoreBatch.Tally()
             for item in batch.items {
                 try PostingStore.write(item, context: context, tally: &tally, db: db)
             }
+            CrashPoint.betweenPostingsAndFiles.pass()
             for path in batch.skippedFiles {
                 try db.cachedStatement(sql: "UPDATE sources SET last_run = ? WHERE path = ?")
                     .execute(arguments: [context.runID, path])
@@ -114,8 +115,11 @@ extension PostingStore {
                     INSERT INTO errors (run_id, path, message, created_at) VALUES (?, ?, ?, ?)
                     """).execute(arguments: [context.runID, problem.path, problem.message, context.startedAt])
             }
+            CrashPoint.beforeCommit.pass()
             return tally
         }
+        CrashPoint.afterCommit.pass()
+        return tally
     }
 
     /// Drops the sources that files read to the end in their latest run no longer contain (a changed file

@@ -258,23 +258,51 @@ struct BatchAnalyzerTests {
     @Test("a run stopped by cancellation keeps what it did, and the next run finishes the rest")
     func cancelledRunResumes() async throws {
         let folder = try StoreFixture.scratch()
-        for file in 0..<20 {
+        let total = 300
+        for file in 0..<total {
             try StoreFixture.write(StoreFixture.jsonLine(title: "Data Scientist \(file)", company: "C\(file)",
                                                          body: StoreFixture.body(seed: 100 + file)),
-                                   to: folder.appendingPathComponent(String(format: "p%02d.jsonl", file)))
+                                   to: folder.appendingPathComponent(String(format: "p%03d.jsonl", file)))
         }
         let store = try PostingStore(path: folder.appendingPathComponent("store.sqlite").path)
         let cancellation = BatchCancellation()
-        cancellation.cancel()
         var options = BatchOptions()
         options.jobs = 1
+        // Small transactions and a progress event after every result, so the stop lands mid-run with a
+        // batch still pending: the case where a careless stop would drop finished work.
+        options.transactionSize = 7
+        options.progressInterval = 0
+        let doneAtCancel = CallbackBox(0)
         let stopped = try await BatchAnalyzer(store: store, analyzer: StoreFixture.analyzer(), options: options)
-            .run(paths: [folder.path], cancellation: cancellation)
+            .run(paths: [folder.path], cancellation: cancellation) { event in
+                guard case .progress(let progress) = event, progress.filesDone >= 40,
+                      !cancellation.isCancelled else { return }
+                doneAtCancel.set(progress.filesDone)
+                cancellation.cancel()
+            }
         #expect(stopped.cancelled)
-        #expect(stopped.newPostings < 20)
-        let rest = try await StoreFixture.run([folder], store: store)
-        #expect(rest.summary.newPostings + stopped.newPostings == 20)
-        #expect(try store.statistics().postings == 20)
+        #expect(doneAtCancel.value >= 40, "the run never reported progress past 40 files")
+        // It stopped early, and everything it reported done (and everything it counted as read) is stored.
+        #expect(stopped.filesRead < total)
+        #expect(stopped.filesRead >= doneAtCancel.value)
+        let afterStop = try store.statistics()
+        #expect(afterStop.files == stopped.filesRead)
+        #expect(afterStop.postings == stopped.newPostings)
+        #expect(afterStop.postings == stopped.filesRead)
         #expect(try store.runs().first?.status == "cancelled")
+
+        let rest = try await StoreFixture.run([folder], store: store)
+        #expect(rest.summary.filesSkipped == stopped.filesRead, "the next run re-read work the stopped run had stored")
+        #expect(rest.summary.newPostings + stopped.newPostings == total)
+        #expect(try store.statistics().postings == total)
     }
+}
+
+/// A value shared with a `@Sendable` callback.
+final class CallbackBox<Value: Sendable>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLock()
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.withLock { stored } }
+    func set(_ value: Value) { lock.withLock { stored = value } }
 }
