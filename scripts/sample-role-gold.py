@@ -18,6 +18,7 @@ Procedure:
      to the square root of its size (remotewlb the most), capped at the set's size.
   4. Extra draws among rarer roles: for each title-keyword group (below), draw up to its count among
      postings not yet drawn, from all sets together.
+  5. A second round of extra draws (EXTRA_GROUPS_ROUND2) for the roles still short of examples.
 Each step uses its own random.Random(SEED + k), so changing one quota does not reshuffle the others.
 """
 import csv
@@ -50,6 +51,20 @@ EXTRA_GROUPS = [
     ("product-manager", r"product (manager|owner)", 3),
     ("design", r"\bux\b|user experience|(product|ux|ui|interaction|visual|conversation|ai) designer|user research|design lead", 6),
     ("research-scientist", r"research (scientist|engineer)|researcher|applied scientist", 6),
+]
+
+# Second round (drawn after everything above, so the first draw is unchanged): roles that had fewer than
+# about ten postings after the first round. (group name, title regex, how many, sets or None for all)
+EXTRA_GROUPS_ROUND2 = [
+    ("ai-policy", r"policy manager|ai governance|societal impact|responsible ai|ethic", 6, None),
+    ("ai-design", r"designer|design engineer|user research|\bux\b", 3, ["anthropic-2026"]),
+    ("nlp-2", r"\bnlp\b|natural language|linguist|conversational ai|\bspeech\b", 4, None),
+    ("data-scientist", r"data scien", 6, None),
+    ("data-analyst", r"data analyst|business analyst|bi analyst|analytics analyst|product analyst", 4, None),
+    ("ml-engineer", r"machine learning engineer|\bml engineer|mlops|ai/ml engineer|deep learning engineer", 5, None),
+    ("research-scientist-2", r"research (scientist|engineer)", 4, ["anthropic-2026"]),
+    ("product-manager-2", r"product (manager|owner)", 4, None),
+    ("designer-2", r"designer|\bux\b|user research", 3, None),
 ]
 
 SETS = ["remotewlb-2024", "anthropic-2026", "prompt-engineer-2024", "linkedin-2024",
@@ -206,6 +221,15 @@ def draw(corpus):
     for k, (group, pattern, n) in enumerate(EXTRA_GROUPS, start=100):
         rx = re.compile(pattern, re.I)
         candidates = [p for p in pool if rx.search(p["title"]) and ident(p) not in taken]
+        picks = random.Random(SEED + k).sample(candidates, min(n, len(candidates)))
+        for p in picks:
+            drawn.append((group, p))
+            taken.add(ident(p))
+            counts[p["set"]]["extra"] += 1
+    for k, (group, pattern, n, sets) in enumerate(EXTRA_GROUPS_ROUND2, start=200):
+        rx = re.compile(pattern, re.I)
+        candidates = [p for p in pool if rx.search(p["title"]) and ident(p) not in taken
+                      and (sets is None or p["set"] in sets)]
         picks = random.Random(SEED + k).sample(candidates, min(n, len(candidates)))
         for p in picks:
             drawn.append((group, p))
