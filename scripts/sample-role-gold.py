@@ -18,7 +18,8 @@ Procedure:
      to the square root of its size (remotewlb the most), capped at the set's size.
   4. Extra draws among rarer roles: for each title-keyword group (below), draw up to its count among
      postings not yet drawn, from all sets together.
-  5. A second round of extra draws (EXTRA_GROUPS_ROUND2) for the roles still short of examples.
+  5. A second and a third round of extra draws (EXTRA_GROUPS_ROUND2, _ROUND3) for the roles still short of
+     examples, each appended after the earlier ones (earlier draws unchanged).
 Each step uses its own random.Random(SEED + k), so changing one quota does not reshuffle the others.
 """
 import csv
@@ -65,6 +66,22 @@ EXTRA_GROUPS_ROUND2 = [
     ("research-scientist-2", r"research (scientist|engineer)", 4, ["anthropic-2026"]),
     ("product-manager-2", r"product (manager|owner)", 4, None),
     ("designer-2", r"designer|\bux\b|user research", 3, None),
+]
+
+# Third round, same rule, after the first 259 were labelled: roles still under about ten primary postings.
+EXTRA_GROUPS_ROUND3 = [
+    ("ai-trainer-3", r"\bai (trainer|tutor)|model trainer|data trainer|training ai data|human data|annotat|label(l)?er|rlhf|\brater\b", 4, None),
+    ("ai-product-manager-3", r"product (manager|owner|lead)", 4, ["anthropic-2026"]),
+    ("ai-policy-3", r"policy manager|societal|threat investigator|responsible scaling|security policy", 4, ["anthropic-2026"]),
+    ("nlp-3", r"\bnlp\b|natural language|linguist|conversational ai|\bspeech\b", 5, None),
+    ("data-engineer", r"data engineer|analytics engineer|\betl\b|data platform|data architect", 6, None),
+    ("data-analyst-3", r"data analyst|business analyst|bi analyst|analytics analyst|product analyst", 3, None),
+    ("designer-3", r"designer|\bux\b|user research", 3, None),
+    ("product-manager-3", r"product (manager|owner)", 3, None),
+    ("research-scientist-3", r"research (scientist|engineer)|applied scientist|researcher", 3, None),
+    ("data-scientist-3", r"data scien", 2, None),
+    ("content-3", r"content (creator|writer|designer|strateg)|prompt.*content|content.*prompt", 3,
+     ["anthropic-2026", "prompt-engineer-2024", "ai-education"]),
 ]
 
 SETS = ["remotewlb-2024", "anthropic-2026", "prompt-engineer-2024", "linkedin-2024",
@@ -226,7 +243,8 @@ def draw(corpus):
             drawn.append((group, p))
             taken.add(ident(p))
             counts[p["set"]]["extra"] += 1
-    for k, (group, pattern, n, sets) in enumerate(EXTRA_GROUPS_ROUND2, start=200):
+    rounds = list(enumerate(EXTRA_GROUPS_ROUND2, start=200)) + list(enumerate(EXTRA_GROUPS_ROUND3, start=300))
+    for k, (group, pattern, n, sets) in rounds:
         rx = re.compile(pattern, re.I)
         candidates = [p for p in pool if rx.search(p["title"]) and ident(p) not in taken
                       and (sets is None or p["set"] in sets)]
