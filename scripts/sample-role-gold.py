@@ -18,8 +18,8 @@ Procedure:
      to the square root of its size (remotewlb the most), capped at the set's size.
   4. Extra draws among rarer roles: for each title-keyword group (below), draw up to its count among
      postings not yet drawn, from all sets together.
-  5. A second and a third round of extra draws (EXTRA_GROUPS_ROUND2, _ROUND3) for the roles still short of
-     examples, each appended after the earlier ones (earlier draws unchanged).
+  5. A second, third and fourth round of extra draws (EXTRA_GROUPS_ROUND2, _ROUND3, _ROUND4) for the roles
+     still short of examples, each appended after the earlier ones (earlier draws unchanged).
 Each step uses its own random.Random(SEED + k), so changing one quota does not reshuffle the others.
 """
 import csv
@@ -82,6 +82,15 @@ EXTRA_GROUPS_ROUND3 = [
     ("data-scientist-3", r"data scien", 2, None),
     ("content-3", r"content (creator|writer|designer|strateg)|prompt.*content|content.*prompt", 3,
      ["anthropic-2026", "prompt-engineer-2024", "ai-education"]),
+]
+
+# Fourth round, same rule: roles at 7-9 primary postings after the third round.
+EXTRA_GROUPS_ROUND4 = [
+    ("data-engineer-4", r"data engineer|analytics engineer|\betl\b|data platform|data architect", 2, None),
+    ("data-analyst-4", r"data analyst|business analyst|bi analyst|analytics analyst|product analyst", 2, None),
+    ("designer-4", r"(product|ux|ui|visual|interaction|graphic|web) designer|\bux\b|user research", 3, None),
+    ("nlp-4", r"\bnlp\b|natural language|linguist|conversational ai", 4, None),
+    ("ai-policy-4", r"polic|responsible scaling|threat|societal", 4, ["anthropic-2026"]),
 ]
 
 SETS = ["remotewlb-2024", "anthropic-2026", "prompt-engineer-2024", "linkedin-2024",
@@ -243,7 +252,8 @@ def draw(corpus):
             drawn.append((group, p))
             taken.add(ident(p))
             counts[p["set"]]["extra"] += 1
-    rounds = list(enumerate(EXTRA_GROUPS_ROUND2, start=200)) + list(enumerate(EXTRA_GROUPS_ROUND3, start=300))
+    rounds = list(enumerate(EXTRA_GROUPS_ROUND2, start=200)) + list(enumerate(EXTRA_GROUPS_ROUND3, start=300)) \
+        + list(enumerate(EXTRA_GROUPS_ROUND4, start=400))
     for k, (group, pattern, n, sets) in rounds:
         rx = re.compile(pattern, re.I)
         candidates = [p for p in pool if rx.search(p["title"]) and ident(p) not in taken
