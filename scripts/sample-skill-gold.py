@@ -4,7 +4,9 @@
 Deterministic: one fixed seed; each set's candidates are listed in a fixed order (path or row order) and
 shuffled by its own generator, random.Random("<SEED>:<set>"), so the reserves (--extra) never change the draw. Prints identifiers only
 (file, row) in the gold file's terms, never posting text. Candidates: descriptions of at least 200 characters,
-exact duplicates (same whitespace-normalized description within a set) kept once (the first in path/row order).
+exact duplicates (same whitespace-normalized description within a set) kept once (the first in path/row order);
+in remotewlb-2024, a repost of an already drawn posting under a new slug (same text but the apply links) is
+skipped during the draw.
 
 usage: scripts/sample-skill-gold.py [--corpus ../shared/corpus] [--extra N]
   --extra N  also print the next N postings of each set's draw (reserves, marked "reserve").
@@ -68,6 +70,17 @@ def remotewlb(root):
             lines = f.read().split("\n")
         out.append(((rel, None), "\n".join(lines[3:])))  # lines 1-3: title, company, salary/location
     return dedupe(out)
+
+
+def repost_key(root, ident):
+    """A remotewlb-2024 posting's text without the board's own apply links, which carry the slug: a repost of
+    the same posting under a new slug has the same key. Other sets have no such links (None: no check)."""
+    rel, row = ident
+    if not rel.startswith("remotewlb-2024/"):
+        return None
+    with open(os.path.join(root, rel), encoding="utf-8", errors="replace") as f:
+        lines = f.read().split("\n")
+    return norm("\n".join(l for l in lines[3:] if "remotewlb.com/apply/" not in l))
 
 
 def anthropic(root):
@@ -155,7 +168,19 @@ def main():
         pool = candidates(args.corpus, name)
         order = list(pool)
         random.Random("%d:%s" % (SEED, name)).shuffle(order)
-        order = order[: size + args.extra]
+        # Reposts under a new slug differ only in the apply links; skip one when its original was drawn.
+        seen, picked = set(), []
+        for ident in order:
+            key = repost_key(args.corpus, ident)
+            if key is not None and key in seen:
+                print("# %s: skipped repost %s" % (name, ident[0]), file=sys.stderr)
+                continue
+            if key is not None:
+                seen.add(key)
+            picked.append(ident)
+            if len(picked) == size + args.extra:
+                break
+        order = picked
         print("# %s: %d candidates, %d drawn" % (name, len(pool), size), file=sys.stderr)
         for k, (rel, row) in enumerate(order):
             tag = "" if k < size else "\treserve"
