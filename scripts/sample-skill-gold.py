@@ -6,7 +6,7 @@ shuffled by its own generator, random.Random("<SEED>:<set>"), so the reserves (-
 (file, row) in the gold file's terms, never posting text. Candidates: descriptions of at least 200 characters,
 exact duplicates (same whitespace-normalized description within a set) kept once (the first in path/row order);
 in remotewlb-2024, a repost of an already drawn posting under a new slug (same text but the apply links) is
-skipped during the draw.
+skipped during the draw, and so is a posting of the role gold set (ROLE_GOLD_EXCLUDE).
 
 usage: scripts/sample-skill-gold.py [--corpus ../shared/corpus] [--extra N]
   --extra N  also print the next N postings of each set's draw (reserves, marked "reserve").
@@ -33,6 +33,55 @@ DRAW = [
     ("ai-education", 8),
 ]
 MIN_CHARS = 200
+# The role gold set (Corpus/gold/roles-gold.yaml, drawn separately; frozen at its commit c580eb6): its
+# postings among the first 40 of each set's order below, skipped so that the two blind sets do not overlap.
+ROLE_GOLD_EXCLUDE = frozenset([
+    ("anthropic-2026/descriptions/4858247008.html", None),
+    ("anthropic-2026/descriptions/4802076008.html", None),
+    ("anthropic-2026/descriptions/4613599008.html", None),
+    ("anthropic-2026/descriptions/4985920008.html", None),
+    ("anthropic-2026/descriptions/4943668008.html", None),
+    ("anthropic-2026/descriptions/4778843008.html", None),
+    ("anthropic-2026/descriptions/5074815008.html", None),
+    ("anthropic-2026/descriptions/4989228008.html", None),
+    ("anthropic-2026/descriptions/4936029008.html", None),
+    ("anthropic-2026/descriptions/5070908008.html", None),
+    ("anthropic-2026/descriptions/5074933008.html", None),
+    ("linkedin-2024/postings.csv", 905),
+    ("linkedin-teaching-2025/linkedin_jobs.csv", 424),
+    ("linkedin-teaching-2025/linkedin_jobs.csv", 78),
+    ("linkedin-teaching-2025/linkedin_jobs.csv", 298),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 38),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 8),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 17),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 69),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 56),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 6),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 26),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 45),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 64),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 24),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 72),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 70),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 11),
+    ("prompt-engineer-2024/Job_Ad_Data.xlsx", 47),
+    ("ai-education/extracted_job_postings.csv", 34),
+    ("ai-education/extracted_job_postings.csv", 23),
+    ("ai-education/extracted_job_postings.csv", 18),
+    ("ai-education/extracted_job_postings.csv", 33),
+    ("ai-education/extracted_job_postings.csv", 35),
+    ("ai-education/extracted_job_postings.csv", 39),
+    ("ai-education/extracted_job_postings.csv", 31),
+    ("ai-education/extracted_job_postings.csv", 30),
+    ("ai-education/extracted_job_postings.csv", 25),
+    ("ai-education/extracted_job_postings.csv", 16),
+    ("ai-education/extracted_job_postings.csv", 10),
+    ("ai-education/extracted_job_postings.csv", 21),
+    ("ai-education/extracted_job_postings.csv", 28),
+    ("ai-education/extracted_job_postings.csv", 27),
+    ("ai-education/extracted_job_postings.csv", 38),
+    ("ai-education/extracted_job_postings.csv", 2),
+])
 
 csv.field_size_limit(sys.maxsize)
 
@@ -171,6 +220,9 @@ def main():
         # Reposts under a new slug differ only in the apply links; skip one when its original was drawn.
         seen, picked = set(), []
         for ident in order:
+            if ident in ROLE_GOLD_EXCLUDE:
+                print("# %s: skipped (in the role gold set) %s %s" % (name, ident[0], ident[1] or ""), file=sys.stderr)
+                continue
             key = repost_key(args.corpus, ident)
             if key is not None and key in seen:
                 print("# %s: skipped repost %s" % (name, ident[0]), file=sys.stderr)
