@@ -6,7 +6,8 @@ shuffled by its own generator, random.Random("<SEED>:<set>"), so the reserves (-
 (file, row) in the gold file's terms, never posting text. Candidates: descriptions of at least 200 characters,
 exact duplicates (same whitespace-normalized description within a set) kept once (the first in path/row order);
 in remotewlb-2024, a repost of an already drawn posting under a new slug (same text but the apply links) is
-skipped during the draw, and so is a posting of the role gold set (ROLE_GOLD_EXCLUDE).
+skipped during the draw, as are an ai-education page saved twice or saved without its posting text, and a
+posting of the role gold set (ROLE_GOLD_EXCLUDE).
 
 usage: scripts/sample-skill-gold.py [--corpus ../shared/corpus] [--extra N]
   --extra N  also print the next N postings of each set's draw (reserves, marked "reserve").
@@ -121,10 +122,25 @@ def remotewlb(root):
     return dedupe(out)
 
 
+PAGE_FURNITURE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}.*|\d+ of \d+\b.*|.*https?://\S+.*)$")
+
+
 def repost_key(root, ident):
-    """A remotewlb-2024 posting's text without the board's own apply links, which carry the slug: a repost of
-    the same posting under a new slug has the same key. Other sets have no such links (None: no check)."""
+    """A key equal for reposts of one posting, checked during the draw (None: no check).
+
+    remotewlb-2024: the text without the board's own apply links, which carry the slug (a repost under a new
+    slug has the same key). ai-education: the saved page's text without its print furniture (capture date
+    and time headers, "n of m" page counters, lines with a URL, the board's trailing "Similar jobs" list), so two captures of one posting meet; a
+    capture with under 200 characters left has no posting text and is skipped ("")."""
     rel, row = ident
+    if rel.startswith("ai-education/"):
+        with open(os.path.join(root, rel), newline="", encoding="utf-8", errors="replace") as f:
+            rows = list(csv.DictReader(f))
+        text = rows[row - 1].get("job_description") or ""
+        text = re.split(r"\n\s*Similar jobs\s*\n", text)[0]  # the job board's list of other postings
+        lines = text.split("\n")
+        body = norm("\n".join(l for l in lines if not PAGE_FURNITURE.match(l)))
+        return body if len(body) >= MIN_CHARS else ""
     if not rel.startswith("remotewlb-2024/"):
         return None
     with open(os.path.join(root, rel), encoding="utf-8", errors="replace") as f:
@@ -224,8 +240,11 @@ def main():
                 print("# %s: skipped (in the role gold set) %s %s" % (name, ident[0], ident[1] or ""), file=sys.stderr)
                 continue
             key = repost_key(args.corpus, ident)
+            if key == "":
+                print("# %s: skipped (no posting text) %s %s" % (name, ident[0], ident[1] or ""), file=sys.stderr)
+                continue
             if key is not None and key in seen:
-                print("# %s: skipped repost %s" % (name, ident[0]), file=sys.stderr)
+                print("# %s: skipped repost %s %s" % (name, ident[0], ident[1] or ""), file=sys.stderr)
                 continue
             if key is not None:
                 seen.add(key)
