@@ -34,7 +34,6 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Rainbow", package: "Rainbow"),
             ]
         ),
         .executableTarget(

@@ -146,12 +146,33 @@ struct HTMLPostingReaderTests {
         #expect(posting.body == "Résumé review analyst")
     }
 
-    @Test("the same page parsed many times frees what it allocates (no growth in resident memory)")
+    @Test("the same page parsed 200 times gives the same posting every time")
     func repeatedParsing() throws {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: IngestFixture.path("chrome.html"))))
+        let first = try PostingReader().read(bytes: bytes, path: "chrome.html").postings
+        #expect(first.count == 1)
         for _ in 0..<200 {
-            _ = try PostingReader().read(bytes: bytes, path: "chrome.html")
+            #expect(try PostingReader().read(bytes: bytes, path: "chrome.html").postings == first)
         }
-        #expect(try PostingReader().read(bytes: bytes, path: "chrome.html").postings.count == 1)
+    }
+
+    /// The leak check needs a C compiler with AddressSanitizer and libxml2's pkg-config file (scripts/setup.sh).
+    static let leakCheckReady: Bool = ["/usr/bin/cc", "/usr/bin/pkg-config"].allSatisfy(FileManager.default.isExecutableFile)
+
+    @Test("the C page parser frees everything it allocates: LeakSanitizer over the HTML fixtures and examples",
+          .enabled(if: leakCheckReady, "needs cc and pkg-config for scripts/check-xml-leaks.sh"))
+    func pageParserLeaksNothing() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [IngestFixture.repoRoot.appendingPathComponent("scripts/check-xml-leaks.sh").path]
+        process.currentDirectoryURL = IngestFixture.repoRoot
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "scripts/check-xml-leaks.sh failed:\n\(text.suffix(2000))")
+        #expect(text.contains("no leaks reported"))
     }
 }

@@ -45,9 +45,21 @@ import Testing
         try assertSnapshot(MarkdownReportRenderer().render(snapshotReport), named: "markdown.md")
     }
 
-    @Test func terminalColourOnlyWhenAsked() {
+    @Test func terminalColourOnlyWhenAsked() throws {
         let plain = TerminalReportRenderer(colour: false).render(snapshotReport)
         #expect(!plain.contains("\u{1B}"))
+        // Asked for, colour is there (whether or not the test's own output is a terminal), and it is only
+        // colour: without its escape sequences the text is the plain report.
+        let coloured = TerminalReportRenderer(colour: true).render(snapshotReport)
+        #expect(coloured.contains("\u{1B}["))
+        let stripped = try Regex("\u{1B}\\[[0-9;]*m")
+        let lines = coloured.replacing(stripped, with: "").split(separator: "\n", omittingEmptySubsequences: false)
+        let plainLines = plain.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == plainLines.count)
+        for (index, (a, b)) in zip(lines, plainLines).enumerated() where a != b {
+            Issue.record("line \(index + 1) differs once colour is stripped:\n  \(a)\n  \(b)")
+            break
+        }
     }
 
     @Test func markdownTablesHaveConsistentColumns() {

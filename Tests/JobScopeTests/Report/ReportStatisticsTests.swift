@@ -9,10 +9,20 @@ import Testing
         #expect(test.pValue < 1e-15)
         let flat = ProportionTest(x1: 60, n1: 200, x2: 60, n2: 200)
         #expect(flat.z == 0 && flat.pValue == 1)
-        // z = 1.96 gives the textbook p = .05.
-        let borderline = ProportionTest(x1: 0, n1: 1, x2: 0, n2: 1)
-        #expect(borderline.pValue == 1)
-        #expect(abs(ProportionTest(z: 1.96, pValue: 0).z - 1.96) < 1e-12)
+        // No postings with the skill on either side: no difference, p = 1.
+        let empty = ProportionTest(x1: 0, n1: 1, x2: 0, n2: 1)
+        #expect(empty.z == 0 && empty.pValue == 1)
+    }
+
+    @Test func pValueNearTheTextbookLine() {
+        // 40/100 vs 54/100: pooled .47, se = sqrt(.47 · .53 · .02) = .070583, z = .14 / .070583 = 1.98347,
+        // two-sided p = erfc(1.98347 / sqrt 2) = .04731: just under the 5% line (z = 1.96).
+        let test = ProportionTest(x1: 40, n1: 100, x2: 54, n2: 100)
+        #expect(abs(test.z - 1.98347) < 0.0001)
+        #expect(abs(test.pValue - 0.04731) < 0.0001)
+        // The same difference the other way round: same p, opposite z.
+        let reversed = ProportionTest(x1: 54, n1: 100, x2: 40, n2: 100)
+        #expect(abs(reversed.z + test.z) < 1e-12 && abs(reversed.pValue - test.pValue) < 1e-12)
     }
 
     @Test func pValueOfAModerateDifference() {

@@ -32,8 +32,21 @@ struct RoleClassifierTests {
         #expect(result.roleID == "data-scientist")
         #expect(result.ranked.count == ClassifierFixture.taxonomy.roles.count)
         #expect(zip(result.ranked, result.ranked.dropFirst()).allSatisfy { $0.probability >= $1.probability })
+        // The softmax over every class, Other included, is what the ranked roles come from: they are those
+        // probabilities in order, and Other takes exactly the rest.
+        let model = try ClassifierFixture.model()
+        let document = RoleClassifier.document(title: "Data Scientist", body: "Analyse data with statistics, build predictive models in Python and SQL, run A/B tests and present insights with visualization.")
+        let vector = model.vectorizer.transform(document)
+        let all = classifier.evidence(vector: vector, title: "Data Scientist", skillIDs: []).probabilities(model.evidence)
+        #expect(abs(all.reduce(0, +) - 1) < 1e-12)
+        let otherShare = all[model.otherIndex]
+        #expect(otherShare > 0)
         let total = result.ranked.reduce(0) { $0 + $1.probability }
-        #expect(total <= 1 + 1e-9 && total > 0.5)
+        #expect(abs(total + otherShare - 1) < 1e-12)
+        for score in result.ranked {
+            let index = try #require(model.classes.firstIndex(of: score.roleID))
+            #expect(score.probability == all[index])
+        }
         #expect(result.confidence == result.ranked[0].probability)
         #expect(result.explanation.titleKeywords == ["data scientist"])
         #expect(!result.explanation.topTerms.isEmpty)

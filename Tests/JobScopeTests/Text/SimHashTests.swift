@@ -27,6 +27,24 @@ struct SimHashTests {
         #expect(zip(a.bands, b.bands).contains { $0 == $1 })
     }
 
+    @Test("the near-duplicate line is at 3 bits: 3 is near, 4 and 5 are apart")
+    func boundaryFromBothSides() {
+        let base = SimHash(value: 0x0123_4567_89AB_CDEF)
+        func flipped(_ bits: Int) -> SimHash {
+            // Flip bits spread over the word (not only one band), as real edits do.
+            SimHash(value: (0..<bits).reduce(base.value) { $0 ^ (1 << UInt64(($1 * 13) % 64)) })
+        }
+        #expect(SimHash.maxDistance == 3)
+        for bits in 0...3 {
+            #expect(base.distance(to: flipped(bits)) == bits)
+            #expect(base.isNearDuplicate(of: flipped(bits)), "\(bits) bits apart should be near")
+        }
+        for bits in 4...5 {
+            #expect(base.distance(to: flipped(bits)) == bits)
+            #expect(!base.isNearDuplicate(of: flipped(bits)), "\(bits) bits apart should stay apart")
+        }
+    }
+
     @Test("different bodies are far apart")
     func differentBodiesAreFar() throws {
         let fingerprints = try (0..<20).map { try #require(SimHash(text: StoreFixture.body(seed: 500 + $0, words: 200))) }

@@ -1,5 +1,4 @@
 import Foundation
-import Rainbow
 
 /// The report as aligned text for a terminal: tables, share bars, sparklines; colour only when asked.
 public struct TerminalReportRenderer: Sendable {
@@ -278,4 +277,17 @@ public struct TerminalReportRenderer: Sendable {
     }
 
     private func paint(_ text: String, _ style: (String) -> String) -> String { colour ? style(text) : text }
+}
+
+// ANSI SGR styles written here rather than through Rainbow, whose output follows one process-wide switch set from
+// whether standard output is a terminal: a renderer asked for colour gives colour (`report --colour` piped to
+// `less -R`), and one not asked gives none, whatever the process's output is.
+private extension String {
+    func sgr(_ code: Int) -> String { "\u{1B}[\(code)m" + self + "\u{1B}[0m" }
+    var bold: String { sgr(1) }
+    var dim: String { sgr(2) }
+    var underline: String { sgr(4) }
+    var red: String { sgr(31) }
+    var green: String { sgr(32) }
+    var cyan: String { sgr(36) }
 }

@@ -31,8 +31,10 @@ struct TextTable {
             for (i, column) in columns.enumerated() {
                 let cell = i < cells.count ? cells[i] : ""
                 let padding = String(repeating: " ", count: widths[i] - cell.count)
-                let padded = column.alignment == .left ? cell + padding : padding + cell
-                parts.append(style?(rowIndex, i, padded) ?? padded)
+                // Only the cell's text is styled, never its padding: the line's trailing blanks are trimmed the
+                // same with colour as without, and an empty cell stays empty.
+                let styled = cell.isEmpty ? cell : (style?(rowIndex, i, cell) ?? cell)
+                parts.append(column.alignment == .left ? styled + padding : padding + styled)
             }
             var text = String(repeating: " ", count: indent) + parts.joined(separator: "  ")
             while text.hasSuffix(" ") { text.removeLast() }
