@@ -59,4 +59,27 @@ struct IncrementalRereadTests {
         #expect(second.errors == 1)
         #expect(second.newPostings == 0)
     }
+
+    @Test("an edit that keeps the file's size is read again: the modification time tells")
+    func sameSizeEditIsReadAgain() async throws {
+        let folder = try StoreFixture.scratch()
+        let file = folder.appendingPathComponent("feed.jsonl")
+        let body = StoreFixture.body(seed: 21)
+        try StoreFixture.write(StoreFixture.jsonLine(title: "Data Analyst", company: "Ortolan", body: body) + "\n", to: file)
+        let store = try PostingStore(path: folder.appendingPathComponent("store.sqlite").path)
+        let first = try await run(folder, store: store)
+        #expect(first.newPostings == 1)
+
+        // Same number of bytes, another title; the modification time moves on (set explicitly: a fast
+        // file system may give both writes the same time stamp).
+        try StoreFixture.write(StoreFixture.jsonLine(title: "Data Analyzt", company: "Ortolan", body: body) + "\n", to: file)
+        let later = Date().addingTimeInterval(60)
+        try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: file.path)
+        let second = try await run(folder, store: store)
+        #expect(second.filesSkipped == 0, "a same-size edit was skipped as unchanged")
+        #expect(second.filesRead == 1)
+        let stored = Set(try store.postingSourceCounts().map(\.id))
+        #expect(stored == [Posting.makeID(title: "Data Analyzt", company: "Ortolan", body: body)],
+                "the edited posting should replace the old one")
+    }
 }
