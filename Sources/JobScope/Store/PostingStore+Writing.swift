@@ -151,12 +151,9 @@ extension PostingStore {
         let contentHash = item.contentHash
 
         if let known {
-            // Re-analysis replaces the stored one when the model moved on (or --reclassify), or when this very
-            // place now says something else than it did (an edited file). Another place with other details
-            // (a copy with another location or date) is a duplicate: the first one seen stays.
-            let stale = !known.hasCurrentAnalysis(context: context)
-            let edited = sourceKnown && sourceHash != contentHash && known.contentHash != contentHash
-            if let analysis = item.analysis, stale || edited {
+            // Another place with other details is a duplicate: the first one seen stays.
+            if let analysis = item.analysis, ReanalysisRule.replacesStored(known, contentHash: contentHash,
+                                                                           placeHash: sourceHash, context: context) {
                 try updateAnalysis(analysis, contentHash: contentHash, context: context, db: db)
                 tally.reclassified += 1
             } else if sourceKnown {
