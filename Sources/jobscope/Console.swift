@@ -35,8 +35,10 @@ final class Console: Sendable {
     func show(_ p: BatchProgress) {
         guard showProgress else { return }
         let n = NumberText.grouped
-        var parts = ["files \(n(p.filesDone))\(p.filesTotal.map { "/\(n($0))" } ?? "")",
-                     "postings \(n(p.postingsDone))", "\(n(Int(p.rate.rounded())))/s"]
+        var parts = [
+            "files \(n(p.filesDone))\(p.filesTotal.map { "/\(n($0))" } ?? "")",
+            "postings \(n(p.postingsDone))", "\(n(Int(p.rate.rounded())))/s",
+        ]
         if p.errors > 0 { parts.append(colour ? "errors \(n(p.errors))".red : "errors \(n(p.errors))") }
         if let left = p.secondsLeft { parts.append("ETA \(NumberText.duration(left))") }
         write("\r\u{1B}[K" + parts.joined(separator: " · "), keepsLine: true)

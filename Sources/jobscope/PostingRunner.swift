@@ -10,18 +10,20 @@ struct PostingRunner {
 
     /// Reads the input and calls `each` for every posting, in walk order.
     func run(_ each: (Posting) throws -> Void) throws -> PostingInput.Tally {
-        try input.input.read(problem: { problem in
-            switch problem {
-            case .file(let line): console.error(line)
-            case .row(let line): console.warning(line)
-            }
-        }, posting: each)
+        try input.input.read(
+            problem: { problem in
+                switch problem {
+                case .file(let line): console.error(line)
+                case .row(let line): console.warning(line)
+                }
+            }, posting: each)
     }
 
     /// One line on what was read (when something failed, or there was more than one file).
     static func describe(_ tally: PostingInput.Tally) -> String {
         let read = tally.files - tally.failedFiles
-        var line = "read \(tally.postings) posting\(tally.postings == 1 ? "" : "s") from \(read) of \(tally.files) "
+        var line =
+            "read \(tally.postings) posting\(tally.postings == 1 ? "" : "s") from \(read) of \(tally.files) "
             + "file\(tally.files == 1 ? "" : "s")"
         if tally.failedFiles > 0 { line += " (\(tally.failedFiles) failed)" }
         if tally.failedRows > 0 { line += ", \(tally.failedRows) row\(tally.failedRows == 1 ? "" : "s") not read" }
@@ -32,8 +34,9 @@ struct PostingRunner {
     func finish(_ tally: PostingInput.Tally, summary: Bool = true) throws {
         if summary, !tally.allRead || tally.files > 1 { console.note(Self.describe(tally)) }
         if tally.foundNothing {
-            console.error("no posting files (.html .htm .txt .md .csv .tsv .json .jsonl .ndjson) under "
-                          + input.paths.joined(separator: " "))
+            console.error(
+                "no posting files (.html .htm .txt .md .csv .tsv .json .jsonl .ndjson) under "
+                    + input.paths.joined(separator: " "))
             throw ExitStatus.someInputUnreadable.code
         }
         if !tally.allRead { throw ExitStatus.someInputUnreadable.code }

@@ -22,7 +22,9 @@ struct RecordPrinter {
     init(format: RecordFormat) {
         self.format = format
         encoder = JSONEncoder()
-        encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            format == .json
+            ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             : [.sortedKeys, .withoutEscapingSlashes]
     }
 
@@ -36,8 +38,9 @@ struct RecordPrinter {
         case .none: return
         case .text: Swift.print(text())
         case .json:
-            Swift.print((first ? "" : ",\n") + String(decoding: try encoder.encode(record), as: UTF8.self),
-                        terminator: "")
+            Swift.print(
+                (first ? "" : ",\n") + String(decoding: try encoder.encode(record), as: UTF8.self),
+                terminator: "")
         case .jsonl:
             Swift.print(String(decoding: try encoder.encode(record), as: UTF8.self))
         }

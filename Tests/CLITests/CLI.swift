@@ -21,7 +21,8 @@ enum CLI {
     }()
 
     /// True when the executable and a trained model are there to run.
-    static let available = executable != nil
+    static let available =
+        executable != nil
         && FileManager.default.fileExists(atPath: models.appendingPathComponent("role-model.json").path)
 
     static let skipReason: Comment = "needs the jobscope executable (swift build) and Models/role-model.json; skipped"
@@ -58,17 +59,19 @@ enum CLI {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return Result(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 
     /// A fresh scratch folder holding a link to the repository's `Examples/`, so examples run as written.
     static func scratch() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("jobscope-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: url.appendingPathComponent("Examples"),
-                                                   withDestinationURL: examples)
+        try FileManager.default.createSymbolicLink(
+            at: url.appendingPathComponent("Examples"),
+            withDestinationURL: examples)
         return url
     }
 }

@@ -7,8 +7,10 @@ import Testing
 /// run (setup, store, output, disk), 64 bad arguments.
 @Suite("exit status", .enabled(if: CLI.available, CLI.skipReason))
 struct ExitStatusTests {
-    static let commands = ["classify", "analyze", "report", "extract", "skills", "taxonomy", "train", "evaluate",
-                           "evaluate-skills"]
+    static let commands = [
+        "classify", "analyze", "report", "extract", "skills", "taxonomy", "train", "evaluate",
+        "evaluate-skills",
+    ]
     /// The commands that read posting files, with the arguments each needs besides its paths.
     static let readers: [(String, [String])] = [
         ("extract", []), ("skills", []), ("classify", []), ("analyze", ["--store", "store.sqlite", "--quiet"]),
@@ -27,9 +29,12 @@ struct ExitStatusTests {
         #expect(result.status == 64, "\(command): \(result.stderr)")
     }
 
-    @Test("the shared input options are validated once, the same way, by every command that reads postings",
-          arguments: [["--column", "bogus=Foo"], ["--column", "title"], ["--jobs", "0"], ["--max-size", "0"],
-                      ["--collected", "2024-13-01"]])
+    @Test(
+        "the shared input options are validated once, the same way, by every command that reads postings",
+        arguments: [
+            ["--column", "bogus=Foo"], ["--column", "title"], ["--jobs", "0"], ["--max-size", "0"],
+            ["--collected", "2024-13-01"],
+        ])
     func inputOptions(bad: [String]) throws {
         for (command, extra) in Self.readers {
             let result = try CLI.run([command, "Examples/model-trainer.txt"] + extra + bad)
@@ -50,8 +55,9 @@ struct ExitStatusTests {
     @Test("a missing file among readable ones: 1, the readable one still done, the missing one named")
     func someUnreadable() throws {
         for (command, extra) in Self.readers {
-            let result = try CLI.run([command, "Examples/model-trainer.txt", "missing.txt", "--format", "jsonl"]
-                                     .filter { command != "analyze" || !["--format", "jsonl"].contains($0) } + extra)
+            let result = try CLI.run(
+                [command, "Examples/model-trainer.txt", "missing.txt", "--format", "jsonl"]
+                    .filter { command != "analyze" || !["--format", "jsonl"].contains($0) } + extra)
             #expect(result.status == 1, "\(command): \(result.stderr)")
             #expect(result.stderr.contains("error: missing.txt"), "\(command): \(result.stderr)")
             if command != "analyze" {
@@ -60,8 +66,9 @@ struct ExitStatusTests {
         }
     }
 
-    @Test("models that cannot be found: 2, for every command that loads them",
-          arguments: ["classify", "analyze", "skills", "taxonomy", "report", "train", "evaluate", "evaluate-skills"])
+    @Test(
+        "models that cannot be found: 2, for every command that loads them",
+        arguments: ["classify", "analyze", "skills", "taxonomy", "report", "train", "evaluate", "evaluate-skills"])
     func missingModels(command: String) throws {
         let folder = try CLI.scratch()
         var arguments = [command, "--models", folder.appendingPathComponent("nowhere").path]
@@ -80,10 +87,12 @@ struct ExitStatusTests {
         let folder = try CLI.scratch()
         #expect(try CLI.run(["report", "--store", "none.sqlite"], in: folder).status == 2)
         #expect(try CLI.run(["analyze", "Examples", "--store", "no/such/folder/x.sqlite"], in: folder).status == 2)
-        #expect(try CLI.run(["analyze", "Examples", "--quiet", "--output", "no/such/folder/x.jsonl"], in: folder)
-            .status == 2)
-        #expect(try CLI.run(["report", "--output", "no/such/folder/report.md", "--format", "markdown"], in: folder)
-            .status == 2)
+        #expect(
+            try CLI.run(["analyze", "Examples", "--quiet", "--output", "no/such/folder/x.jsonl"], in: folder)
+                .status == 2)
+        #expect(
+            try CLI.run(["report", "--output", "no/such/folder/report.md", "--format", "markdown"], in: folder)
+                .status == 2)
     }
 
     @Test("report: a bad value of an option is a bad argument (64), also when only the taxonomy can tell")

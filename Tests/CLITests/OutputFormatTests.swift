@@ -5,8 +5,9 @@ import Testing
 /// `source` an object naming the file.
 @Suite("posting output", .enabled(if: CLI.available, CLI.skipReason))
 struct OutputFormatTests {
-    @Test("jsonl: one object per posting of the folder, source an object with its path",
-          arguments: ["extract", "skills", "classify"])
+    @Test(
+        "jsonl: one object per posting of the folder, source an object with its path",
+        arguments: ["extract", "skills", "classify"])
     func jsonLines(command: String) throws {
         let result = try CLI.run([command, "Examples/pages", "--format", "jsonl"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -11,7 +11,9 @@ struct ReadmeExampleTests {
     static func examples(in file: URL) throws -> [[String]] {
         var inBlock = false
         var commands: [[String]] = []
-        for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in try String(contentsOf: file, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
             if line.hasPrefix("```") {
                 inBlock.toggle()
                 continue
@@ -25,7 +27,9 @@ struct ReadmeExampleTests {
     /// Shell-like words: quotes group, and a pipe, redirection, `;` or `#` ends the command.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = "", quote: Character?, inWord = false
+        var current = ""
+        var quote: Character?
+        var inWord = false
         for c in text {
             if let q = quote {
                 if c == q { quote = nil } else { current.append(c) }
@@ -65,15 +69,18 @@ struct ReadmeExampleTests {
     @Test("every example in README.md and Documentation/ names only files of Examples/ that exist")
     func examplesUseBundledFiles() throws {
         let docs = CLI.repoRoot.appendingPathComponent("Documentation")
-        let pages = [Self.readme] + ((try? FileManager.default.contentsOfDirectory(at: docs, includingPropertiesForKeys: nil)) ?? [])
+        let pages =
+            [Self.readme]
+            + ((try? FileManager.default.contentsOfDirectory(at: docs, includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension == "md" }
         var checked = 0
         for page in pages {
             for arguments in try Self.examples(in: page) {
                 for path in arguments where path.hasPrefix("Examples/") {
                     checked += 1
-                    #expect(FileManager.default.fileExists(atPath: CLI.repoRoot.appendingPathComponent(path).path),
-                            "\(page.lastPathComponent): jobscope \(arguments.joined(separator: " ")) names \(path)")
+                    #expect(
+                        FileManager.default.fileExists(atPath: CLI.repoRoot.appendingPathComponent(path).path),
+                        "\(page.lastPathComponent): jobscope \(arguments.joined(separator: " ")) names \(path)")
                 }
             }
         }
@@ -82,7 +89,10 @@ struct ReadmeExampleTests {
 
     @Test("the example parser takes words as a shell would, and stops at pipes and comments")
     func parser() {
-        #expect(Self.words("report --format csv --section skills > out.csv") == ["report", "--format", "csv", "--section", "skills"])
+        #expect(
+            Self.words("report --format csv --section skills > out.csv") == [
+                "report", "--format", "csv", "--section", "skills",
+            ])
         #expect(Self.words("extract \"Examples/a b.html\" | head -3") == ["extract", "Examples/a b.html"])
         #expect(Self.words("analyze Examples   # fills ./jobscope.sqlite") == ["analyze", "Examples"])
         #expect(Self.words("analyze --column title='Job Title' x") == ["analyze", "--column", "title=Job Title", "x"])

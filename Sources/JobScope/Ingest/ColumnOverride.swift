@@ -13,7 +13,8 @@ public struct ColumnOverride: Sendable, Hashable {
     /// Parses `FIELD=NAME` (`title=Job Title`); FIELD is matched like a column name (`employmentType` works too).
     public init(parsing text: String) throws {
         guard let eq = text.firstIndex(of: "="), let field = PostingField(overrideName: String(text[..<eq])),
-              !text[text.index(after: eq)...].isEmpty else {
+            !text[text.index(after: eq)...].isEmpty
+        else {
             throw ColumnOverrideError.malformed(text)
         }
         self.init(field: field, column: String(text[text.index(after: eq)...]))

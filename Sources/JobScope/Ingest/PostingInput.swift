@@ -38,8 +38,10 @@ public struct PostingInput: Sendable {
     public var jobs: Int
     public var includeHidden: Bool
 
-    public init(paths: [String], options: ReaderOptions = .init(),
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, includeHidden: Bool = false) {
+    public init(
+        paths: [String], options: ReaderOptions = .init(),
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, includeHidden: Bool = false
+    ) {
         self.paths = paths
         self.options = options
         self.jobs = jobs

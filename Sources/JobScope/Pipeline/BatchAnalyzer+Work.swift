@@ -32,7 +32,9 @@ extension BatchAnalyzer {
         var problems: [StoreBatch.Problem] = []
     }
 
-    func readFile(path: String, key: String, order: WalkOrder, context: RunContext, index: RunPostingIndex) throws -> FileWork {
+    func readFile(path: String, key: String, order: WalkOrder, context: RunContext, index: RunPostingIndex) throws
+        -> FileWork
+    {
         // stat(2) directly: FileManager's attributes also look up the owner's and group's names.
         var info = stat()
         let statted = stat(path, &info) == 0
@@ -40,9 +42,10 @@ extension BatchAnalyzer {
         let modified = statted ? Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9 : -1
         // A store that began empty knows no file from an earlier run: nothing to look up.
         if !options.reclassify, statted, !index.isComplete, let known = try store.knownFile(path: key),
-           known.size == size, known.modified == modified, known.rowErrors == 0,
-           known.readerFingerprint == context.readerFingerprint, known.modelVersion == context.modelVersion,
-           known.taxonomyVersion == context.taxonomyVersion {
+            known.size == size, known.modified == modified, known.rowErrors == 0,
+            known.readerFingerprint == context.readerFingerprint, known.modelVersion == context.modelVersion,
+            known.taxonomyVersion == context.taxonomyVersion
+        {
             return .skipped(key: key, postings: known.postings)
         }
         let result: FileReadResult
@@ -60,8 +63,9 @@ extension BatchAnalyzer {
         let problems = result.rowErrors.map {
             StoreBatch.Problem(path: key, message: $0.errorDescription ?? "\(path): unreadable row")
         }
-        let file = StoreBatch.CompletedFile(path: key, size: size, modified: modified, postings: postings.count,
-                                            rowErrors: problems.count)
+        let file = StoreBatch.CompletedFile(
+            path: key, size: size, modified: modified, postings: postings.count,
+            rowErrors: problems.count)
         if postings.count <= options.chunkSize {
             let whole = Chunk(file: file, postings: postings, order: order)
             var chunk = try analyze(whole, context: context, index: index)
@@ -82,7 +86,8 @@ extension BatchAnalyzer {
         for (posting, queuedHash) in zip(chunk.postings, queued) {
             let hash = posting.contentHash
             // The content hash of a current analysis of the same posting, queued by this run or stored.
-            let current = queuedHash
+            let current =
+                queuedHash
                 ?? known[posting.id].flatMap { $0.hasCurrentAnalysis(context: context) ? $0.contentHash : nil }
             // A store that began empty holds no earlier places.
             let needed = try ReanalysisRule.needsAnalysis(contentHash: hash, currentHash: current) {
@@ -92,8 +97,10 @@ extension BatchAnalyzer {
                 items.append(StoreBatch.Item(posting: posting, contentHash: hash, analysis: nil, fingerprint: nil))
                 continue
             }
-            items.append(StoreBatch.Item(posting: posting, contentHash: hash, analysis: analyzer.analyze(posting),
-                                         fingerprint: SimHash(text: posting.body)))
+            items.append(
+                StoreBatch.Item(
+                    posting: posting, contentHash: hash, analysis: analyzer.analyze(posting),
+                    fingerprint: SimHash(text: posting.body)))
         }
         return AnalyzedChunk(file: chunk.file, items: items)
     }

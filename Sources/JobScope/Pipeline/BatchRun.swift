@@ -34,9 +34,11 @@ struct BatchRun {
     private var writeInFlight = false
     private var walkDone = false
 
-    init(batch: BatchAnalyzer, context: RunContext, index: RunPostingIndex, files: PostingFileWalker.Iterator,
-         cancellation: BatchCancellation, start: ContinuousClock.Instant,
-         onEvent: @escaping @Sendable (BatchAnalyzer.Event) -> Void) {
+    init(
+        batch: BatchAnalyzer, context: RunContext, index: RunPostingIndex, files: PostingFileWalker.Iterator,
+        cancellation: BatchCancellation, start: ContinuousClock.Instant,
+        onEvent: @escaping @Sendable (BatchAnalyzer.Event) -> Void
+    ) {
         self.batch = batch
         self.context = context
         self.index = index
@@ -52,11 +54,15 @@ struct BatchRun {
 
     /// Starts work while there is room: chunks of files already read first, so their memory is freed.
     mutating func fill(_ group: inout Group) {
-        let batch = self.batch, context = self.context, index = self.index
+        let batch = self.batch
+        let context = self.context
+        let index = self.index
         while workInFlight < jobs, !cancellation.isCancelled, pending.items.count < batch.options.transactionSize * 2 {
             if let chunk = chunks.popLast() {
                 workInFlight += 1
-                group.addTask { .file(chunk.order, .analyzed(try batch.analyze(chunk, context: context, index: index))) }
+                group.addTask {
+                    .file(chunk.order, .analyzed(try batch.analyze(chunk, context: context, index: index)))
+                }
             } else if queue.waiting >= jobs * 4 {
                 // Results wait for an earlier one still in flight: read no further until it is back.
                 return
@@ -65,8 +71,10 @@ struct BatchRun {
                 case .problem(let error):
                     filesDone += 1
                     summary.filesFailed += 1
-                    report(problem: StoreBatch.Problem(path: PostingFileWalker.absolutePath(error.path),
-                                                       message: error.errorDescription ?? error.path))
+                    report(
+                        problem: StoreBatch.Problem(
+                            path: PostingFileWalker.absolutePath(error.path),
+                            message: error.errorDescription ?? error.path))
                 case .unsupported:
                     summary.filesUnsupported += 1
                 case .file(let path):
@@ -75,7 +83,9 @@ struct BatchRun {
                     let order = WalkOrder.whole(filesStarted)
                     filesStarted += 1
                     group.addTask {
-                        .file(order, try batch.readFile(path: path, key: key, order: order, context: context, index: index))
+                        .file(
+                            order,
+                            try batch.readFile(path: path, key: key, order: order, context: context, index: index))
                     }
                 }
             } else {
@@ -106,8 +116,12 @@ struct BatchRun {
             writeInFlight = false
             summary.add(tally)
             if tally.vanished > 0 {
-                report(problem: StoreBatch.Problem(
-                    path: "", message: "\(tally.vanished) postings left the store while this run read them; run again to store them"))
+                report(
+                    problem: StoreBatch.Problem(
+                        path: "",
+                        message:
+                            "\(tally.vanished) postings left the store while this run read them; run again to store them"
+                    ))
             }
         }
     }
@@ -116,8 +130,11 @@ struct BatchRun {
     mutating func startWriteIfReady(_ group: inout Group) {
         let force = workInFlight == 0 && (walkDone || cancellation.isCancelled)
         guard !writeInFlight, !pending.isEmpty,
-              force || pending.items.count >= batch.options.transactionSize else { return }
-        let written = pending, store = batch.store, context = self.context
+            force || pending.items.count >= batch.options.transactionSize
+        else { return }
+        let written = pending
+        let store = batch.store
+        let context = self.context
         pending = StoreBatch()
         writeInFlight = true
         group.addTask { .written(try await store.write(written, context: context)) }
@@ -189,8 +206,9 @@ struct BatchRun {
         let chunkSize = max(1, batch.options.chunkSize)
         let count = (postings.count + chunkSize - 1) / chunkSize
         let fileChunks = stride(from: 0, to: postings.count, by: chunkSize).enumerated().map { index, start in
-            Chunk(file: file, postings: Array(postings[start..<min(start + chunkSize, postings.count)]),
-                  order: WalkOrder(file: fileOrder, chunk: index))
+            Chunk(
+                file: file, postings: Array(postings[start..<min(start + chunkSize, postings.count)]),
+                order: WalkOrder(file: fileOrder, chunk: index))
         }
         queue.split(file: fileOrder, into: count)
         // Kept in walk order, earliest last: the chunk next in turn is always started first.
@@ -217,7 +235,8 @@ struct BatchRun {
     }
 
     private func progress() -> BatchProgress {
-        BatchProgress(filesDone: filesDone, filesTotal: filesTotal, postingsDone: summary.postingsSeen,
-                      errors: summary.errors, elapsed: elapsed())
+        BatchProgress(
+            filesDone: filesDone, filesTotal: filesTotal, postingsDone: summary.postingsSeen,
+            errors: summary.errors, elapsed: elapsed())
     }
 }

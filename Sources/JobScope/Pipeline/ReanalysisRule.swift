@@ -13,8 +13,10 @@ enum ReanalysisRule {
     /// True when a posting with `contentHash` must be analyzed: there is no current analysis of it (`currentHash`
     /// is the content hash of one, queued or stored), or its place was edited. `placeHash` is only looked up when
     /// the answer depends on it.
-    static func needsAnalysis(contentHash: String, currentHash: String?,
-                              placeHash: () throws -> String?) rethrows -> Bool {
+    static func needsAnalysis(
+        contentHash: String, currentHash: String?,
+        placeHash: () throws -> String?
+    ) rethrows -> Bool {
         guard let currentHash else { return true }
         if currentHash == contentHash { return false }
         return isEdited(contentHash: contentHash, analyzedHash: currentHash, placeHash: try placeHash())
@@ -22,8 +24,10 @@ enum ReanalysisRule {
 
     /// True when the store replaces the analysis it holds (`known`) with a new one: the model or taxonomy moved on
     /// (or `--reclassify`), or the place was edited.
-    static func replacesStored(_ known: KnownPosting, contentHash: String, placeHash: String?,
-                               context: RunContext) -> Bool {
+    static func replacesStored(
+        _ known: KnownPosting, contentHash: String, placeHash: String?,
+        context: RunContext
+    ) -> Bool {
         !known.hasCurrentAnalysis(context: context)
             || isEdited(contentHash: contentHash, analyzedHash: known.contentHash, placeHash: placeHash)
     }

@@ -1,18 +1,21 @@
-@testable import JobScope
 import Testing
+
+@testable import JobScope
 
 @Suite("ReanalysisRule")
 struct ReanalysisRuleTests {
-    static let context = RunContext(runID: 7, modelVersion: "m2", taxonomyVersion: "t1", readerFingerprint: "",
-                                    reclassify: false, startedAt: "")
+    static let context = RunContext(
+        runID: 7, modelVersion: "m2", taxonomyVersion: "t1", readerFingerprint: "",
+        reclassify: false, startedAt: "")
 
     @Test("a posting with no current analysis is analyzed; a current analysis of the same content is kept")
     func currentAnalysis() {
         #expect(ReanalysisRule.needsAnalysis(contentHash: "a", currentHash: nil) { nil })
-        #expect(!ReanalysisRule.needsAnalysis(contentHash: "a", currentHash: "a") {
-            Issue.record("the place need not be looked up")
-            return nil
-        })
+        #expect(
+            !ReanalysisRule.needsAnalysis(contentHash: "a", currentHash: "a") {
+                Issue.record("the place need not be looked up")
+                return nil
+            })
     }
 
     @Test("other content is analyzed again only when its own place changed (an edit), not for a copy elsewhere")

@@ -1,5 +1,6 @@
-@testable import JobScope
 import Testing
+
+@testable import JobScope
 
 @Suite("WalkOrderQueue")
 struct WalkOrderQueueTests {

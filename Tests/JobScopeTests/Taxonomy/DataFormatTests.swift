@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JobScope
 
 /// `format:` is how a data file is laid out, apart from its content `version:`: a newer format is refused.
@@ -14,8 +15,9 @@ struct DataFormatTests {
 
     @Test("a taxonomy of this format, or without one, loads; a newer one is refused before any other check")
     func taxonomyFormat() throws {
-        #expect(try TaxonomyLoader.load(yaml: Self.taxonomy.replacingOccurrences(of: "FORMAT", with: "1"))
-            .skills.count == 1)
+        #expect(
+            try TaxonomyLoader.load(yaml: Self.taxonomy.replacingOccurrences(of: "FORMAT", with: "1"))
+                .skills.count == 1)
         let unformatted = Self.taxonomy.split(separator: "\n").dropFirst().joined(separator: "\n")
         #expect(try TaxonomyLoader.load(yaml: unformatted).skills.count == 1)
         // A newer format may bring keys this JobScope does not know: the format is what it reports.
@@ -30,7 +32,8 @@ struct DataFormatTests {
 
     @Test("title rules of a newer format are refused with a message naming the file and what to do")
     func titleRulesFormat() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobscope-format-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "jobscope-format-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("title-rules.yaml")
         let rules = """
@@ -55,7 +58,9 @@ struct DataFormatTests {
     func committedFiles() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        for (path, newest) in [("Models/taxonomy.yaml", DataFormat.taxonomy), ("Corpus/title-rules.yaml", DataFormat.titleRules)] {
+        for (path, newest) in [
+            ("Models/taxonomy.yaml", DataFormat.taxonomy), ("Corpus/title-rules.yaml", DataFormat.titleRules),
+        ] {
             let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
             #expect(text.split(separator: "\n").contains("format: \(newest)"), "\(path)")
         }
