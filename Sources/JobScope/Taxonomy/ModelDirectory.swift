@@ -16,7 +16,8 @@ public enum ModelDirectory {
     /// installed copy). Never a path compiled into the binary: it works wherever it is copied with its models.
     public static func locate(explicit: String? = nil,
                               environment: [String: String] = ProcessInfo.processInfo.environment,
-                              executable: URL? = runningExecutable) throws -> URL {
+                              executable: URL? = runningExecutable,
+                              workingDirectory: String = FileManager.default.currentDirectoryPath) throws -> URL {
         if let explicit {
             return URL(fileURLWithPath: explicit, isDirectory: true)
         }
@@ -24,7 +25,7 @@ public enum ModelDirectory {
             return URL(fileURLWithPath: env, isDirectory: true)
         }
         let fm = FileManager.default
-        var candidates = [URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("Models")]
+        var candidates = [URL(fileURLWithPath: workingDirectory).appendingPathComponent("Models")]
         if let executable {
             var dir = executable.resolvingSymlinksInPath().deletingLastPathComponent()
             candidates.append(dir.deletingLastPathComponent().appendingPathComponent("share/jobscope/Models"))
