@@ -87,6 +87,26 @@ struct ReadmeExampleTests {
         #expect(checked > 0)
     }
 
+    @Test("the README's architecture names every folder of the library and every source target")
+    func architectureMatchesTheTree() throws {
+        let readme = try String(contentsOf: Self.readme, encoding: .utf8)
+        let sources = CLI.repoRoot.appendingPathComponent("Sources")
+        let fm = FileManager.default
+        for target in try fm.contentsOfDirectory(atPath: sources.path) {
+            #expect(readme.contains("\(target)/"), "README names Sources/\(target)/")
+        }
+        let library = sources.appendingPathComponent("JobScope")
+        for folder in try fm.contentsOfDirectory(atPath: library.path) {
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: library.appendingPathComponent(folder).path, isDirectory: &isFolder),
+                isFolder.boolValue
+            else { continue }
+            #expect(
+                readme.contains("`Sources/JobScope/\(folder)/") || readme.contains("`\(folder)/`"),
+                "README's where-to-change table names Sources/JobScope/\(folder)/")
+        }
+    }
+
     @Test("the example parser takes words as a shell would, and stops at pipes and comments")
     func parser() {
         #expect(
