@@ -49,6 +49,11 @@ let package = Package(
             dependencies: ["JobScope", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
+        // Runs the built `jobscope` executable (swift test builds it): options, exit codes, the README's examples.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["JobScope", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

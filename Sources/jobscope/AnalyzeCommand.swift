@@ -23,14 +23,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
             2 the run could not start or the store failed; 130 stopped by Ctrl-C; 64 bad arguments.
             """)
 
-    @Argument(help: "Files and folders to analyze (folders are walked recursively; hidden files and a folder's README/LICENSE are skipped).")
-    var paths: [String]
+    @OptionGroup var input: InputOptions
 
     @Option(help: "The SQLite store to create or update.")
     var store = "jobscope.sqlite"
-
-    @Option(help: "Files and chunks worked on at once (default: the number of cores).")
-    var jobs: Int?
 
     @Flag(help: "Classify every posting again, even those stored under the current model.")
     var reclassify = false
@@ -41,89 +37,54 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress line; only errors and the final summary.")
     var quiet = false
 
-    @Flag(help: "Read hidden files and folders (names starting with '.') too.")
-    var includeHidden = false
-
-    @Option(help: ArgumentHelp("The day the collection was made (YYYY-MM-DD), for relative dates like '30+ days ago'.",
-                               valueName: "date"))
-    var collected: String?
-
-    @Option(name: .customLong("column"),
-            help: ArgumentHelp("Read a field from a named CSV/JSON column: title, description, company, location or date (repeatable).",
-                               valueName: "field=NAME"))
-    var columns: [String] = []
-
-    @Option(help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
-    var maxSize: Int?
-
     @OptionGroup var model: ModelOptions
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let collected, PostingDate(iso: collected) == nil {
-            throw ValidationError("--collected must be a date like 2024-05-31, got '\(collected)'")
-        }
-        for column in columns where !column.contains("=") {
-            throw ValidationError("--column takes field=NAME (e.g. title=\"Job Title\"), got '\(column)'")
-        }
         if let output, PostingExportWriter.Format(rawValue: (output as NSString).pathExtension.lowercased()) == nil {
             throw ValidationError("--output must end in .jsonl or .csv, got '\(output)'")
         }
-        if let maxSize, maxSize < 1 { throw ValidationError("--max-size must be a positive number of bytes") }
     }
 
     func run() async throws {
         var options = BatchOptions()
         options.reclassify = reclassify
-        options.includeHidden = includeHidden
-        if let jobs { options.jobs = jobs }
-        if let maxSize { options.reader.maxFileSize = maxSize }
-        options.reader.collectionDate = collected.flatMap(PostingDate.init(iso:))
-        for column in columns {
-            let parts = column.split(separator: "=", maxSplits: 1)
-            options.reader.columns[String(parts[0]).lowercased()] = parts.count > 1 ? String(parts[1]) : ""
-        }
+        options.includeHidden = input.includeHidden
+        options.jobs = input.jobCount
+        options.reader = input.readerOptions
 
-        let console = ProgressConsole(showProgress: !quiet && isatty(STDERR_FILENO) == 1)
+        let console = Console(showProgress: !quiet)
         options.countFiles = console.showProgress
+        let analyzer = try model.loadAnalyzer()
+        let postingStore = try PostingStore(path: store)
+        let batch = BatchAnalyzer(store: postingStore, analyzer: analyzer, options: options)
+        let cancellation = BatchCancellation()
+        let signals = StopSignals(cancellation: cancellation, console: console)
         let summary: BatchSummary
-        let postingStore: PostingStore
         do {
-            let analyzer = try PostingAnalyzer.load(modelsDirectory: model.models, taxonomyPath: model.taxonomy)
-            postingStore = try PostingStore(path: store)
-            let batch = BatchAnalyzer(store: postingStore, analyzer: analyzer, options: options)
-            let cancellation = BatchCancellation()
-            let signals = StopSignals(cancellation: cancellation, console: console)
-            summary = try await batch.run(paths: paths, excluding: output.map { [$0] } ?? [],
+            summary = try await batch.run(paths: input.paths, excluding: output.map { [$0] } ?? [],
                                           cancellation: cancellation) { event in
                 switch event {
                 case .progress(let progress): console.show(progress)
-                case .problem(let message): console.problem(message)
+                case .problem(let message): console.error(message)
                 }
             }
-            signals.restore()
         } catch {
             console.finish()
-            FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
-            throw ExitCode(2)
+            throw error
         }
+        signals.restore()
         console.finish()
 
         var exported: (path: String, count: Int)?
         if let output {
-            do {
-                let writer = try PostingExportWriter(path: output)
-                try postingStore.forEachRecord(seenInRun: summary.runID) { try writer.write($0) }
-                try writer.close()
-                exported = (output, writer.count)
-            } catch {
-                FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
-                throw ExitCode(2)
-            }
+            let writer = try PostingExportWriter(path: output)
+            try postingStore.forEachRecord(seenInRun: summary.runID) { try writer.write($0) }
+            try writer.close()
+            exported = (output, writer.count)
         }
         print(AnalyzeCommand.describe(summary, store: store, totals: try? postingStore.statistics(), exported: exported))
-        if summary.cancelled { throw ExitCode(130) }
-        if summary.errors > 0 { throw ExitCode(1) }
+        if summary.cancelled { throw ExitStatus.interrupted.code }
+        if summary.errors > 0 { throw ExitStatus.someInputUnreadable.code }
     }
 
     /// The final summary, as printed.

@@ -2,71 +2,43 @@ import ArgumentParser
 import Foundation
 import JobScope
 
-/// `jobscope classify FILE...`: the role(s), skills and evidence for every posting in the files.
-struct ClassifyCommand: AsyncParsableCommand {
+/// `jobscope classify PATH…`: the role(s), skills and evidence for every posting in the files and folders.
+struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify",
         abstract: "Tell which role each posting in the files is for, with probability, skills and evidence.")
 
+    @OptionGroup var input: InputOptions
+
     @OptionGroup var modelOptions: ModelOptions
 
-    @Argument(help: "Posting files: HTML, text, JSON-LD, JSON/JSONL, CSV.")
-    var files: [String]
-
-    @Option(name: .long, help: "text or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output: text, json (an array), jsonl (one posting a line), or none (classify only).")
+    var format: RecordFormat = .text
 
     @Option(name: .long, help: "How many ranked roles to show per posting (text).")
     var top: Int = 3
 
-    enum OutputFormat: String, ExpressibleByArgument { case text, json }
-
-    func run() async throws {
-        let analyzer = try PostingAnalyzer.load(modelsDirectory: modelOptions.models, taxonomyPath: modelOptions.taxonomy)
+    func run() throws {
+        let console = Console()
+        let analyzer = try modelOptions.loadAnalyzer()
         if analyzer.classifier.model.taxonomyVersion != analyzer.taxonomy.version {
-            warn("the role model was trained for taxonomy \(analyzer.classifier.model.taxonomyVersion), the taxonomy is \(analyzer.taxonomy.version); run 'jobscope train'")
+            console.warning("the role model was trained for taxonomy \(analyzer.classifier.model.taxonomyVersion), the taxonomy is \(analyzer.taxonomy.version); run 'jobscope train'")
         }
-        let reader = PostingReader()
-        var failed = false
-        var results: [ClassifiedPosting] = []
-        for file in files {
-            let read: FileReadResult
-            do {
-                read = try reader.read(path: file)
-            } catch {
-                warn(error.localizedDescription)
-                failed = true
-                continue
-            }
-            for problem in read.rowErrors {
-                warn(problem.localizedDescription)
-                failed = true
-            }
-            for posting in read.postings {
-                let analysis = analyzer.analyze(posting)
-                let result = ClassifiedPosting(analysis: analysis, taxonomy: analyzer.taxonomy)
-                switch format {
-                case .text: print(result.text(top: top, taxonomy: analyzer.taxonomy))
-                case .json: results.append(result)
-                }
-            }
+        let runner = PostingRunner(input: input, console: console)
+        var printer = RecordPrinter(format: format)
+        printer.begin()
+        let tally = try runner.run { posting in
+            let result = ClassifiedPosting(analysis: analyzer.analyze(posting), taxonomy: analyzer.taxonomy)
+            try printer.print(result) { result.text(top: top, taxonomy: analyzer.taxonomy) }
         }
-        if format == .json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(results), as: UTF8.self))
-        }
-        if failed { throw ExitCode(1) }
+        printer.end()
+        try runner.finish(tally)
     }
-}
-
-func warn(_ message: String) {
-    FileHandle.standardError.write(Data(("jobscope: " + message + "\n").utf8))
 }
 
 /// One posting's answer as `classify` prints it: the analysis plus the chosen role's documentation.
 struct ClassifiedPosting: Encodable {
-    var source: String
+    var source: PostingSource
     var title: String?
     var company: String?
     var classification: RoleClassification
@@ -84,7 +56,7 @@ struct ClassifiedPosting: Encodable {
 
     init(analysis: PostingAnalysis, taxonomy: Taxonomy) {
         let c = analysis.classification
-        source = analysis.posting.source.description
+        source = analysis.posting.source
         title = analysis.posting.title
         company = analysis.posting.company
         classification = c
@@ -103,7 +75,7 @@ struct ClassifiedPosting: Encodable {
             pct(c.ranked.first { $0.roleID == id }?.probability ?? 0)
         }
         var lines: [String] = []
-        var head = source
+        var head = source.description
         if let title, !title.isEmpty { head += "  \"\(title)\"" }
         if let company, !company.isEmpty { head += " · \(company)" }
         lines.append(head)

@@ -32,7 +32,7 @@ struct EvaluateSkillsCommand: ParsableCommand {
 
     func run() throws {
         let taxonomy = try model.loadTaxonomy()
-        let root = try ModelDirectory.locate(explicit: model.models).deletingLastPathComponent()
+        let root = try model.directory().deletingLastPathComponent()
         let goldURL = gold.map { URL(fileURLWithPath: $0) }
             ?? root.appendingPathComponent("Corpus/gold/skills-gold.yaml")
         let corpusURL = corpus.map { URL(fileURLWithPath: $0, isDirectory: true) }

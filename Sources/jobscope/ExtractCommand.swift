@@ -10,101 +10,47 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
         Folders are walked recursively (hidden files and a folder's README/LICENSE skipped, symlink loops not \
         followed, dangling links reported). Errors name the file (and row); the other files are still read, \
-        and the exit code is 1 when any file failed.
+        and the exit code is 1 when any file or row failed.
         """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json, jsonl, none
-    }
-
-    @Argument(help: "Posting files or folders.")
-    var paths: [String]
+    @OptionGroup var input: InputOptions
 
     @Option(name: .long, help: "Output: text, json (an array), jsonl (one posting a line), or none (read only and print throughput).")
-    var format: OutputFormat = .text
-
-    @Option(name: .long, parsing: .singleValue,
-            help: ArgumentHelp("Map a field to a column or key, e.g. --column description=Summary (repeatable).",
-                               valueName: "field=NAME"))
-    var column: [String] = []
-
-    @Option(name: .long, help: "Refuse files larger than this many bytes.")
-    var maxSize: Int = 16 * 1024 * 1024
-
-    @Option(name: .long, help: "Files read at the same time (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(name: .long, help: "Day the data was collected (YYYY-MM-DD), for relative dates like \"30+ days ago\".")
-    var collected: String?
-
-    func validate() throws {
-        for pair in column {
-            guard let eq = pair.firstIndex(of: "="), PostingField(overrideName: String(pair[..<eq])) != nil,
-                  !pair[pair.index(after: eq)...].isEmpty else {
-                let fields = PostingField.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ValidationError("--column expects FIELD=NAME with FIELD one of: \(fields); got '\(pair)'")
-            }
-        }
-        if let collected, PostingDate(iso: collected) == nil {
-            throw ValidationError("--collected expects YYYY-MM-DD; got '\(collected)'")
-        }
-        guard maxSize > 0 else { throw ValidationError("--max-size must be positive") }
-        guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
-    }
+    var format: RecordFormat = .text
 
     func run() throws {
-        var options = ReaderOptions(maxFileSize: maxSize, collectionDate: collected.flatMap(PostingDate.init(iso:)))
-        for pair in column {
-            let eq = pair.firstIndex(of: "=")!
-            options.columns[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
-        }
-        let (files, problems) = PostingFileWalker(paths: paths).collect()
-        var failed = 0
-        for problem in problems {
-            printError("error: " + (problem.errorDescription ?? problem.path))
-            failed += 1
-        }
-        let started = Date()
-        let outcomes = PostingBatchReader(options: options, concurrency: jobs).read(files: files)
-        let seconds = Date().timeIntervalSince(started)
-
-        var printer = PostingPrinter(format: format)
-        var postings = 0, bytes = 0
+        let runner = PostingRunner(input: input, console: Console())
+        var printer = RecordPrinter(format: format)
         printer.begin()
-        for outcome in outcomes {
-            switch outcome.result {
-            case .success(let result):
-                bytes += outcome.byteCount
-                postings += result.postings.count
-                for posting in result.postings { printer.print(posting) }
-                for problem in result.rowErrors {
-                    printError("warning: " + (problem.errorDescription ?? "\(problem)"))
-                }
-            case .failure(let error):
-                failed += 1
-                printError("error: " + (error.errorDescription ?? "\(error)"))
-            }
-        }
+        let tally = try runner.run { posting in try printer.print(posting) { Self.text(posting) } }
         printer.end()
-        let total = files.count + problems.count
-        let summary = "read \(postings) posting\(postings == 1 ? "" : "s") from \(total - failed) of \(total) file\(total == 1 ? "" : "s")"
-            + (failed > 0 ? " (\(failed) failed)" : "")
         if format == .none {
-            let mb = Double(bytes) / 1_000_000
-            print(summary + String(format: ", %.1f MB in %.2f s (%.1f MB/s, %.0f postings/s)",
-                                   mb, seconds, mb / max(seconds, 1e-9), Double(postings) / max(seconds, 1e-9)))
-        } else if failed > 0 || total > 1 {
-            printError(summary)
+            let mb = Double(tally.bytes) / 1_000_000, seconds = tally.seconds
+            print(PostingRunner.describe(tally)
+                  + String(format: ", %.1f MB in %.2f s (%.1f MB/s, %.0f postings/s)", mb, seconds,
+                           mb / max(seconds, 1e-9), Double(tally.postings) / max(seconds, 1e-9)))
         }
-        if files.isEmpty && problems.isEmpty {
-            printError("error: no posting files (.html .htm .txt .md .csv .tsv .json .jsonl .ndjson) under \(paths.joined(separator: " "))")
-            throw ExitCode.failure
-        }
-        if failed > 0 { throw ExitCode.failure }
+        try runner.finish(tally, summary: format != .none)
     }
 
-    private func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    /// The text view: a header block of fields, then the body.
+    static func text(_ p: Posting) -> String {
+        var lines = ["== \(p.source)  [\(p.id)]"]
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { lines.append(label.padding(toLength: 10, withPad: " ", startingAt: 0) + value) }
+        }
+        add("Title:", p.title)
+        add("Company:", p.company)
+        add("Location:", p.location)
+        add("Posted:", p.datePosted?.description)
+        add("Type:", p.employmentType)
+        add("Salary:", p.salaryText)
+        add("Skills:", p.listedSkills.isEmpty ? nil : p.listedSkills.joined(separator: ", "))
+        add("Extra:", p.extra.isEmpty ? nil : p.extra.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        lines.append("")
+        lines.append(p.body)
+        lines.append("")
+        return lines.joined(separator: "\n")
     }
 }

@@ -85,18 +85,16 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard FileManager.default.fileExists(atPath: store) else { throw ReportError.storeMissing(path: store) }
-        let taxonomy: Taxonomy
-        if let file = model.taxonomy {
-            taxonomy = try TaxonomyLoader.load(from: URL(fileURLWithPath: file))
-        } else {
-            taxonomy = try TaxonomyLoader.loadDefault(modelsDirectory: model.models)
-        }
+        let taxonomy = try model.loadTaxonomy()
+        // Bad values of options are bad arguments (exit 64), found only once the taxonomy is loaded.
         if let role, taxonomy.role(role) == nil {
-            throw ReportError.unknownRole(role, known: taxonomy.roles.map(\.id))
+            throw ValidationError(ReportError.unknownRole(role, known: taxonomy.roles.map(\.id)).localizedDescription)
         }
         func span(_ text: String?, _ option: String) throws -> DateSpan? {
             guard let text else { return nil }
-            guard let span = DateSpan(text) else { throw ReportError.badSpan(option: option, text: text) }
+            guard let span = DateSpan(text) else {
+                throw ValidationError(ReportError.badSpan(option: option, text: text).localizedDescription)
+            }
             return span
         }
         let options = ReportOptions(
@@ -115,9 +113,9 @@ struct ReportCommand: AsyncParsableCommand {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
             } catch {
-                throw ValidationError("cannot write the report to \(output): \(error.localizedDescription)")
+                throw StoreError.cannotWriteOutput(path: output, reason: error.localizedDescription)
             }
-            FileHandle.standardError.write(Data("wrote the \(format.rawValue) report to \(output)\n".utf8))
+            Console().note("wrote the \(format.rawValue) report to \(output)")
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -14,19 +14,16 @@ struct SkillsCommand: ParsableCommand {
         Reads any posting file JobScope reads (HTML, text, Markdown, CSV/TSV, JSON, JSONL) or a folder of them. \
         For each posting: every taxonomy skill found, its category, whether the posting requires or prefers it, \
         how often it appears and where; then education, years of experience, seniority, workplace, salary and \
-        application domains. A file that cannot be read is reported and skipped; the exit code is then 1.
+        application domains. A file or row that cannot be read is reported and skipped; the exit code is then 1.
         """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, none }
-
-    @Argument(help: "Posting files or folders.")
-    var paths: [String]
+    @OptionGroup var input: InputOptions
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .long, help: "Output: text, json, or none (extract only and print throughput).")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output: text, json (an array), jsonl (one posting a line), or none (extract only and print throughput).")
+    var format: RecordFormat = .text
 
     @Option(name: .long, help: "Evidence snippets shown per skill in text output.")
     var evidence: Int = 1
@@ -35,79 +32,58 @@ struct SkillsCommand: ParsableCommand {
         let taxonomy = try model.loadTaxonomy()
         let matcher = SkillMatcher(taxonomy: taxonomy)
         let extractor = AttributeExtractor(taxonomy: taxonomy)
-        let (files, problems) = PostingFileWalker(paths: paths).collect()
-        var failed = problems.count
-        for problem in problems { printError("error: " + (problem.errorDescription ?? problem.path)) }
-
-        var first = true
-        var postings = 0, mentions = 0
+        let runner = PostingRunner(input: input, console: Console())
+        var printer = RecordPrinter(format: format)
+        var mentions = 0
         var extracting: TimeInterval = 0
         var cpu: TimeInterval = 0
-        if format == .json { print("[") }
-        let readStart = Date()
-        let outcomes = PostingBatchReader().read(files: files)
-        let reading = Date().timeIntervalSince(readStart)
-        for outcome in outcomes {
-            switch outcome.result {
-            case .failure(let error):
-                failed += 1
-                printError("error: " + (error.errorDescription ?? "\(error)"))
-            case .success(let result):
-                for problem in result.rowErrors { printError("warning: " + (problem.errorDescription ?? "\(problem)")) }
-                for posting in result.postings {
-                    let started = Date()
-                    let cpuStarted = Self.threadCPUTime()
-                    let report = PostingSkillsReport(posting: posting, skills: matcher.mentions(in: posting),
-                                                     attributes: extractor.attributes(of: posting))
-                    extracting += Date().timeIntervalSince(started)
-                    cpu += Self.threadCPUTime() - cpuStarted
-                    postings += 1
-                    mentions += report.skills.count
-                    switch format {
-                    case .text: printText(report, taxonomy: taxonomy)
-                    case .json:
-                        print((first ? "" : ",") + report.json)
-                        first = false
-                    case .none: break
-                    }
-                }
-            }
+        printer.begin()
+        let tally = try runner.run { posting in
+            let started = Date()
+            let cpuStarted = Self.threadCPUTime()
+            let report = PostingSkillsReport(posting: posting, skills: matcher.mentions(in: posting),
+                                             attributes: extractor.attributes(of: posting))
+            extracting += Date().timeIntervalSince(started)
+            cpu += Self.threadCPUTime() - cpuStarted
+            mentions += report.skills.count
+            try printer.print(report) { text(report, taxonomy: taxonomy) }
         }
-        if format == .json { print("]") }
+        printer.end()
         if format == .none {
             // CPU time of this thread as well as wall time: on a busy machine the wall clock mostly measures waiting.
+            let postings = tally.postings
             print(String(format: "extracted %d skill mentions from %d postings on one core: %.3f s CPU (%.0f postings/s), "
                          + "%.3f s wall (%.0f postings/s); reading the files took %.2f s more", mentions, postings, cpu,
-                         Double(postings) / max(cpu, 1e-9), extracting, Double(postings) / max(extracting, 1e-9), reading))
+                         Double(postings) / max(cpu, 1e-9), extracting, Double(postings) / max(extracting, 1e-9),
+                         tally.seconds))
         }
-        if files.isEmpty && problems.isEmpty {
-            printError("error: no posting files under \(paths.joined(separator: " "))")
-            throw ExitCode.failure
-        }
-        if failed > 0 { throw ExitCode.failure }
+        try runner.finish(tally)
     }
 
-    func printText(_ report: PostingSkillsReport, taxonomy: Taxonomy) {
+    /// The text layout of one posting's skills and attributes.
+    func text(_ report: PostingSkillsReport, taxonomy: Taxonomy) -> String {
         let p = report.posting
+        var lines: [String] = []
         var head = p.source.description
         if let title = p.title { head += " — " + title }
         if let company = p.company { head += " (\(company))" }
-        print(head)
-        print("  attributes: " + report.attributes.summary(taxonomy: taxonomy))
+        lines.append(head)
+        lines.append("  attributes: " + report.attributes.summary(taxonomy: taxonomy))
         if report.skills.isEmpty {
-            print("  no taxonomy skills found")
+            lines.append("  no taxonomy skills found")
         }
         let width = min(28, report.skills.map(\.name.count).max() ?? 0)
         for skill in report.skills {
             let name = skill.name.padding(toLength: width, withPad: " ", startingAt: 0)
             let level = skill.requirement.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
             let category = skill.category.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
-            print("  \(level) \(name) \(category) ×\(skill.count)")
+            lines.append("  \(level) \(name) \(category) ×\(skill.count)")
             for e in skill.evidence.prefix(max(0, evidence)) {
-                print("      \"\(e.snippet)\" @\(e.start)")
+                lines.append("      \"\(e.snippet)\" @\(e.start)")
             }
         }
-        print("")
+        lines.append("")
+        return lines.joined(separator: "\n")
     }
 
     /// CPU seconds this thread has used.
@@ -120,13 +96,9 @@ struct SkillsCommand: ParsableCommand {
         return ProcessInfo.processInfo.systemUptime
         #endif
     }
-
-    private func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
 }
 
-/// One posting's skills and attributes, as `skills --format json` writes them.
+/// One posting's skills and attributes, as `skills --format json` and `jsonl` write them.
 struct PostingSkillsReport: Encodable {
     var posting: Posting
     var skills: [SkillMention]
@@ -142,11 +114,5 @@ struct PostingSkillsReport: Encodable {
         try c.encodeIfPresent(posting.company, forKey: .company)
         try c.encode(skills, forKey: .skills)
         try c.encode(attributes, forKey: .attributes)
-    }
-
-    var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "{}"
     }
 }

@@ -7,7 +7,7 @@ import JobScope
 final class StopSignals: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
 
-    init(cancellation: BatchCancellation, console: ProgressConsole) {
+    init(cancellation: BatchCancellation, console: Console) {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

@@ -9,7 +9,7 @@ struct TaxonomyCommand: ParsableCommand {
         abstract: "Check the taxonomy file and list its roles, skills and ambiguity rules (text or JSON).",
         discussion: """
         Loading validates the file: a YAML syntax error, an unknown key or category, a duplicate id or alias, or a \
-        role naming an unknown skill or collaborator is reported with its line and key path, and the exit code is 1.
+        role naming an unknown skill or collaborator is reported with its line and key path, and the exit code is 2.
         """
     )
 

@@ -62,9 +62,8 @@ struct TrainingSession {
     let builder: RoleModelBuilder
 
     init(modelOptions: ModelOptions, corpus: [String], method: ClassifierMethod) throws {
-        models = try ModelDirectory.locate(explicit: modelOptions.models)
-        let taxonomy = try TaxonomyLoader.load(from: modelOptions.taxonomy.map { URL(fileURLWithPath: $0) }
-            ?? models.appendingPathComponent(ModelDirectory.taxonomyFile))
+        models = try modelOptions.directory()
+        let taxonomy = try modelOptions.loadTaxonomy()
         let layout = TrainingCorpus.Layout(modelsDirectory: models)
         let corpora = corpus.isEmpty ? [layout.sharedCorpus] : corpus.map { URL(fileURLWithPath: $0) }
         builder = try RoleModelBuilder(layout: layout, taxonomy: taxonomy, corpora: corpora, method: method)
@@ -73,9 +72,8 @@ struct TrainingSession {
     /// Unreadable files and rows, one line each on standard error.
     func printProblems() {
         let problems = builder.corpus.problems
-        for line in problems.prefix(20) { FileHandle.standardError.write(Data(("warning: " + line + "\n").utf8)) }
-        if problems.count > 20 {
-            FileHandle.standardError.write(Data("warning: … and \(problems.count - 20) more unreadable rows\n".utf8))
-        }
+        let console = Console()
+        for line in problems.prefix(20) { console.warning(line) }
+        if problems.count > 20 { console.warning("… and \(problems.count - 20) more unreadable rows") }
     }
 }

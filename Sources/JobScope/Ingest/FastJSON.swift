@@ -70,16 +70,8 @@ enum FastJSON {
                 skipSpace()
                 guard let value = value(depth: depth + 1) else { return nil }
                 object[key] = value
-                skipSpace()
-                guard position < count else { return nil }
-                if bytes[position] == UInt8(ascii: ",") {
-                    position += 1
-                    skipSpace()
-                    continue
-                }
-                guard bytes[position] == UInt8(ascii: "}") else { return nil }
-                position += 1
-                return object
+                guard let more = nextElement(closing: UInt8(ascii: "}")) else { return nil }
+                if !more { return object }
             }
         }
 
@@ -94,17 +86,24 @@ enum FastJSON {
             while true {
                 guard let value = value(depth: depth + 1) else { return nil }
                 array.append(value)
-                skipSpace()
-                guard position < count else { return nil }
-                if bytes[position] == UInt8(ascii: ",") {
-                    position += 1
-                    skipSpace()
-                    continue
-                }
-                guard bytes[position] == UInt8(ascii: "]") else { return nil }
-                position += 1
-                return array
+                guard let more = nextElement(closing: UInt8(ascii: "]")) else { return nil }
+                if !more { return array }
             }
+        }
+
+        /// After an element of an object or array: true past a comma (another element follows), false past the
+        /// `closing` bracket, nil when neither comes next (malformed).
+        mutating func nextElement(closing: UInt8) -> Bool? {
+            skipSpace()
+            guard position < count else { return nil }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                skipSpace()
+                return true
+            }
+            guard bytes[position] == closing else { return nil }
+            position += 1
+            return false
         }
 
         /// A string at the opening quote. Runs between escapes are found eight bytes at a time (while none

@@ -19,22 +19,17 @@ enum ParallelRows {
 }
 
 /// Results written by worker threads into their own slots; the lock guards the array itself.
-final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
+final class ResultSlots<T: Sendable>: Sendable {
+    private let slots: Locked<[T?]>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Locked(Array(repeating: nil, count: count)) }
 
     func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+        slots.withLock { $0[index] = value }
     }
 
     /// The filled slots, in index order.
     func values() -> [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        slots.withLock { $0.compactMap { $0 } }
     }
 }

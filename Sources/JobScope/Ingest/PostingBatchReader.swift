@@ -23,11 +23,15 @@ public struct PostingBatchReader: Sendable {
     public func read(files: [String]) -> [Outcome] {
         let slots = ResultSlots<Outcome>(count: files.count)
         let reader = self.reader
-        let next = Counter()
+        // The next file's index, shared by the workers.
+        let next = Locked(0)
         let workers = min(concurrency, max(files.count, 1))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
-                let index = next.increment()
+                let index = next.withLock { value in
+                    defer { value += 1 }
+                    return value
+                }
                 guard index < files.count else { return }
                 slots.set(index, Self.readOne(files[index], reader: reader))
             }
@@ -44,19 +48,5 @@ public struct PostingBatchReader: Sendable {
         } catch {
             return Outcome(path: path, result: .failure(.unreadable(path: path, reason: error.localizedDescription)), byteCount: 0)
         }
-    }
-}
-
-/// A shared work counter for the workers.
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let current = value
-        value += 1
-        return current
     }
 }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The postings one run has analyzed and queued for the store, by id, with the content hash that was analyzed.
 ///
 /// A copy of a posting met later in the same run (a repost on another page, the same row in two exports) takes
@@ -10,12 +8,12 @@ import Synchronization
 /// Bounded to `capacity` ids so memory stays flat on any collection: past it, copies are found through the
 /// store, which is slower but gives the same answers.
 final class RunPostingIndex: Sendable {
-    private struct State {
+    private struct State: Sendable {
         var hashes: [String: String] = [:]
         var isFull = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Ids held at most.
     let capacity: Int
     /// True when the store held no posting when the run began: the index then knows everything stored.

@@ -77,9 +77,16 @@ public struct TitleRuleSet: Sendable {
             var pattern: String
             var examples: [String]?
         }
+        struct FormatOnly: Decodable {
+            var format: Int?
+        }
         struct RawFile: Decodable {
             var version: String
             var rules: [RuleFile]
+        }
+        // The format first: a newer file may not decode as this layout at all.
+        if let declared = try? YAMLDecoder().decode(FormatOnly.self, from: text) {
+            try DataFormat.check(declared.format, newest: DataFormat.titleRules, file: url.path)
         }
         let raw: RawFile
         do {

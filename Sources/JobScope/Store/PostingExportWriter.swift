@@ -10,7 +10,7 @@ public final class PostingExportWriter {
 
     /// CSV columns, in order.
     public static let csvColumns = [
-        "id", "sources", "title", "company", "location", "date_posted", "role", "secondary_role", "nearest_role",
+        "id", "sources", "title", "company", "location", "date_posted", "role_id", "secondary_role_id", "nearest_role_id",
         "confidence", "roles", "skills", "required_skills", "preferred_skills", "skill_evidence", "education",
         "years_experience", "seniority", "workplace", "salary_min", "salary_max", "salary_currency",
         "salary_period", "domains", "repost_of", "model_version",

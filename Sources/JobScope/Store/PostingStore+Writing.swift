@@ -51,12 +51,10 @@ extension PostingStore {
                 let slice = ids[start..<min(start + 500, ids.count)]
                 let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT id, content_hash, model_version, taxonomy_version, analyzed_run
-                    FROM postings WHERE id IN (\(marks))
+                    SELECT id, \(KnownPosting.columns) FROM postings WHERE id IN (\(marks))
                     """, arguments: StatementArguments(Array(slice)))
                 while let row = try rows.next() {
-                    known[row[0]] = KnownPosting(contentHash: row[1], modelVersion: row[2],
-                                                 taxonomyVersion: row[3], analyzedRun: row[4])
+                    known[row[0]] = KnownPosting(row: row, from: 1)
                 }
             }
             return known
@@ -143,10 +141,8 @@ extension PostingStore {
         let posting = item.posting
         let source = posting.source
         let known = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT content_hash, model_version, taxonomy_version, analyzed_run FROM postings WHERE id = ?
-            """), arguments: [posting.id]).map {
-            KnownPosting(contentHash: $0[0], modelVersion: $0[1], taxonomyVersion: $0[2], analyzedRun: $0[3])
-        }
+            SELECT \(KnownPosting.columns) FROM postings WHERE id = ?
+            """), arguments: [posting.id]).map { KnownPosting(row: $0) }
         let sourceArguments: StatementArguments = [posting.id, source.path, source.row ?? 0, source.line ?? 0]
         let sourceHash = try String.fetchOne(db.cachedStatement(sql: """
             SELECT content_hash FROM sources WHERE posting_id = ? AND path = ? AND row = ? AND line = ?
@@ -155,12 +151,9 @@ extension PostingStore {
         let contentHash = item.contentHash
 
         if let known {
-            // Re-analysis replaces the stored one when the model moved on (or --reclassify), or when this very
-            // place now says something else than it did (an edited file). Another place with other details
-            // (a copy with another location or date) is a duplicate: the first one seen stays.
-            let stale = !known.hasCurrentAnalysis(context: context)
-            let edited = sourceKnown && sourceHash != contentHash && known.contentHash != contentHash
-            if let analysis = item.analysis, stale || edited {
+            // Another place with other details is a duplicate: the first one seen stays.
+            if let analysis = item.analysis, ReanalysisRule.replacesStored(known, contentHash: contentHash,
+                                                                           placeHash: sourceHash, context: context) {
                 try updateAnalysis(analysis, contentHash: contentHash, context: context, db: db)
                 tally.reclassified += 1
             } else if sourceKnown {
@@ -268,5 +261,17 @@ extension PostingStore {
             try insertSkill.execute(arguments: [p.id, skill.skillID, position, skill.name, skill.category.rawValue,
                                                 skill.requirement.rawValue, skill.count, JSONColumn.evidence(skill.evidence)])
         }
+    }
+}
+
+extension KnownPosting {
+    /// The `postings` columns a `KnownPosting` is decoded from, in the order `init(row:from:)` reads them.
+    static let columns = "content_hash, model_version, taxonomy_version, analyzed_run"
+
+    /// Decodes `columns` from `row`, the first at index `start`: the one place a stored posting's analysis
+    /// version is read.
+    init(row: Row, from start: Int = 0) {
+        self.init(contentHash: row[start], modelVersion: row[start + 1], taxonomyVersion: row[start + 2],
+                  analyzedRun: row[start + 3])
     }
 }

@@ -5,6 +5,8 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
     case cannotOpen(path: String, reason: String)
     case unsupportedOutput(path: String)
     case cannotWriteOutput(path: String, reason: String)
+    /// The store was written by a newer JobScope: its schema has migrations this one does not know.
+    case newerSchema(path: String, migrations: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -15,6 +17,9 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
             return "\(path): --output must end in .jsonl or .csv"
         case .cannotWriteOutput(let path, let reason):
             return "\(path): cannot write the output file (\(reason))"
+        case .newerSchema(let path, let migrations):
+            return "\(path): written by a newer JobScope (schema \(migrations.joined(separator: ", ")) unknown to "
+                + "\(JobScopeVersion.current)); update JobScope, or pass --store with another file"
         }
     }
 }

@@ -20,7 +20,7 @@ extension Taxonomy {
     }
 
     /// The keys a taxonomy file may have at its top level.
-    static let fileKeys = ["version", "roles", "skills", "domains", "educationLevels", "seniorityLevels"]
+    static let fileKeys = ["format", "version", "roles", "skills", "domains", "educationLevels", "seniorityLevels"]
 }
 
 private enum RoleKey: String, CodingKey, CaseIterable {
@@ -82,18 +82,7 @@ extension Domain {
     static let fileKeys = ["id", "name", "keywords"]
 }
 
-extension EducationLevel {
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: LevelKey.self)
-        self.init(id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
-                  rank: try c.decode(Int.self, forKey: .rank),
-                  keywords: try c.decodeIfPresent([String].self, forKey: .keywords) ?? [])
-    }
-
-    static let fileKeys = LevelKey.allCases.map(\.rawValue)
-}
-
-extension SeniorityLevel {
+extension RankedLevel {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: LevelKey.self)
         self.init(id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),

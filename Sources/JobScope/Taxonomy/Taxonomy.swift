@@ -125,33 +125,3 @@ public struct Domain: Sendable, Codable, Equatable, Identifiable {
         self.keywords = keywords
     }
 }
-
-/// An education level, ordered by `rank` (higher is more advanced).
-public struct EducationLevel: Sendable, Codable, Equatable, Identifiable {
-    public var id: String
-    public var name: String
-    public var rank: Int
-    public var keywords: [String]
-
-    public init(id: String, name: String, rank: Int, keywords: [String]) {
-        self.id = id
-        self.name = name
-        self.rank = rank
-        self.keywords = keywords
-    }
-}
-
-/// A seniority level, ordered by `rank`.
-public struct SeniorityLevel: Sendable, Codable, Equatable, Identifiable {
-    public var id: String
-    public var name: String
-    public var rank: Int
-    public var keywords: [String]
-
-    public init(id: String, name: String, rank: Int, keywords: [String]) {
-        self.id = id
-        self.name = name
-        self.rank = rank
-        self.keywords = keywords
-    }
-}

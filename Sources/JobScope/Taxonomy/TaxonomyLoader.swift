@@ -34,6 +34,8 @@ public enum TaxonomyLoader {
             throw TaxonomyError.invalidValue(file: file, line: node?.mark?.line, keyPath: "(top level)",
                                              problem: "expected a mapping with version:, roles: and skills:")
         }
+        // Before any other check: a newer format may have keys this JobScope does not know.
+        try DataFormat.check(node.mapping?["format"].flatMap { $0.int }, newest: DataFormat.taxonomy, file: file)
         let index = TaxonomyNodeIndex(root: node)
         var problems = TaxonomyValidator.checkKeys(index, file: file)
         if !problems.isEmpty { throw TaxonomyError.combine(problems) }

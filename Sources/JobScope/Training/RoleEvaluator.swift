@@ -26,7 +26,7 @@ public struct RoleEvaluator: Sendable {
     /// One evaluation of `data` (prepared for a setting).
     public func evaluate(_ data: RoleTrainer.Prepared) -> EvaluationSummary {
         let assignment = foldAssignment(data.examples)
-        let results = FoldResults(count: data.examples.count)
+        let shared = Locked(FoldResults(count: data.examples.count))
         let trainer = self.trainer
         DispatchQueue.concurrentPerform(iterations: folds) { fold in
             let train = assignment.indices.filter { assignment[$0] != fold }
@@ -35,11 +35,16 @@ public struct RoleEvaluator: Sendable {
             let classifier = RoleClassifier(model: trainer.train(data, on: train), taxonomy: trainer.taxonomy)
             for i in test {
                 let evidence = trainer.evidence(of: i, in: data, classifier: classifier)
-                results.set(i, predicted: classifier.predictedClass(evidence),
-                            probabilities: evidence.probabilities(classifier.model.evidence))
+                let predicted = classifier.predictedClass(evidence)
+                let probabilities = evidence.probabilities(classifier.model.evidence)
+                shared.withLock {
+                    $0.predicted[i] = predicted
+                    $0.probabilities[i] = probabilities
+                }
             }
         }
         let tested = assignment.indices.filter { assignment[$0] >= 0 }
+        let results = shared.value
         return ClassificationMetrics(classes: trainer.classes, minimumSupport: minimumSupport).summarize(
             truth: tested.map { data.labels[$0] }, predicted: tested.map { results.predicted[$0] },
             probabilities: tested.map { results.probabilities[$0] }, setting: data.setting,
@@ -48,20 +53,12 @@ public struct RoleEvaluator: Sendable {
 }
 
 /// Per-example results written by concurrent folds (each index by exactly one fold).
-private final class FoldResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var predicted: [Int]
-    private(set) var probabilities: [[Double]]
+private struct FoldResults: Sendable {
+    var predicted: [Int]
+    var probabilities: [[Double]]
 
     init(count: Int) {
         predicted = [Int](repeating: -1, count: count)
         probabilities = [[Double]](repeating: [], count: count)
-    }
-
-    func set(_ i: Int, predicted value: Int, probabilities p: [Double]) {
-        lock.lock()
-        defer { lock.unlock() }
-        predicted[i] = value
-        probabilities[i] = p
     }
 }

@@ -84,10 +84,9 @@ enum StoreFixture {
 }
 
 /// Problem lines collected from a run's events.
-final class ProblemLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var collected: [String] = []
+final class ProblemLog: Sendable {
+    private let collected = Locked<[String]>([])
 
-    func append(_ line: String) { lock.withLock { collected.append(line) } }
-    var lines: [String] { lock.withLock { collected } }
+    func append(_ line: String) { collected.withLock { $0.append(line) } }
+    var lines: [String] { collected.value }
 }

@@ -157,17 +157,18 @@ public struct HTMLReportRenderer: Sendable {
             + "\(FigureFormat.count(t.current.postings)) in \(e(t.current.label)). Solid bars are significant changes "
             + "(two-proportion z-test, Benjamini–Hochberg q &lt; \(report.options.alpha), at least "
             + "\(report.options.minimumSupport) postings); pale bars may be noise.</p>"
-        let limit = max(3, report.options.topCount / 2)
-        let rising = TrendComparison.tested(t.risingSkills).rows, falling = TrendComparison.tested(t.fallingSkills).rows
-        let movers = Array(rising.prefix(limit)) + Array(falling.prefix(limit).reversed())
+        let section = TrendSection(t, limit: max(3, report.options.topCount / 2))
+        let rising = section.risingSkills.rows, falling = section.fallingSkills.rows
+        let movers = rising + falling.reversed()
         if !movers.isEmpty {
             out += "<figure>" + SVGChart.diverging(title: "Skills that rose and fell", bars: movers.map {
                 SVGChart.Bar(label: $0.name, value: $0.change,
                              text: FigureFormat.points($0.change) + ($0.significant ? " *" : ""), emphasised: $0.significant)
             }) + "<figcaption>Change in share of postings, percentage points; * significant.</figcaption></figure>"
         }
-        out += trendTable("Skills", Array(rising.prefix(limit)) + Array(falling.prefix(limit)), t)
-        out += trendTable("Roles", TrendComparison.tested(t.risingRoles + t.fallingRoles).rows, t)
+        out += trendTable("Skills", rising + falling, t)
+        let roles = TrendSection(t, limit: .max)
+        out += trendTable("Roles", roles.risingRoles.rows + roles.fallingRoles.rows, t)
         let untested = TrendComparison.tested(t.skills).untested + TrendComparison.tested(t.roles).untested
         if untested > 0 {
             out += "<p class=\"muted\">\(untested) further skills and roles appear in fewer than "

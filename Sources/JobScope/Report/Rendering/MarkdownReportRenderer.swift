@@ -130,14 +130,8 @@ public struct MarkdownReportRenderer: Sendable {
             + "\(FigureFormat.count(a.postings)) postings in \(a.label) against \(FigureFormat.count(b.postings)) in \(b.label). "
             + "Two-proportion z-test; a change is **significant** when its Benjamini–Hochberg q-value is below "
             + "\(report.options.alpha) and at least \(report.options.minimumSupport) postings of the two spans have the item."
-        let limit = report.options.topCount
-        let groups: [(String, [TrendComparison.Row])] = [
-            ("Rising skills", trends.risingSkills), ("Falling skills", trends.fallingSkills),
-            ("Rising roles", trends.risingRoles), ("Falling roles", trends.fallingRoles),
-        ]
-        for (title, all) in groups {
-            let (tested, untested) = TrendComparison.tested(all)
-            let rows = Array(tested.prefix(limit))
+        for list in TrendSection(trends, limit: report.options.topCount).lists {
+            let title = list.title, rows = list.rows, untested = list.untested
             let note = untested > 0
                 ? "\n\n\(untested) more rest on fewer than \(report.options.minimumSupport) postings and are not tested." : ""
             guard !rows.isEmpty else {

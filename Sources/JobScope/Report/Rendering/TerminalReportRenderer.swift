@@ -173,14 +173,8 @@ public struct TerminalReportRenderer: Sendable {
         var out = heading("Rising and falling: \(a.label) → \(b.label)") + "  "
             + dim("n = \(FigureFormat.count(a.postings)) vs \(FigureFormat.count(b.postings)) · two-proportion z-test, "
                   + "significant = q < \(report.options.alpha) (Benjamini–Hochberg) with ≥ \(report.options.minimumSupport) postings")
-        let limit = report.options.topCount
-        let groups: [(String, [TrendComparison.Row])] = [
-            ("Rising skills", trends.risingSkills), ("Falling skills", trends.fallingSkills),
-            ("Rising roles", trends.risingRoles), ("Falling roles", trends.fallingRoles),
-        ]
-        for (title, all) in groups {
-            let (tested, untested) = TrendComparison.tested(all)
-            let rows = Array(tested.prefix(limit))
+        for list in TrendSection(trends, limit: report.options.topCount).lists {
+            let title = list.title, rows = list.rows, untested = list.untested
             let hidden = untested > 0 ? "  " + dim("+ \(untested) on fewer than \(report.options.minimumSupport) postings, not tested") : ""
             guard !rows.isEmpty else {
                 if untested > 0 { out += "\n\n  " + paint(title) { $0.bold } + hidden }
@@ -200,7 +194,7 @@ public struct TerminalReportRenderer: Sendable {
                 return text
             }
             out += "\n\n" + table.render()
-            if tested.count > rows.count { out += "\n  " + dim("+ \(tested.count - rows.count) more (--top, or --format csv)") }
+            if list.moreTested > 0 { out += "\n  " + dim("+ \(list.moreTested) more (--top, or --format csv)") }
             if untested > 0 { out += "\n" + hidden }
         }
         return out

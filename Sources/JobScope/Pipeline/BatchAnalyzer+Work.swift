@@ -1,0 +1,107 @@
+import Foundation
+
+// The work a run's tasks do: read one file (analyzing it too when it holds few postings), or analyze one chunk of
+// a big file's postings.
+extension BatchAnalyzer {
+    /// What one task hands back to the run loop.
+    enum WorkResult: Sendable {
+        case counted(Int)
+        case file(WalkOrder, FileWork)
+        case written(StoreBatch.Tally)
+    }
+
+    /// What a task did with one file, or with one chunk of a big file's postings.
+    enum FileWork: Sendable {
+        case skipped(key: String, postings: Int)
+        case failed(key: String, message: String)
+        /// A file with more postings than a chunk: its postings, still to analyze.
+        case read(StoreBatch.CompletedFile, [Posting], [StoreBatch.Problem])
+        case analyzed(AnalyzedChunk)
+    }
+
+    /// Some of one file's postings, to analyze together.
+    struct Chunk: Sendable {
+        var file: StoreBatch.CompletedFile
+        var postings: [Posting]
+        var order: WalkOrder
+    }
+
+    struct AnalyzedChunk: Sendable {
+        var file: StoreBatch.CompletedFile
+        var items: [StoreBatch.Item]
+        var problems: [StoreBatch.Problem] = []
+    }
+
+    func readFile(path: String, key: String, order: WalkOrder, context: RunContext, index: RunPostingIndex) throws
+        -> FileWork
+    {
+        // stat(2) directly: FileManager's attributes also look up the owner's and group's names.
+        var info = stat()
+        let statted = stat(path, &info) == 0
+        let size = statted ? Int64(info.st_size) : -1
+        let modified = statted ? Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9 : -1
+        // A store that began empty knows no file from an earlier run: nothing to look up.
+        if !options.reclassify, statted, !index.isComplete, let known = try store.knownFile(path: key),
+            known.size == size, known.modified == modified, known.rowErrors == 0,
+            known.readerFingerprint == context.readerFingerprint, known.modelVersion == context.modelVersion,
+            known.taxonomyVersion == context.taxonomyVersion
+        {
+            return .skipped(key: key, postings: known.postings)
+        }
+        let result: FileReadResult
+        do {
+            result = try read(path)
+        } catch {
+            let reason = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+            return .failed(key: key, message: reason.hasPrefix(path) ? reason : "\(path): \(reason)")
+        }
+        let postings = result.postings.map { posting -> Posting in
+            var posting = posting
+            posting.source.path = key
+            return posting
+        }
+        let problems = result.rowErrors.map {
+            StoreBatch.Problem(path: key, message: $0.errorDescription ?? "\(path): unreadable row")
+        }
+        let file = StoreBatch.CompletedFile(
+            path: key, size: size, modified: modified, postings: postings.count,
+            rowErrors: problems.count)
+        if postings.count <= options.chunkSize {
+            let whole = Chunk(file: file, postings: postings, order: order)
+            var chunk = try analyze(whole, context: context, index: index)
+            chunk.problems = problems
+            return .analyzed(chunk)
+        }
+        return .read(file, postings, problems)
+    }
+
+    func analyze(_ chunk: Chunk, context: RunContext, index: RunPostingIndex) throws -> AnalyzedChunk {
+        // Copies of postings this run already analyzed are answered by the index; the store is asked about the
+        // rest, unless it began empty (then the index knows all it holds).
+        let queued = chunk.postings.map { index.queuedContentHash(of: $0.id) }
+        let lookup = index.isComplete ? [] : zip(chunk.postings, queued).compactMap { $1 == nil ? $0.id : nil }
+        let known = try store.knownPostings(ids: lookup)
+        var items: [StoreBatch.Item] = []
+        items.reserveCapacity(chunk.postings.count)
+        for (posting, queuedHash) in zip(chunk.postings, queued) {
+            let hash = posting.contentHash
+            // The content hash of a current analysis of the same posting, queued by this run or stored.
+            let current =
+                queuedHash
+                ?? known[posting.id].flatMap { $0.hasCurrentAnalysis(context: context) ? $0.contentHash : nil }
+            // A store that began empty holds no earlier places.
+            let needed = try ReanalysisRule.needsAnalysis(contentHash: hash, currentHash: current) {
+                index.isComplete ? nil : try store.sourceContentHash(posting.source, of: posting.id)
+            }
+            if !needed {
+                items.append(StoreBatch.Item(posting: posting, contentHash: hash, analysis: nil, fingerprint: nil))
+                continue
+            }
+            items.append(
+                StoreBatch.Item(
+                    posting: posting, contentHash: hash, analysis: analyzer.analyze(posting),
+                    fingerprint: SimHash(text: posting.body)))
+        }
+        return AnalyzedChunk(file: chunk.file, items: items)
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import JobScope
+
+/// Where postings are read from, and how: the one option group of every command that reads posting files
+/// (`analyze`, `classify`, `skills`, `extract`). A new input option goes here, and every such command has it.
+struct InputOptions: ParsableArguments {
+    @Argument(
+        help:
+            "Posting files or folders (folders are walked recursively; hidden files and a folder's README/LICENSE are skipped)."
+    )
+    var paths: [String]
+
+    @Option(
+        name: .customLong("column"), parsing: .singleValue,
+        help: ArgumentHelp(
+            "Read a field from a named CSV/JSON column, e.g. --column description=Summary (repeatable). Fields: \(PostingField.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "field=NAME"),
+        transform: { try ColumnOverride(parsing: $0) })
+    var columns: [ColumnOverride] = []
+
+    @Option(help: ArgumentHelp("Refuse files larger than this many bytes (default: 16 MB).", valueName: "bytes"))
+    var maxSize: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "The day the collection was made (YYYY-MM-DD), for relative dates like '30+ days ago'.",
+            valueName: "date"),
+        transform: { text in
+            guard let date = PostingDate(iso: text) else {
+                throw ValidationError("--collected expects a date like 2024-05-31; got '\(text)'")
+            }
+            return date
+        })
+    var collected: PostingDate?
+
+    @Option(help: "Files (and chunks of big files) worked on at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Flag(help: "Read hidden files and folders (names starting with '.') too.")
+    var includeHidden = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let maxSize, maxSize < 1 {
+            throw ValidationError("--max-size must be a positive number of bytes, got \(maxSize)")
+        }
+    }
+
+    /// The reader settings these options ask for.
+    var readerOptions: ReaderOptions {
+        var options = ReaderOptions()
+        if let maxSize { options.maxFileSize = maxSize }
+        options.collectionDate = collected
+        options.apply(columns)
+        return options
+    }
+
+    /// Files worked on at once.
+    var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    /// The input, ready to read.
+    var input: PostingInput {
+        PostingInput(paths: paths, options: readerOptions, jobs: jobCount, includeHidden: includeHidden)
+    }
+}
