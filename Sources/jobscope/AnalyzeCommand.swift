@@ -44,6 +44,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Flag(help: "Read hidden files and folders (names starting with '.') too.")
     var includeHidden = false
 
+    @Flag(help: "Follow symbolic links that lead out of the given folders (loops are still not followed).")
+    var followLinks = false
+
+    @Flag(help: "With --output FILE.csv: write cells starting with = + - @ as they are (by default they get a leading ' so a spreadsheet does not run them).")
+    var rawCSV = false
+
     @Option(help: ArgumentHelp("The day the collection was made (YYYY-MM-DD), for relative dates like '30+ days ago'.",
                                valueName: "date"))
     var collected: String?
@@ -76,6 +82,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         var options = BatchOptions()
         options.reclassify = reclassify
         options.includeHidden = includeHidden
+        options.followLinks = followLinks
         if let jobs { options.jobs = jobs }
         if let maxSize { options.reader.maxFileSize = maxSize }
         options.reader.collectionDate = collected.flatMap(PostingDate.init(iso:))
@@ -83,6 +90,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
             let parts = column.split(separator: "=", maxSplits: 1)
             options.reader.columns[String(parts[0]).lowercased()] = parts.count > 1 ? String(parts[1]) : ""
         }
+
+        // Before anything is written: the export must not overwrite the store or an input.
+        if let output { try exitingWith2 { try OutputGuard(stores: [store], inputs: paths).check(output: output) } }
 
         let console = ProgressConsole(showProgress: !quiet && isatty(STDERR_FILENO) == 1)
         options.countFiles = console.showProgress
@@ -104,7 +114,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             signals.restore()
         } catch {
             console.finish()
-            FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(TerminalText.clean(error.localizedDescription))\n".utf8))
             throw ExitCode(2)
         }
         console.finish()
@@ -112,7 +122,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         var exported: (path: String, count: Int)?
         if let output {
             do {
-                let writer = try PostingExportWriter(path: output)
+                let writer = try PostingExportWriter(path: output, rawCSV: rawCSV)
                 try postingStore.forEachRecord(seenInRun: summary.runID) { try writer.write($0) }
                 try writer.close()
                 exported = (output, writer.count)

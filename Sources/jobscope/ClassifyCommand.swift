@@ -13,13 +13,13 @@ struct ClassifyCommand: AsyncParsableCommand {
     @Argument(help: "Posting files: HTML, text, JSON-LD, JSON/JSONL, CSV.")
     var files: [String]
 
-    @Option(name: .long, help: "text or json.")
+    @Option(name: .long, help: "text, json (an array, written as it goes) or jsonl (one posting a line).")
     var format: OutputFormat = .text
 
     @Option(name: .long, help: "How many ranked roles to show per posting (text).")
     var top: Int = 3
 
-    enum OutputFormat: String, ExpressibleByArgument { case text, json }
+    enum OutputFormat: String, ExpressibleByArgument { case text, json, jsonl }
 
     func run() async throws {
         let analyzer = try PostingAnalyzer.load(modelsDirectory: modelOptions.models, taxonomyPath: modelOptions.taxonomy)
@@ -28,7 +28,10 @@ struct ClassifyCommand: AsyncParsableCommand {
         }
         let reader = PostingReader()
         var failed = false
-        var results: [ClassifiedPosting] = []
+        // Each posting is written as soon as it is classified: memory holds one file's postings, never the output.
+        let output = OutputFile.standardOutput()
+        let json = JSONStreamWriter(output: output, layout: format == .jsonl ? .lines : .prettyArray)
+        if format == .json { try exitingWith2 { try json.begin() } }
         for file in files {
             let read: FileReadResult
             do {
@@ -45,23 +48,21 @@ struct ClassifyCommand: AsyncParsableCommand {
             for posting in read.postings {
                 let analysis = analyzer.analyze(posting)
                 let result = ClassifiedPosting(analysis: analysis, taxonomy: analyzer.taxonomy)
-                switch format {
-                case .text: print(result.text(top: top, taxonomy: analyzer.taxonomy))
-                case .json: results.append(result)
+                try exitingWith2 {
+                    switch format {
+                    case .text: try output.write(TerminalText.clean(result.text(top: top, taxonomy: analyzer.taxonomy)) + "\n")
+                    case .json, .jsonl: try json.write(result)
+                    }
                 }
             }
         }
-        if format == .json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(results), as: UTF8.self))
-        }
+        try exitingWith2 { if format == .text { try output.flush() } else { try json.end() } }
         if failed { throw ExitCode(1) }
     }
 }
 
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data(("jobscope: " + message + "\n").utf8))
+    FileHandle.standardError.write(Data(("jobscope: " + TerminalText.clean(message) + "\n").utf8))
 }
 
 /// One posting's answer as `classify` prints it: the analysis plus the chosen role's documentation.

@@ -35,6 +35,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Files read at the same time (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Follow symbolic links that lead out of the given folders (loops are still not followed).")
+    var followLinks = false
+
     @Option(name: .long, help: "Day the data was collected (YYYY-MM-DD), for relative dates like \"30+ days ago\".")
     var collected: String?
 
@@ -59,25 +62,23 @@ struct ExtractCommand: ParsableCommand {
             let eq = pair.firstIndex(of: "=")!
             options.columns[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
         }
-        let (files, problems) = PostingFileWalker(paths: paths).collect()
+        let (files, problems) = PostingFileWalker(paths: paths, followLinks: followLinks).collect()
         var failed = 0
         for problem in problems {
             printError("error: " + (problem.errorDescription ?? problem.path))
             failed += 1
         }
         let started = Date()
-        let outcomes = PostingBatchReader(options: options, concurrency: jobs).read(files: files)
-        let seconds = Date().timeIntervalSince(started)
-
-        var printer = PostingPrinter(format: format)
+        let printer = PostingPrinter(format: format)
         var postings = 0, bytes = 0
-        printer.begin()
-        for outcome in outcomes {
+        try exitingWith2 { try printer.begin() }
+        // A window of files at a time, printed before the next is read: memory stays flat.
+        try PostingBatchReader(options: options, concurrency: jobs).forEach(files: files) { outcome in
             switch outcome.result {
             case .success(let result):
                 bytes += outcome.byteCount
                 postings += result.postings.count
-                for posting in result.postings { printer.print(posting) }
+                try exitingWith2 { for posting in result.postings { try printer.print(posting) } }
                 for problem in result.rowErrors {
                     printError("warning: " + (problem.errorDescription ?? "\(problem)"))
                 }
@@ -86,7 +87,8 @@ struct ExtractCommand: ParsableCommand {
                 printError("error: " + (error.errorDescription ?? "\(error)"))
             }
         }
-        printer.end()
+        try exitingWith2 { try printer.end() }
+        let seconds = Date().timeIntervalSince(started)
         let total = files.count + problems.count
         let summary = "read \(postings) posting\(postings == 1 ? "" : "s") from \(total - failed) of \(total) file\(total == 1 ? "" : "s")"
             + (failed > 0 ? " (\(failed) failed)" : "")
@@ -105,6 +107,6 @@ struct ExtractCommand: ParsableCommand {
     }
 
     private func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.clean(line) + "\n").utf8))
     }
 }

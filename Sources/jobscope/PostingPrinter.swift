@@ -1,38 +1,32 @@
 import Foundation
 import JobScope
 
-/// Prints postings for `extract` as readable text, a JSON array, or JSON lines.
+/// Prints postings for `extract` as readable text, a JSON array, or JSON lines, one at a time as they come
+/// (flat memory), to standard output; a write failure (a full disk) throws naming it.
 struct PostingPrinter {
     var format: ExtractCommand.OutputFormat
-    private var first = true
-    private let encoder: JSONEncoder
+    private let output = OutputFile.standardOutput()
+    private let json: JSONStreamWriter
 
     init(format: ExtractCommand.OutputFormat) {
         self.format = format
-        encoder = JSONEncoder()
-        encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            : [.sortedKeys, .withoutEscapingSlashes]
+        json = JSONStreamWriter(output: output, layout: format == .json ? .prettyArray : .lines)
     }
 
-    func begin() {
-        if format == .json { Swift.print("[") }
+    func begin() throws {
+        if format == .json { try json.begin() }
     }
 
-    mutating func print(_ posting: Posting) {
+    func print(_ posting: Posting) throws {
         switch format {
         case .none: return
-        case .text: Swift.print(Self.text(posting))
-        case .json:
-            let json = String(decoding: (try? encoder.encode(posting)) ?? Data(), as: UTF8.self)
-            Swift.print((first ? "" : ",\n") + json, terminator: "")
-        case .jsonl:
-            Swift.print(String(decoding: (try? encoder.encode(posting)) ?? Data(), as: UTF8.self))
+        case .text: try output.write(TerminalText.clean(Self.text(posting)) + "\n")
+        case .json, .jsonl: try json.write(posting)
         }
-        first = false
     }
 
-    func end() {
-        if format == .json { Swift.print(first ? "]" : "\n]") }
+    func end() throws {
+        if format == .json || format == .jsonl { try json.end() } else { try output.flush() }
     }
 
     /// The text view: a header block of fields, then the body.

@@ -54,6 +54,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "With --format csv: write cells starting with = + - @ as they are (by default they get a leading ' so a spreadsheet does not run them).")
+    var rawCSV = false
+
     @Flag(help: "Count near-duplicate reposts as postings of their own.")
     var includeReposts = false
 
@@ -85,6 +88,12 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard FileManager.default.fileExists(atPath: store) else { throw ReportError.storeMissing(path: store) }
+        // Before anything is written: the report must not overwrite the store or the taxonomy it reads.
+        if let output {
+            try exitingWith2 {
+                try OutputGuard(stores: [store], inputs: [model.taxonomy].compactMap { $0 }).check(output: output)
+            }
+        }
         let taxonomy: Taxonomy
         if let file = model.taxonomy {
             taxonomy = try TaxonomyLoader.load(from: URL(fileURLWithPath: file))
@@ -105,21 +114,20 @@ struct ReportCommand: AsyncParsableCommand {
             includeReposts: includeReposts, minimumSupport: minSupport, minimumPeriodPostings: minPeriodPostings,
             alpha: alpha, topCount: top)
         // Reposts always come along so the overview can say how many were left out.
-        let records = try PostingStore(path: store).reportRecords(includeReposts: true)
+        let records = try exitingWith2 { try PostingStore(path: store).reportRecords(includeReposts: true) }
         let report = TrendReport(records: records, taxonomy: taxonomy, options: options)
         let colour = format == .terminal && output == nil && !noColor && isatty(STDOUT_FILENO) != 0
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
-        let text = try format.render(report, section: section, colour: colour)
+        let text = try format.render(report, section: section, colour: colour, rawCSV: rawCSV)
+        try exitingWith2 {
+            // A temporary file renamed into place: a failed write leaves an older report whole.
+            let file = try output.map(OutputFile.init(path:)) ?? OutputFile.standardOutput()
+            try file.write(text)
+            try file.commit()
+        }
         if let output {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw ValidationError("cannot write the report to \(output): \(error.localizedDescription)")
-            }
             FileHandle.standardError.write(Data("wrote the \(format.rawValue) report to \(output)\n".utf8))
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 }

@@ -18,15 +18,18 @@ struct SkillsCommand: ParsableCommand {
         """
     )
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, none }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, none }
 
     @Argument(help: "Posting files or folders.")
     var paths: [String]
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .long, help: "Output: text, json, or none (extract only and print throughput).")
+    @Option(name: .long, help: "Output: text, json (an array, written as it goes), jsonl (one posting a line), or none (extract only and print throughput).")
     var format: OutputFormat = .text
+
+    @Flag(help: "Follow symbolic links that lead out of the given folders (loops are still not followed).")
+    var followLinks = false
 
     @Option(name: .long, help: "Evidence snippets shown per skill in text output.")
     var evidence: Int = 1
@@ -35,19 +38,22 @@ struct SkillsCommand: ParsableCommand {
         let taxonomy = try model.loadTaxonomy()
         let matcher = SkillMatcher(taxonomy: taxonomy)
         let extractor = AttributeExtractor(taxonomy: taxonomy)
-        let (files, problems) = PostingFileWalker(paths: paths).collect()
+        let (files, problems) = PostingFileWalker(paths: paths, followLinks: followLinks).collect()
         var failed = problems.count
         for problem in problems { printError("error: " + (problem.errorDescription ?? problem.path)) }
 
-        var first = true
         var postings = 0, mentions = 0
         var extracting: TimeInterval = 0
         var cpu: TimeInterval = 0
-        if format == .json { print("[") }
-        let readStart = Date()
-        let outcomes = PostingBatchReader().read(files: files)
-        let reading = Date().timeIntervalSince(readStart)
-        for outcome in outcomes {
+        var reading: TimeInterval = 0
+        let output = OutputFile.standardOutput()
+        let json = JSONStreamWriter(output: output, layout: format == .jsonl ? .lines : .array)
+        if format == .json { try exitingWith2 { try json.begin() } }
+        var readStart = Date()
+        // A window of files at a time, written before the next is read: memory stays flat.
+        try PostingBatchReader().forEach(files: files) { outcome in
+            reading += Date().timeIntervalSince(readStart)
+            defer { readStart = Date() }
             switch outcome.result {
             case .failure(let error):
                 failed += 1
@@ -63,17 +69,17 @@ struct SkillsCommand: ParsableCommand {
                     cpu += Self.threadCPUTime() - cpuStarted
                     postings += 1
                     mentions += report.skills.count
-                    switch format {
-                    case .text: printText(report, taxonomy: taxonomy)
-                    case .json:
-                        print((first ? "" : ",") + report.json)
-                        first = false
-                    case .none: break
+                    try exitingWith2 {
+                        switch format {
+                        case .text: try output.write(TerminalText.clean(text(report, taxonomy: taxonomy)))
+                        case .json, .jsonl: try json.write(report)
+                        case .none: break
+                        }
                     }
                 }
             }
         }
-        if format == .json { print("]") }
+        try exitingWith2 { if format == .json || format == .jsonl { try json.end() } else { try output.flush() } }
         if format == .none {
             // CPU time of this thread as well as wall time: on a busy machine the wall clock mostly measures waiting.
             print(String(format: "extracted %d skill mentions from %d postings on one core: %.3f s CPU (%.0f postings/s), "
@@ -87,7 +93,9 @@ struct SkillsCommand: ParsableCommand {
         if failed > 0 { throw ExitCode.failure }
     }
 
-    func printText(_ report: PostingSkillsReport, taxonomy: Taxonomy) {
+    func text(_ report: PostingSkillsReport, taxonomy: Taxonomy) -> String {
+        var lines: [String] = []
+        func print(_ line: String) { lines.append(line) }
         let p = report.posting
         var head = p.source.description
         if let title = p.title { head += " — " + title }
@@ -108,6 +116,7 @@ struct SkillsCommand: ParsableCommand {
             }
         }
         print("")
+        return lines.map { $0 + "\n" }.joined()
     }
 
     /// CPU seconds this thread has used.
@@ -122,7 +131,7 @@ struct SkillsCommand: ParsableCommand {
     }
 
     private func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.clean(line) + "\n").utf8))
     }
 }
 
@@ -142,11 +151,5 @@ struct PostingSkillsReport: Encodable {
         try c.encodeIfPresent(posting.company, forKey: .company)
         try c.encode(skills, forKey: .skills)
         try c.encode(attributes, forKey: .attributes)
-    }
-
-    var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "{}"
     }
 }

@@ -53,7 +53,7 @@ public struct BatchAnalyzer: Sendable {
         var state = RunState(summary: BatchSummary(), index: index)
         state.summary.runID = begun.id
         state.summary.interruptedRuns = begun.interrupted
-        let inputs = PostingFileWalker(paths: paths, includeHidden: options.includeHidden,
+        let inputs = PostingFileWalker(paths: paths, includeHidden: options.includeHidden, followLinks: options.followLinks,
                                        excluding: excluded + [store.path, store.path + "-wal", store.path + "-shm"])
         var files = inputs.makeIterator()
         let jobs = max(1, options.jobs)
