@@ -25,7 +25,7 @@ final class ProgressConsole: @unchecked Sendable {
 
     /// Prints one problem line, above the progress line.
     func problem(_ message: String) {
-        write(clearing() + "error: ".red + message + "\n", keepsLine: false)
+        write(clearing() + "error: ".red + TerminalText.clean(message) + "\n", keepsLine: false)
     }
 
     /// Prints a note (signals), above the progress line.
