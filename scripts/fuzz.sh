@@ -8,7 +8,8 @@
 # Settings (environment): FUZZ_COUNT, FUZZ_BATCH, FUZZ_SEED (default 1), FUZZ_TIMEOUT (seconds per input when a
 # batch is rerun one file at a time, default 20), FUZZ_FORMATS (default "html txt md csv tsv json jsonl xlsx":
 # a format is fuzzed when seed files of it exist), FUZZ_ANALYZE (1: also run `analyze` on every batch into a
-# scratch store, default 1), JOBSCOPE_BIN (default .build/debug/jobscope, built when missing),
+# scratch store, default 1), FUZZ_HOSTILE (1: each batch folder also holds a FIFO, a ../sub link loop, two
+# links back to the folder and a link out of it, default 1), JOBSCOPE_BIN (default .build/debug/jobscope, built when missing),
 # FUZZ_KEEP (a folder where failing inputs are copied; default: a temporary folder, printed).
 #
 # Each batch is one `jobscope extract DIR --format jsonl` (and one `analyze DIR`), with a time limit of
@@ -24,6 +25,7 @@ SEED=${FUZZ_SEED:-1}
 PER_INPUT=${FUZZ_TIMEOUT:-20}
 FORMATS=${FUZZ_FORMATS:-"html txt md csv tsv json jsonl xlsx"}
 ANALYZE=${FUZZ_ANALYZE:-1}
+HOSTILE=${FUZZ_HOSTILE:-1}
 BIN=${JOBSCOPE_BIN:-$ROOT/.build/debug/jobscope}
 MODELS=${JOBSCOPE_MODELS:-$ROOT/Models}
 [ -x "$BIN" ] || (cd "$ROOT" && swift build 2>&1 | tail -1)
@@ -61,7 +63,7 @@ check_lines() {  # $1 stderr file, $2 batch dir, $3 label
 
 # Runs each input of a failed batch alone to name the one that crashes or hangs.
 bisect() {  # $1 batch dir, $2 command label
-  for file in "$1"/*; do
+  for file in "$1"/* "$1"/sub/*; do
     if [ "$2" = extract ]; then
       timeout -k 5 "$PER_INPUT" "$BIN" extract "$file" --format jsonl > /dev/null 2> "$WORK/one.err"
     else
@@ -84,6 +86,11 @@ while [ "$n" -lt "$COUNT" ]; do
   size=$(( COUNT - n < BATCH ? COUNT - n : BATCH ))
   dir="$WORK/batch-$n"
   python3 "$ROOT/scripts/fuzz-mutate.py" --out "$dir" --count "$size" --seed "$SEED" --start "$n" "${SPECS[@]}" || exit 2
+  if [ "$HOSTILE" = 1 ]; then
+    # What a hostile folder holds besides bad bytes: a FIFO, a link loop, two links to the root, a link out.
+    mkfifo "$dir/pipe-$n.jsonl"; mkdir "$dir/sub"; ln -s ../sub "$dir/sub/again"; ln -s .. "$dir/sub/up"
+    ln -s "$dir" "$dir/sub/root"; ln -s /etc/hostname "$dir/outside-$n.txt"
+  fi
   limit=$(( size * 2 > 60 ? size * 2 : 60 ))
   timeout -k 5 "$limit" "$BIN" extract "$dir" --format jsonl > "$WORK/out.jsonl" 2> "$WORK/extract.err"
   status=$?
