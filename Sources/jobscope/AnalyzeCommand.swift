@@ -13,7 +13,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
             under the current model are skipped, unchanged files are not even read, and postings stored by an \
             older model are classified again (all of them with --reclassify). Exact duplicates are stored once \
             with every place they were seen; near-duplicate reposts (same company, body within 3 of 64 SimHash \
-            bits) are linked to the first posting and left out of trend reports.
+            bits, near-same title) are linked to the first posting and left out of trend reports.
+
+            --output never overwrites the store or an input (refused, exit 2, nothing written) and replaces an \
+            older file only once the whole export is written. Symbolic links leading out of the given folders \
+            are not followed (--follow-links), and FIFOs, sockets and devices are skipped unopened.
 
             Bad files and rows are reported on stderr, one line each, recorded in the store's errors table, \
             and the batch goes on. Ctrl-C stops after the work in flight is written; a killed run loses at \
