@@ -115,3 +115,35 @@ struct PostingStoreSafetyTests {
         #expect(TitleKey.nearSame(a, location: aLocation, b, location: bLocation) == same)
     }
 }
+
+@Suite("analyze over a hostile folder")
+struct HostileFolderRunTests {
+    @Test("link loops, a link out and a FIFO: the run ends, each page stored once from one place, two problems")
+    func loopsAndFIFO() async throws {
+        let base = try StoreFixture.scratch()
+        let folder = base.appendingPathComponent("in")
+        for n in 0..<3 {
+            try StoreFixture.write(StoreFixture.jsonLine(title: "Data Scientist \(n)", company: "Co \(n)",
+                                                         body: StoreFixture.body(seed: 900 + n)),
+                                   to: folder.appendingPathComponent("sub/page-\(n).jsonl"))
+        }
+        try StoreFixture.write(StoreFixture.jsonLine(title: "Secret", company: "Elsewhere", body: StoreFixture.body(seed: 1)),
+                               to: base.appendingPathComponent("outside/secret.jsonl"))
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("sub/again").path, withDestinationPath: "../sub")
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("sub/up").path, withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("root").path, withDestinationPath: folder.path)
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("out").path,
+                                  withDestinationPath: base.appendingPathComponent("outside").path)
+        #expect(mkfifo(folder.appendingPathComponent("pipe.jsonl").path, 0o644) == 0)
+
+        let store = try PostingStore(path: base.appendingPathComponent("store.sqlite").path)
+        let run = try await StoreFixture.run([folder], store: store)
+        #expect(run.summary.newPostings == 3)
+        #expect(run.summary.filesRead == 3)
+        #expect(run.problems.count == 2)
+        #expect(run.problems.contains { $0.contains("pipe.jsonl") && $0.contains("FIFO") })
+        #expect(run.problems.contains { $0.contains("/out:") && $0.contains("outside the paths given") })
+        #expect(try store.postingSourceCounts().map(\.sources) == [1, 1, 1])
+    }
+}

@@ -203,9 +203,10 @@ public struct MarkdownReportRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// Text from the data (taxonomy names, labels) made inert in Markdown: no raw HTML (`<`, `>` and an entity's
-    /// `&` as entities), no link or code syntax (backslash escapes), no control characters, one line. Emphasis is harmless
-    /// and the renderer's own (a significant verdict in bold), so `*` and `_` stay.
+    /// Text from the data (taxonomy names, labels) made inert in Markdown: no raw HTML (a `<` that could open a
+    /// tag, `>`, and an entity's `&` as entities), no link or code syntax (backslash escapes), no control
+    /// characters, one line. Emphasis is harmless and the renderer's own (a significant verdict in bold), so `*`
+    /// and `_` stay.
     static func escape(_ text: String) -> String {
         var out = ""
         let characters = Array(TerminalText.clean(text))
@@ -214,7 +215,10 @@ public struct MarkdownReportRenderer: Sendable {
             // Only an "&" that could start an entity ("&lt;", "&#60;"): "Ethics & governance" stays as it reads.
             case "&" where i + 1 < characters.count && (characters[i + 1].isLetter || characters[i + 1] == "#"):
                 out += "&amp;"
-            case "<": out += "&lt;"
+            // Only a "<" that could open a tag, comment or instruction: "<0.1%" stays as it reads.
+            case "<" where i + 1 < characters.count
+                && (characters[i + 1].isLetter || "/!?".contains(characters[i + 1])):
+                out += "&lt;"
             case ">": out += "&gt;"
             case "\\", "`", "[", "]": out += "\\" + String(ch)
             case "\n", "\t": out += " "
