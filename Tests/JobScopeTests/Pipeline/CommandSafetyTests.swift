@@ -148,4 +148,33 @@ struct CommandSafetyTests {
         #expect(counts.allSatisfy { $0.sources == 1 })
         #expect(try opened.runs().map(\.status) == ["completed", "completed", "completed"])
     }
+
+    @Test("classify, extract and skills write JSON as they go: the array parses, JSON Lines has one posting a line",
+          .enabled(if: ready, skipReason))
+    func streamedJSON() throws {
+        let folder = try inputs(files: 2, perFile: 15)
+        let input = folder.appendingPathComponent("input").path
+        let files = (0..<2).map { folder.appendingPathComponent("input/part-\($0).jsonl").path }
+        let models = ["--models", AnalyzeCommandKillTests.models!]
+        for (command, paths) in [("classify", files), ("extract", [input]), ("skills", [input])] {
+            for format in ["json", "jsonl"] {
+                let path = folder.appendingPathComponent("\(command).\(format)").path
+                FileManager.default.createFile(atPath: path, contents: nil)
+                let out = try #require(FileHandle(forWritingAtPath: path))
+                let outcome = try run([command] + paths + ["--format", format] + (command == "extract" ? [] : models),
+                                      stdout: out)
+                try out.close()
+                #expect(outcome.status == 0, "\(command) --format \(format): \(outcome.stderr)")
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                if format == "json" {
+                    let array = try JSONSerialization.jsonObject(with: data) as? [Any]
+                    #expect(array?.count == 30, "\(command) --format json")
+                } else {
+                    let lines = data.split(separator: UInt8(ascii: "\n"))
+                    #expect(lines.count == 30, "\(command) --format jsonl")
+                    #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0))) is [String: Any] })
+                }
+            }
+        }
+    }
 }
