@@ -147,3 +147,19 @@ struct HostileFolderRunTests {
         #expect(try store.postingSourceCounts().map(\.sources) == [1, 1, 1])
     }
 }
+
+@Suite("Store errors name the store")
+struct StoreErrorNamingTests {
+    @Test("a full disk, damage and other SQLite failures become errors naming the store", arguments: [
+        (ResultCode.SQLITE_FULL, "no space left on the device"),
+        (ResultCode.SQLITE_CORRUPT, "the store is damaged"),
+        (ResultCode.SQLITE_NOTADB, "the store is damaged"),
+        (ResultCode.SQLITE_IOERR, "the store failed"),
+    ])
+    func named(_ code: ResultCode, _ phrase: String) {
+        let error = PostingStore.storeError(DatabaseError(resultCode: code, message: "x"), path: "/data/s.sqlite")
+        let message = error.errorDescription ?? ""
+        #expect(message.hasPrefix("/data/s.sqlite: "))
+        #expect(message.contains(phrase))
+    }
+}
