@@ -17,8 +17,8 @@ public struct FileIdentity: Hashable, Sendable {
     }
 
     init(_ info: stat) {
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
+        device = UInt64(truncatingIfNeeded: info.st_dev)
+        inode = UInt64(truncatingIfNeeded: info.st_ino)
     }
 
     /// The identity of what `path` names, following symbolic links; nil when it does not exist.
