@@ -2,13 +2,24 @@
 # Counts exact duplicates and near-duplicate reposts in each data set of the shared corpus: each folder of
 # ../shared/corpus is analyzed on its own into a scratch store, and the run's summary is tabulated.
 #
-#   scripts/repost-counts.sh [--build debug|release]     (default: the release build, built if missing)
+#   scripts/repost-counts.sh [--build debug|release] [--histogram]   (default: the release build, built if missing)
+#
+# --histogram: also analyze the whole corpus into one store and print the evidence for the repost rule
+# (scripts/near-duplicate-histogram.py: SimHash distances of same-company pairs by same or other title, and
+# the links stored); Documentation/near-duplicates.md quotes it.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${SHARED:-$ROOT/../shared}
 CONFIG=release
-[ "${1:-}" = "--build" ] && CONFIG=$2
+HISTOGRAM=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build) CONFIG=$2; shift 2 ;;
+    --histogram) HISTOGRAM=1; shift ;;
+    *) echo "usage: $0 [--build debug|release] [--histogram]" >&2; exit 64 ;;
+  esac
+done
 BIN=$ROOT/.build/$CONFIG/jobscope
 [ -x "$BIN" ] || (cd "$ROOT" && swift build -c "$CONFIG" 2>&1 | tail -1)
 MODELS=${JOBSCOPE_MODELS:-$ROOT/Models}
@@ -29,5 +40,11 @@ for dir in "$SHARED"/corpus/*/; do
   ' "$WORK/$name.out"
 done
 echo "distinct = stored postings; duplicates = exact copies (same title, company and body) seen again;"
-echo "reposts = distinct postings within 3 of 64 SimHash bits of an earlier one at the same company;"
+echo "reposts = distinct postings within 3 of 64 SimHash bits of an earlier one at the same company, with a"
+echo "          near-same title (TitleKey: Jaccard >= 0.75 once seniority, workplace and location words are left out);"
 echo "counted = what trend reports count (distinct minus reposts)."
+
+if [ "$HISTOGRAM" = 1 ]; then
+  "$BIN" analyze "$SHARED/corpus" --store "$WORK/corpus.sqlite" --models "$MODELS" --quiet > /dev/null 2>&1 || true
+  python3 "$ROOT/scripts/near-duplicate-histogram.py" "$WORK/corpus.sqlite"
+fi

@@ -13,7 +13,11 @@ struct AnalyzeCommand: AsyncParsableCommand {
             under the current model are skipped, unchanged files are not even read, and postings stored by an \
             older model are classified again (all of them with --reclassify). Exact duplicates are stored once \
             with every place they were seen; near-duplicate reposts (same company, body within 3 of 64 SimHash \
-            bits) are linked to the first posting and left out of trend reports.
+            bits, near-same title) are linked to the first posting and left out of trend reports.
+
+            --output never overwrites the store or an input (refused, exit 2, nothing written) and replaces an \
+            older file only once the whole export is written. Symbolic links leading out of the given folders \
+            are not followed (--follow-links), and FIFOs, sockets and devices are skipped unopened.
 
             Bad files and rows are reported on stderr, one line each, recorded in the store's errors table, \
             and the batch goes on. Ctrl-C stops after the work in flight is written; a killed run loses at \
@@ -34,6 +38,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "Also write one record per posting seen by this run to FILE.jsonl or FILE.csv.")
     var output: String?
 
+    @Flag(help: "With --output FILE.csv: write cells starting with = + - @ as they are (by default they get a leading ' so a spreadsheet does not run them).")
+    var rawCSV = false
+
     @Flag(name: .shortAndLong, help: "No progress line; only errors and the final summary.")
     var quiet = false
 
@@ -51,6 +58,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
         options.includeHidden = input.includeHidden
         options.jobs = input.jobCount
         options.reader = input.readerOptions
+        options.followLinks = input.followLinks
+        // Before anything is written: the export must not overwrite the store or an input.
+        if let output { try OutputGuard(stores: [store], inputs: input.paths).check(output: output) }
 
         let console = Console(showProgress: !quiet)
         options.countFiles = console.showProgress
@@ -77,7 +87,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
         var exported: (path: String, count: Int)?
         if let output {
-            let writer = try PostingExportWriter(path: output)
+            let writer = try PostingExportWriter(path: output, rawCSV: rawCSV)
             try postingStore.forEachRecord(seenInRun: summary.runID) { try writer.write($0) }
             try writer.close()
             exported = (output, writer.count)

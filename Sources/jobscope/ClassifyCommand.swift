@@ -25,13 +25,13 @@ struct ClassifyCommand: ParsableCommand {
             console.warning("the role model was trained for taxonomy \(analyzer.classifier.model.taxonomyVersion), the taxonomy is \(analyzer.taxonomy.version); run 'jobscope train'")
         }
         let runner = PostingRunner(input: input, console: console)
-        var printer = RecordPrinter(format: format)
-        printer.begin()
+        let printer = RecordPrinter(format: format)
+        try printer.begin()
         let tally = try runner.run { posting in
             let result = ClassifiedPosting(analysis: analyzer.analyze(posting), taxonomy: analyzer.taxonomy)
             try printer.print(result) { result.text(top: top, taxonomy: analyzer.taxonomy) }
         }
-        printer.end()
+        try printer.end()
         try runner.finish(tally)
     }
 }

@@ -18,17 +18,17 @@ final class Console: Sendable {
 
     /// Something that stopped a file, a row or the command.
     func error(_ message: String) {
-        line((colour ? "error: ".red : "error: ") + message)
+        line((colour ? "error: ".red : "error: ") + TerminalText.clean(message))
     }
 
     /// Something the user should know that did not stop the work.
     func warning(_ message: String) {
-        line((colour ? "warning: ".yellow : "warning: ") + message)
+        line((colour ? "warning: ".yellow : "warning: ") + TerminalText.clean(message))
     }
 
     /// What the command is doing or did (signals, files written).
     func note(_ message: String) {
-        line("note: " + message)
+        line("note: " + TerminalText.clean(message))
     }
 
     /// Redraws the progress line of a batch run.

@@ -21,10 +21,10 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let runner = PostingRunner(input: input, console: Console())
-        var printer = RecordPrinter(format: format)
-        printer.begin()
+        let printer = RecordPrinter(format: format)
+        try printer.begin()
         let tally = try runner.run { posting in try printer.print(posting) { Self.text(posting) } }
-        printer.end()
+        try printer.end()
         if format == .none {
             let mb = Double(tally.bytes) / 1_000_000, seconds = tally.seconds
             print(PostingRunner.describe(tally)

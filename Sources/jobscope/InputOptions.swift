@@ -40,6 +40,9 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Read hidden files and folders (names starting with '.') too.")
     var includeHidden = false
 
+    @Flag(help: "Follow symbolic links that lead out of the given folders (loops are still not followed).")
+    var followLinks = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let maxSize, maxSize < 1 {
@@ -61,6 +64,7 @@ struct InputOptions: ParsableArguments {
 
     /// The input, ready to read.
     var input: PostingInput {
-        PostingInput(paths: paths, options: readerOptions, jobs: jobCount, includeHidden: includeHidden)
+        PostingInput(
+            paths: paths, options: readerOptions, jobs: jobCount, includeHidden: includeHidden, followLinks: followLinks)
     }
 }

@@ -54,6 +54,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "With --format csv: write cells starting with = + - @ as they are (by default they get a leading ' so a spreadsheet does not run them).")
+    var rawCSV = false
+
     @Flag(help: "Count near-duplicate reposts as postings of their own.")
     var includeReposts = false
 
@@ -85,6 +88,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard FileManager.default.fileExists(atPath: store) else { throw ReportError.storeMissing(path: store) }
+        // Before anything is written: the report must not overwrite the store or the taxonomy it reads.
+        if let output { try OutputGuard(stores: [store], inputs: [model.taxonomy].compactMap { $0 }).check(output: output) }
         let taxonomy = try model.loadTaxonomy()
         // Bad values of options are bad arguments (exit 64), found only once the taxonomy is loaded.
         if let role, taxonomy.role(role) == nil {
@@ -108,17 +113,12 @@ struct ReportCommand: AsyncParsableCommand {
         let colour = format == .terminal && output == nil && !noColor && isatty(STDOUT_FILENO) != 0
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
-        let text = try format.render(report, section: section, colour: colour)
-        if let output {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw StoreError.cannotWriteOutput(path: output, reason: error.localizedDescription)
-            }
-            Console().note("wrote the \(format.rawValue) report to \(output)")
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        let text = try format.render(report, section: section, colour: colour, rawCSV: rawCSV)
+        // A temporary file renamed into place: a failed write (a full disk) leaves an older report whole.
+        let file = try output.map(OutputFile.init(path:)) ?? OutputFile.standardOutput()
+        try file.write(text)
+        try file.commit()
+        if let output { Console().note("wrote the \(format.rawValue) report to \(output)") }
     }
 }
 

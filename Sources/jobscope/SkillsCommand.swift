@@ -33,11 +33,11 @@ struct SkillsCommand: ParsableCommand {
         let matcher = SkillMatcher(taxonomy: taxonomy)
         let extractor = AttributeExtractor(taxonomy: taxonomy)
         let runner = PostingRunner(input: input, console: Console())
-        var printer = RecordPrinter(format: format)
+        let printer = RecordPrinter(format: format)
         var mentions = 0
         var extracting: TimeInterval = 0
         var cpu: TimeInterval = 0
-        printer.begin()
+        try printer.begin()
         let tally = try runner.run { posting in
             let started = Date()
             let cpuStarted = Self.threadCPUTime()
@@ -48,7 +48,7 @@ struct SkillsCommand: ParsableCommand {
             mentions += report.skills.count
             try printer.print(report) { text(report, taxonomy: taxonomy) }
         }
-        printer.end()
+        try printer.end()
         if format == .none {
             // CPU time of this thread as well as wall time: on a busy machine the wall clock mostly measures waiting.
             let postings = tally.postings

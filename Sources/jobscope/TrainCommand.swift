@@ -31,6 +31,10 @@ struct TrainCommand: AsyncParsableCommand {
     var skipEvaluation = false
 
     func run() async throws {
+        // Before the (long) training: the model must not overwrite a labelled input or the taxonomy.
+        if let output {
+            try OutputGuard(inputs: corpus + [modelOptions.taxonomy].compactMap { $0 }).check(output: output)
+        }
         let session = try TrainingSession(modelOptions: modelOptions, corpus: corpus, method: method)
         let model = try session.builder.build(evaluationFolds: skipEvaluation ? nil : folds)
         let url = output.map { URL(fileURLWithPath: $0) }

@@ -6,15 +6,19 @@ import Darwin
 #endif
 
 /// Loads a file's bytes with POSIX calls, so each failure (missing, a folder, unreadable, too large)
-/// becomes its own `IngestError` and the size is checked before anything is read.
+/// becomes its own `IngestError` and the size is checked before anything is read. Only regular files are read:
+/// the open is non-blocking (a FIFO's open would otherwise wait for a writer forever) and anything else is refused.
 enum FileBytes {
     static func load(path: String, limit: Int) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw error(for: errno, path: path) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw error(for: errno, path: path) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw IngestError.isDirectory(path: path) }
+        if (info.st_mode & S_IFMT) != S_IFREG {
+            throw IngestError.notRegularFile(path: path, kind: PostingFileWalker.kind(of: info.st_mode))
+        }
         let size = Int(info.st_size)
         if size > limit { throw IngestError.tooLarge(path: path, size: size, limit: limit) }
         if size == 0 && (info.st_mode & S_IFMT) == S_IFREG { throw IngestError.empty(path: path) }

@@ -8,6 +8,10 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
     case notFound(path: String)
     /// A symbolic link whose target does not exist.
     case danglingLink(path: String, target: String)
+    /// A FIFO, socket or device: never opened (a FIFO's open waits for a writer), skipped.
+    case notRegularFile(path: String, kind: String)
+    /// A symbolic link inside an input folder that leads out of the paths given; not followed.
+    case linkOutsideInput(path: String, target: String)
     /// A folder whose entries could not be listed (permissions, I/O error).
     case unreadableFolder(path: String, reason: String)
     /// A folder was given where a file was expected.
@@ -41,6 +45,11 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
             return "\(path): no such file or folder (it may have been moved or deleted)"
         case .danglingLink(let path, let target):
             return "\(path): symbolic link to \(target), which does not exist; fix or remove the link"
+        case .notRegularFile(let path, let kind):
+            return "\(path): \(kind), not a regular file; skipped without opening it"
+        case .linkOutsideInput(let path, let target):
+            return "\(path): symbolic link to \(target), outside the paths given; not followed "
+                + "(pass --follow-links to follow it, or give that path too)"
         case .unreadableFolder(let path, let reason):
             return "\(path): cannot list the folder (\(reason)); check its permissions"
         case .isDirectory(let path):
@@ -74,7 +83,8 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
     /// The file the error is about.
     public var path: String {
         switch self {
-        case .unreadable(let path, _), .notFound(let path), .danglingLink(let path, _), .unreadableFolder(let path, _), .isDirectory(let path), .empty(let path),
+        case .unreadable(let path, _), .notFound(let path), .danglingLink(let path, _), .notRegularFile(let path, _),
+             .linkOutsideInput(let path, _), .unreadableFolder(let path, _), .isDirectory(let path), .empty(let path),
              .binary(let path), .tooLarge(let path, _, _), .unbalancedQuote(let path, _),
              .noUsableColumns(let path, _), .referenceTable(let path, _), .unknownColumn(let path, _, _), .invalidJSON(let path, _, _),
              .emptyRecord(let path, _), .noPostings(let path, _):

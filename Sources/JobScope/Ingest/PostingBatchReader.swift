@@ -39,6 +39,15 @@ public struct PostingBatchReader: Sendable {
         return slots.values()
     }
 
+    /// Each file's outcome in the order given, read a window of files at a time on all cores: only one
+    /// window's postings are held at once, so a folder of many files prints in flat memory.
+    public func forEach(files: [String], window: Int? = nil, _ body: (Outcome) throws -> Void) rethrows {
+        let window = max(1, window ?? concurrency * 4)
+        for start in stride(from: 0, to: files.count, by: window) {
+            for outcome in read(files: Array(files[start..<min(start + window, files.count)])) { try body(outcome) }
+        }
+    }
+
     private static func readOne(_ path: String, reader: PostingReader) -> Outcome {
         do {
             let bytes = try FileBytes.load(path: path, limit: reader.options.maxFileSize)

@@ -1,14 +1,25 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds the posting files under files and folders, lazily: depth first in name order (so runs are
 /// reproducible), one folder listing in memory at a time, so a walk over 50,000 files stays flat in memory.
 ///
 /// Inside folders it skips hidden names (unless `includeHidden`), a folder's own README, LICENSE, CHANGELOG
 /// and similar documents (they describe the folder, not a job), and the paths in `excluded`; files whose
-/// extension `PostingReader` does not read come back as `unsupported`. A symbolic link to a folder is
-/// followed once: a link back up the tree (a loop) or to a folder already walked is not followed again.
-/// Paths given by the caller are always taken, whatever their name. Missing paths, dangling links and
-/// folders that cannot be listed come back as `problem`s, never silently dropped.
+/// extension `PostingReader` does not read come back as `unsupported`. Paths given by the caller are always
+/// taken, whatever their name. Missing paths, dangling links and folders that cannot be listed come back as
+/// `problem`s, never silently dropped.
+///
+/// Folders and files are keyed by device and inode, so however links and hard links join the tree, each
+/// folder is listed once and each file is read once (a link loop ends). A symbolic link inside a folder is
+/// followed only when it leads inside one of the given paths, unless `followLinks`; a link that leads out is a
+/// `problem` naming where it points (a hostile folder cannot make `/etc/passwd` a posting). Only regular files
+/// are returned: FIFOs, sockets and devices are `problem`s and are never opened (a FIFO's open would wait
+/// for a writer forever).
 public struct PostingFileWalker: Sequence, Sendable {
     /// One thing the walk found.
     public enum Entry: Sendable, Equatable {
@@ -16,7 +27,8 @@ public struct PostingFileWalker: Sequence, Sendable {
         case file(String)
         /// A file inside a folder whose extension JobScope does not read.
         case unsupported(String)
-        /// A path that could not be walked or read: missing, a dangling link, an unlistable folder.
+        /// A path that could not be walked or read: missing, a dangling link, an unlistable folder, a link out
+        /// of the given paths, something that is not a regular file.
         case problem(IngestError)
     }
 
@@ -24,12 +36,16 @@ public struct PostingFileWalker: Sequence, Sendable {
     public var paths: [String]
     /// Also take hidden files and folders (names starting with ".") inside folders.
     public var includeHidden: Bool
+    /// Follow symbolic links that lead out of the given paths (still each folder once, so loops end).
+    public var followLinks: Bool
     /// Absolute paths (as `absolutePath` gives them) never listed, such as a store inside the folder walked.
     public var excluded: Set<String>
 
-    public init(paths: [String], includeHidden: Bool = false, excluding excluded: [String] = []) {
+    public init(paths: [String], includeHidden: Bool = false, followLinks: Bool = false,
+                excluding excluded: [String] = []) {
         self.paths = paths
         self.includeHidden = includeHidden
+        self.followLinks = followLinks
         self.excluded = Set(excluded.map(Self.absolutePath))
     }
 
@@ -76,45 +92,101 @@ public struct PostingFileWalker: Sequence, Sendable {
     }
 
     public func makeIterator() -> Iterator {
-        Iterator(walker: self, pending: paths.reversed().map { ($0, true, "") })
+        // The roots links may lead into: the given paths, resolved (a given link is the user's own choice).
+        let roots = paths.compactMap { FileIdentity.realPath($0) }
+        let excludedIdentities = Set(excluded.compactMap { FileIdentity.of($0) })
+        return Iterator(walker: self, pending: paths.reversed().map { ($0, true, "") }, roots: roots,
+                        excludedIdentities: excludedIdentities)
     }
 
-    /// Walks one step at a time; holds the paths still to visit and the folders already walked.
+    /// Walks one step at a time; holds the paths still to visit and the folders and files already met.
     public struct Iterator: IteratorProtocol {
         let walker: PostingFileWalker
         /// Paths still to visit, last first; `given` marks the caller's own paths, and `name` is the last
         /// component of the others (a folder listing's entry, known without parsing the path).
         var pending: [(path: String, given: Bool, name: String)]
-        /// Real paths of the folders walked: one entry per folder, so loops end without growing per file.
-        var visited = Set<String>()
+        /// Real paths of the given paths: links inside the walk may lead only below these.
+        let roots: [String]
+        /// Device and inode of the excluded paths that exist (the same file under another name is excluded too).
+        let excludedIdentities: Set<FileIdentity>
+        /// Device and inode of the folders listed and the files returned: one entry each, so loops end and a
+        /// file reached twice (a link, a hard link) is read once.
+        var visited = Set<FileIdentity>()
+
+        init(walker: PostingFileWalker, pending: [(path: String, given: Bool, name: String)], roots: [String],
+             excludedIdentities: Set<FileIdentity>) {
+            self.walker = walker
+            self.pending = pending
+            self.roots = roots
+            self.excludedIdentities = excludedIdentities
+        }
 
         public mutating func next() -> Entry? {
-            let fm = FileManager.default
             while let (path, given, name) = pending.popLast() {
                 if !given, !walker.includeHidden, name.hasPrefix(".") { continue }
                 if !walker.excluded.isEmpty, walker.excluded.contains(PostingFileWalker.absolutePath(path)) { continue }
-                var isDirectory: ObjCBool = false
-                guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    if let target = try? fm.destinationOfSymbolicLink(atPath: path) {
-                        return .problem(.danglingLink(path: path, target: target))
+                var info = stat()
+                if given {
+                    guard stat(path, &info) == 0 else { return .problem(missing(path)) }
+                } else {
+                    // lstat first: a link is judged before anything it points to is touched.
+                    guard lstat(path, &info) == 0 else { return .problem(missing(path)) }
+                    if info.st_mode & S_IFMT == S_IFLNK {
+                        guard stat(path, &info) == 0 else { return .problem(missing(path)) }
+                        if !walker.followLinks, let outside = outsideRoots(path) {
+                            return .problem(.linkOutsideInput(path: path, target: outside))
+                        }
                     }
-                    return .problem(.notFound(path: path))
                 }
-                guard isDirectory.boolValue else {
-                    if given { return .file(path) }
-                    if PostingFileWalker.isFolderDocument(name) { continue }
-                    return PostingReader.isSupported(path: path) ? .file(path) : .unsupported(path)
-                }
-                guard visited.insert((path as NSString).resolvingSymlinksInPath).inserted else { continue }
-                do {
-                    let children = try fm.contentsOfDirectory(atPath: path).sorted()
-                    let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                    pending.append(contentsOf: children.reversed().map { ("\(base)/\($0)", false, $0) })
-                } catch {
-                    return .problem(.unreadableFolder(path: path, reason: error.localizedDescription))
+                let identity = FileIdentity(info)
+                if excludedIdentities.contains(identity) { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    guard visited.insert(identity).inserted else { continue }
+                    do {
+                        let children = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+                        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+                        pending.append(contentsOf: children.reversed().map { ("\(base)/\($0)", false, $0) })
+                    } catch {
+                        return .problem(.unreadableFolder(path: path, reason: error.localizedDescription))
+                    }
+                case S_IFREG:
+                    if !given {
+                        if PostingFileWalker.isFolderDocument(name) { continue }
+                        guard PostingReader.isSupported(path: path) else { return .unsupported(path) }
+                    }
+                    guard visited.insert(identity).inserted else { continue }
+                    return .file(path)
+                default:
+                    return .problem(.notRegularFile(path: path, kind: PostingFileWalker.kind(of: info.st_mode)))
                 }
             }
             return nil
+        }
+
+        /// Where the link at `path` leads when that is outside every root; nil when it stays inside one.
+        private func outsideRoots(_ path: String) -> String? {
+            guard let real = FileIdentity.realPath(path) else { return nil }
+            for root in roots where real == root || real.hasPrefix(root == "/" ? "/" : root + "/") { return nil }
+            return real
+        }
+
+        private func missing(_ path: String) -> IngestError {
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                return .danglingLink(path: path, target: target)
+            }
+            return .notFound(path: path)
+        }
+    }
+
+    /// What a file that is neither a folder nor a regular file is, for messages.
+    static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return "not a regular file"
         }
     }
 

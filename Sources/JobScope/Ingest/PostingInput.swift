@@ -37,21 +37,26 @@ public struct PostingInput: Sendable {
     /// Files read at the same time.
     public var jobs: Int
     public var includeHidden: Bool
+    /// Follow symbolic links that lead out of the given paths (loops are never followed).
+    public var followLinks: Bool
 
     public init(
         paths: [String], options: ReaderOptions = .init(),
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, includeHidden: Bool = false
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, includeHidden: Bool = false,
+        followLinks: Bool = false
     ) {
         self.paths = paths
         self.options = options
         self.jobs = jobs
         self.includeHidden = includeHidden
+        self.followLinks = followLinks
     }
 
     /// Reads everything, calling `problem` for each file or row not read and `posting` for each posting, in walk
     /// order (folder problems first).
     public func read(problem: (Problem) -> Void, posting: (Posting) throws -> Void) rethrows -> Tally {
-        let (files, walkProblems) = PostingFileWalker(paths: paths, includeHidden: includeHidden).collect()
+        let (files, walkProblems) = PostingFileWalker(paths: paths, includeHidden: includeHidden,
+                                                      followLinks: followLinks).collect()
         var tally = Tally()
         tally.files = files.count + walkProblems.count
         for error in walkProblems {
@@ -59,9 +64,8 @@ public struct PostingInput: Sendable {
             problem(.file(error.errorDescription ?? error.path))
         }
         let started = Date()
-        let outcomes = PostingBatchReader(options: options, concurrency: jobs).read(files: files)
-        tally.seconds = Date().timeIntervalSince(started)
-        for outcome in outcomes {
+        // A window of files at a time, handed on before the next is read: memory holds a window, not the input.
+        try PostingBatchReader(options: options, concurrency: jobs).forEach(files: files) { outcome in
             switch outcome.result {
             case .success(let result):
                 tally.bytes += outcome.byteCount
@@ -76,6 +80,8 @@ public struct PostingInput: Sendable {
                 problem(.file(error.errorDescription ?? "\(error)"))
             }
         }
+        // With the time the caller spent on each posting: for `--format none`, nothing but reading.
+        tally.seconds = Date().timeIntervalSince(started)
         return tally
     }
 }

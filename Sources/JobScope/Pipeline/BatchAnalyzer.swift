@@ -49,7 +49,7 @@ public struct BatchAnalyzer: Sendable {
                                  readerFingerprint: BatchAnalyzer.fingerprint(of: options.reader),
                                  reclassify: options.reclassify, startedAt: startedAt)
         let index = RunPostingIndex(storeStartedEmpty: try store.holdsNothing())
-        let inputs = PostingFileWalker(paths: paths, includeHidden: options.includeHidden,
+        let inputs = PostingFileWalker(paths: paths, includeHidden: options.includeHidden, followLinks: options.followLinks,
                                        excluding: excluded + [store.path, store.path + "-wal", store.path + "-shm"])
         var run = BatchRun(batch: self, context: context, index: index, files: inputs.makeIterator(),
                            cancellation: cancellation, start: start, onEvent: onEvent)

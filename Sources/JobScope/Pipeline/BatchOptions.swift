@@ -8,6 +8,8 @@ public struct BatchOptions: Sendable {
     public var reclassify = false
     /// Read hidden files and folders (names starting with ".") too.
     public var includeHidden = false
+    /// Follow symbolic links that lead out of the given paths (loops still end).
+    public var followLinks = false
     /// How files are read (size limit, column names, collection date).
     public var reader = ReaderOptions()
     /// Postings written per transaction: what a crash can lose at most.

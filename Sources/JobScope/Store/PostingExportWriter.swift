@@ -1,7 +1,9 @@
 import Foundation
 
 /// Writes `PostingExportRecord`s to a file, one per posting: JSON Lines (`.jsonl`, for `jq`) or CSV (`.csv`, for a
-/// spreadsheet; lists joined with "; "). Buffered, so a large export streams in constant memory.
+/// spreadsheet; lists joined with "; "; cells a spreadsheet would run defused, see `CSVCell`). Buffered, so a large
+/// export streams in constant memory; written to a temporary file that replaces `path` only on `close()`, so a
+/// failed export leaves an older file at `path` whole.
 public final class PostingExportWriter {
     /// The file formats `--output` can write.
     public enum Format: String, Sendable, CaseIterable {
@@ -18,28 +20,26 @@ public final class PostingExportWriter {
 
     public let path: String
     public let format: Format
-    private let handle: FileHandle
-    private var buffer = Data()
+    /// CSV cells written as they are, formulas included (`--raw-csv`).
+    public let rawCSV: Bool
+    private let file: OutputFile
     private let encoder: JSONEncoder
     /// Records written so far.
     public private(set) var count = 0
 
-    /// Creates (or truncates) `path`; the format follows its extension.
-    public init(path: String) throws {
+    /// Starts writing `path` (in place at `close()`); the format follows its extension.
+    public init(path: String, rawCSV: Bool = false) throws {
         guard let format = Format(rawValue: (path as NSString).pathExtension.lowercased()) else {
             throw StoreError.unsupportedOutput(path: path)
         }
         self.path = path
         self.format = format
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw StoreError.cannotWriteOutput(path: path, reason: "cannot create the file")
-        }
-        self.handle = handle
+        self.rawCSV = rawCSV
+        file = try OutputFile(path: path)
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if format == .csv {
-            buffer.append(Data((PostingExportWriter.csvColumns.joined(separator: ",") + "\n").utf8))
+            try file.write(PostingExportWriter.csvColumns.joined(separator: ",") + "\n")
         }
     }
 
@@ -47,29 +47,23 @@ public final class PostingExportWriter {
     public func write(_ record: PostingExportRecord) throws {
         switch format {
         case .jsonl:
-            buffer.append(try encoder.encode(record))
-            buffer.append(0x0A)
+            try file.write(try encoder.encode(record))
+            try file.write("\n")
         case .csv:
-            buffer.append(Data((PostingExportWriter.csvRow(record).map(PostingExportWriter.csvField)
-                .joined(separator: ",") + "\n").utf8))
+            try file.write(PostingExportWriter.csvRow(record).map { CSVCell.field($0, raw: rawCSV) }
+                .joined(separator: ",") + "\n")
         }
         count += 1
-        if buffer.count >= 1 << 16 { try flush() }
     }
 
-    /// Writes what is buffered and closes the file.
+    /// Writes what is buffered and puts the file in place.
     public func close() throws {
-        try flush()
-        try handle.close()
+        try file.commit()
     }
 
-    private func flush() throws {
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw StoreError.cannotWriteOutput(path: path, reason: error.localizedDescription)
-        }
-        buffer.removeAll(keepingCapacity: true)
+    /// Drops what was written; the file at `path` stays as it was.
+    public func discard() {
+        file.discard()
     }
 
     static func csvRow(_ r: PostingExportRecord) -> [String] {
@@ -89,11 +83,5 @@ public final class PostingExportWriter {
             a.salary?.currency ?? "", a.salary?.period.rawValue ?? "", a.domains.joined(separator: "; "),
             r.repostOf ?? "", r.modelVersion,
         ]
-    }
-
-    /// RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled.
-    static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

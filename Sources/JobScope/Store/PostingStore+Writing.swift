@@ -6,19 +6,19 @@ extension PostingStore {
     /// Returns the new run's id and how many earlier runs were interrupted.
     func beginRun(modelVersion: String, taxonomyVersion: String, inputs: [String], startedAt: String)
         throws -> (id: Int64, interrupted: Int) {
-        try pool.write { db in
+        try naming { try pool.write { db in
             try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
             let interrupted = db.changesCount
             try db.execute(sql: """
                 INSERT INTO runs (started_at, model_version, taxonomy_version, inputs) VALUES (?, ?, ?, ?)
                 """, arguments: [startedAt, modelVersion, taxonomyVersion, inputs.joined(separator: "\n")])
             return (db.lastInsertedRowID, interrupted)
-        }
+        } }
     }
 
     /// Records how a run ended.
     func finishRun(_ id: Int64, summary: BatchSummary, status: String) throws {
-        try pool.write { db in
+        try naming { try pool.write { db in
             try db.execute(sql: """
                 UPDATE runs SET finished_at = ?, status = ?, files_read = ?, files_skipped = ?, new_postings = ?,
                     reposts = ?, duplicates = ?, unchanged = ?, reclassified = ?, removed = ?, errors = ?
@@ -26,7 +26,7 @@ extension PostingStore {
                 """, arguments: [ISO8601DateFormatter().string(from: Date()), status, summary.filesRead,
                                  summary.filesSkipped, summary.newPostings, summary.reposts, summary.duplicates,
                                  summary.unchanged, summary.reclassified, summary.removed, summary.errors, id])
-        }
+        } }
     }
 
     /// True when the store holds no posting, place or file at all (a new store).
@@ -83,7 +83,7 @@ extension PostingStore {
 
     /// Writes one batch in one transaction and says how each posting was taken.
     func write(_ batch: StoreBatch, context: RunContext) async throws -> StoreBatch.Tally {
-        let tally = try await pool.write { db in
+        let tally = try await naming { try await pool.write { db in
             var tally = StoreBatch.Tally()
             for item in batch.items {
                 try PostingStore.write(item, context: context, tally: &tally, db: db)
@@ -115,7 +115,7 @@ extension PostingStore {
             }
             CrashPoint.beforeCommit.pass()
             return tally
-        }
+        } }
         CrashPoint.afterCommit.pass()
         return tally
     }
@@ -124,7 +124,7 @@ extension PostingStore {
     /// replaces its postings), then the postings no source is left for. Returns how many postings went.
     /// Idempotent, so a run killed before it got here leaves the work to the next one.
     func removeStaleSources() async throws -> Int {
-        try await pool.write { db in
+        try await naming { try await pool.write { db in
             try db.execute(sql: """
                 DELETE FROM sources WHERE last_run < (SELECT f.last_run FROM files f WHERE f.path = sources.path)
                 """)
@@ -133,7 +133,7 @@ extension PostingStore {
                 DELETE FROM postings WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.posting_id = postings.id)
                 """)
             return db.changesCount
-        }
+        } }
     }
 
     private static func write(_ item: StoreBatch.Item, context: RunContext, tally: inout StoreBatch.Tally,
@@ -163,8 +163,8 @@ extension PostingStore {
             }
         } else if let analysis = item.analysis {
             let original = try item.fingerprint.flatMap {
-                try repostOriginal(company: CompanyKey.key(posting.company), fingerprint: $0, excluding: posting.id,
-                                   db: db)
+                try repostOriginal(company: CompanyKey.key(posting.company), fingerprint: $0, title: posting.title,
+                                   location: posting.location, excluding: posting.id, db: db)
             }
             try insert(analysis, contentHash: contentHash, fingerprint: item.fingerprint, repostOf: original,
                        context: context, db: db)
@@ -180,21 +180,25 @@ extension PostingStore {
             """).execute(arguments: sourceArguments + [contentHash, context.runID, context.runID])
     }
 
-    /// The first posting of the same company whose fingerprint is within `SimHash.maxDistance` bits.
-    private static func repostOriginal(company: String, fingerprint: SimHash, excluding id: String,
-                                       db: Database) throws -> String? {
+    /// The first posting of the same company whose fingerprint is within `SimHash.maxDistance` bits and whose
+    /// title is near-same (`TitleKey`): shared boilerplate alone does not make two jobs one.
+    private static func repostOriginal(company: String, fingerprint: SimHash, title: String?, location: String?,
+                                       excluding id: String, db: Database) throws -> String? {
         let bands = fingerprint.bands
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, simhash, rowid FROM postings WHERE company_key = ?1 AND band0 = ?2 AND repost_of IS NULL
-            UNION SELECT id, simhash, rowid FROM postings WHERE company_key = ?1 AND band1 = ?3 AND repost_of IS NULL
-            UNION SELECT id, simhash, rowid FROM postings WHERE company_key = ?1 AND band2 = ?4 AND repost_of IS NULL
-            UNION SELECT id, simhash, rowid FROM postings WHERE company_key = ?1 AND band3 = ?5 AND repost_of IS NULL
+            SELECT id, simhash, rowid, title, location FROM postings WHERE company_key = ?1 AND band0 = ?2 AND repost_of IS NULL
+            UNION SELECT id, simhash, rowid, title, location FROM postings WHERE company_key = ?1 AND band1 = ?3 AND repost_of IS NULL
+            UNION SELECT id, simhash, rowid, title, location FROM postings WHERE company_key = ?1 AND band2 = ?4 AND repost_of IS NULL
+            UNION SELECT id, simhash, rowid, title, location FROM postings WHERE company_key = ?1 AND band3 = ?5 AND repost_of IS NULL
             ORDER BY 3
             """), arguments: [company, bands[0], bands[1], bands[2], bands[3]])
         for row in rows {
             let candidate: String = row[0]
             guard candidate != id, let stored: Int64 = row[1] else { continue }
-            if fingerprint.isNearDuplicate(of: SimHash(value: UInt64(bitPattern: stored))) { return candidate }
+            if fingerprint.isNearDuplicate(of: SimHash(value: UInt64(bitPattern: stored))),
+               TitleKey.nearSame(title, location: location, row[3], location: row[4]) {
+                return candidate
+            }
         }
         return nil
     }

@@ -8,7 +8,9 @@ public final class PostingStore: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    /// Opens (creating and migrating when needed) the store at `path`.
+    /// Opens (creating and migrating when needed) the store at `path`. A store that is not a SQLite database,
+    /// fails SQLite's quick integrity check, or was written by a newer schema is refused before anything is
+    /// written to it (`StoreError.damaged`, `.newerSchema`).
     public init(path: String) throws {
         self.path = path
         var config = Configuration()
@@ -20,6 +22,7 @@ public final class PostingStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
+            try PostingStore.checkBeforeWriting(path: path)
             pool = try DatabasePool(path: path, configuration: config)
             // A store a newer JobScope migrated further holds tables this one would misread or break.
             let unknown = try pool.read { db in
@@ -34,8 +37,58 @@ public final class PostingStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+            throw PostingStore.storeError(error, path: path, opening: true)
         }
+    }
+
+    /// Refuses a store that is damaged or written by a newer schema, through a read-only connection: a
+    /// writer's connection would switch the journal mode and, on close, fold the WAL into the damaged file.
+    /// Damage below the header is only found by reading the pages: SQLite's quick check (structure, not index
+    /// contents) runs before the first write, so a damaged store is never written into.
+    static func checkBeforeWriting(path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_size > 0 else { return }  // a new store
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        let problems = try queue.read { try String.fetchAll($0, sql: "PRAGMA quick_check(5)") }
+        if problems != ["ok"] {
+            throw StoreError.damaged(path: path, detail: problems.prefix(2).joined(separator: "; "))
+        }
+        let unknown = try queue.read { db -> [String] in
+            guard try db.tableExists("grdb_migrations"), try StoreSchema.migrator.hasBeenSuperseded(db) else { return [] }
+            let known = Set(StoreSchema.migrator.migrations)
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+                .filter { !known.contains($0) }
+        }
+        if !unknown.isEmpty { throw StoreError.newerSchema(path: path, migrations: unknown) }
+    }
+
+    /// A database failure as a `StoreError` naming the store: damage, a full disk, or the reason SQLite gave.
+    static func storeError(_ error: Error, path: String, opening: Bool = false) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let database = error as? DatabaseError else {
+            return opening ? .cannotOpen(path: path, reason: "\(error)") : .failed(path: path, reason: "\(error)")
+        }
+        switch database.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return .damaged(path: path, detail: database.message ?? "\(database.resultCode)")
+        case .SQLITE_FULL:
+            return .diskFull(path: path)
+        default:
+            return opening ? .cannotOpen(path: path, reason: "\(error)") : .failed(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body`, a database write, with its failure named after the store.
+    func naming<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw PostingStore.storeError(error, path: path) }
+    }
+
+    /// Runs `body`, a database write, with its failure named after the store.
+    func naming<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch { throw PostingStore.storeError(error, path: path) }
     }
 
     // MARK: Reading what the report needs

@@ -109,3 +109,81 @@ struct PostingFileWalkerTests {
         #expect(PostingFileWalker.absolutePath(path) == expected)
     }
 }
+
+@Suite("Folder walk: links, loops and special files")
+struct PostingFileWalkerSafetyTests {
+    func write(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test("two links back to the root: the walk ends and reads each page once")
+    func twoLinksToRoot() throws {
+        let root = try IngestFixture.scratch("walker-two-links-\(UUID().uuidString)")
+        try write(root + "/a/page1.html")
+        try write(root + "/b/page2.html")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: root + "/a/up", withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: root + "/b/root", withDestinationPath: root)
+        let (files, problems) = PostingFileWalker(paths: [root]).collect()
+        #expect(files == [root + "/a/page1.html", root + "/b/page2.html"])
+        #expect(problems.isEmpty)
+        // Following links out of the roots changes nothing here: still loop-safe.
+        #expect(PostingFileWalker(paths: [root], followLinks: true).collect().files.count == 2)
+    }
+
+    @Test("a ../sub link loop: each page read once, no false 'does not exist'")
+    func relativeLoop() throws {
+        let root = try IngestFixture.scratch("walker-sub-loop-\(UUID().uuidString)")
+        try write(root + "/sub/page.jsonl")
+        try FileManager.default.createSymbolicLink(atPath: root + "/sub/again", withDestinationPath: "../sub")
+        let (files, problems) = PostingFileWalker(paths: [root]).collect()
+        #expect(files == [root + "/sub/page.jsonl"])
+        #expect(problems.isEmpty)
+    }
+
+    @Test("a file reached twice (a link and a hard link to it) is read once")
+    func sameFileOnce() throws {
+        let root = try IngestFixture.scratch("walker-same-file-\(UUID().uuidString)")
+        try write(root + "/a.txt")
+        try FileManager.default.createSymbolicLink(atPath: root + "/b.txt", withDestinationPath: "a.txt")
+        #expect(link(root + "/a.txt", root + "/c.txt") == 0)
+        #expect(PostingFileWalker(paths: [root]).collect().files == [root + "/a.txt"])
+    }
+
+    @Test("a link out of the given folder is not followed (a problem naming its target) unless followLinks")
+    func linkOutside() throws {
+        let base = try IngestFixture.scratch("walker-outside-\(UUID().uuidString)")
+        try write(base + "/secret/passwd.txt")
+        try write(base + "/input/page.txt")
+        try FileManager.default.createSymbolicLink(atPath: base + "/input/escape", withDestinationPath: base + "/secret")
+        try FileManager.default.createSymbolicLink(atPath: base + "/input/p.txt", withDestinationPath: base + "/secret/passwd.txt")
+        let (files, problems) = PostingFileWalker(paths: [base + "/input"]).collect()
+        #expect(files == [base + "/input/page.txt"])
+        let real = FileIdentity.realPath(base)!
+        #expect(problems == [.linkOutsideInput(path: base + "/input/escape", target: real + "/secret"),
+                             .linkOutsideInput(path: base + "/input/p.txt", target: real + "/secret/passwd.txt")])
+        #expect(problems.first?.errorDescription?.contains("--follow-links") == true)
+        let followed = PostingFileWalker(paths: [base + "/input"], followLinks: true).collect()
+        #expect(followed.files == [base + "/input/escape/passwd.txt", base + "/input/page.txt"])
+        #expect(followed.problems.isEmpty)
+        // Given by name, the folder a link points to is the user's own choice.
+        #expect(PostingFileWalker(paths: [base + "/input/escape"]).collect().files == [base + "/input/escape/passwd.txt"])
+    }
+
+    @Test("a FIFO with a posting extension is skipped with one problem line, never opened")
+    func fifoSkipped() throws {
+        let root = try IngestFixture.scratch("walker-fifo-\(UUID().uuidString)")
+        try write(root + "/a.jsonl")
+        #expect(mkfifo(root + "/b.jsonl", 0o644) == 0)
+        let (files, problems) = PostingFileWalker(paths: [root]).collect()
+        #expect(files == [root + "/a.jsonl"])
+        #expect(problems == [.notRegularFile(path: root + "/b.jsonl", kind: "a named pipe (FIFO)")])
+        // Given by name, the reader refuses it too instead of waiting for a writer.
+        #expect(throws: IngestError.notRegularFile(path: root + "/b.jsonl", kind: "a named pipe (FIFO)")) {
+            try PostingReader().read(path: root + "/b.jsonl")
+        }
+        #expect(PostingFileWalker(paths: [root + "/b.jsonl"]).collect().problems.count == 1)
+    }
+}

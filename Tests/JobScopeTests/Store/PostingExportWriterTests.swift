@@ -54,3 +54,28 @@ struct PostingExportWriterTests {
         #expect(throws: StoreError.unsupportedOutput(path: path)) { try PostingExportWriter(path: path) }
     }
 }
+
+@Suite("Export: formula cells")
+struct PostingExportFormulaTests {
+    func record(title: String) -> PostingExportRecord {
+        PostingExportRecord(id: "p1", sources: [PostingSource(path: "/in/a.csv", row: 2)], title: title, company: "+Acme",
+                            location: "@home", datePosted: nil, roleID: nil, secondaryRoleID: nil, nearestRoleID: nil,
+                            confidence: 0.5, roles: [], skills: [], attributes: PostingAttributes(), repostOf: nil,
+                            modelVersion: "m")
+    }
+
+    @Test("analyze --output x.csv: cells a spreadsheet would run are defused; rawCSV writes them as they are")
+    func defusedCells() throws {
+        let folder = try StoreFixture.scratch()
+        let path = folder.appendingPathComponent("x.csv").path
+        let writer = try PostingExportWriter(path: path)
+        try writer.write(record(title: "=HYPERLINK(\"http://evil\",\"Apply\")"))
+        try writer.close()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"Apply\"\")\",'+Acme,'@home,"))
+        let raw = try PostingExportWriter(path: path, rawCSV: true)
+        try raw.write(record(title: "=1+1"))
+        try raw.close()
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains(",=1+1,+Acme,@home,"))
+    }
+}

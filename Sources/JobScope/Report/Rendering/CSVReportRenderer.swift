@@ -6,7 +6,12 @@ public struct CSVReportRenderer: Sendable {
     public static let sections = ["overview", "periods", "roles", "skills", "skill-periods", "skills-by-role",
                                   "clusters", "trends", "seed-check", "attributes", "domains"]
 
-    public init() {}
+    /// Cells written as they are; by default a cell a spreadsheet would run as a formula is defused (`CSVCell`).
+    public var rawCSV: Bool
+
+    public init(rawCSV: Bool = false) {
+        self.rawCSV = rawCSV
+    }
 
     /// One section's table (header row first).
     public func table(_ section: String, of report: TrendReport) throws -> String {
@@ -25,18 +30,13 @@ public struct CSVReportRenderer: Sendable {
         case "domains": rows = domains(report)
         default: throw ReportError.unknownSection(section, known: Self.sections)
         }
-        return rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return rows.map { $0.map { CSVCell.field($0, raw: rawCSV) }.joined(separator: ",") }
+            .joined(separator: "\n") + "\n"
     }
 
     /// Every section, each introduced by a `# name` line and separated by a blank line.
     public func render(_ report: TrendReport) -> String {
         Self.sections.map { "# \($0)\n" + ((try? table($0, of: report)) ?? "") }.joined(separator: "\n")
-    }
-
-    /// A field quoted when it holds a comma, quote or line break (RFC 4180).
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     private func number(_ value: Double) -> String { String(format: "%.6g", value) }

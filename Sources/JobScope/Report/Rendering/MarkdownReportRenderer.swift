@@ -15,7 +15,9 @@ public struct MarkdownReportRenderer: Sendable {
                      clusters(report)]
         if let trends = report.trends { parts.append(self.trends(trends, report)) }
         parts += [seedCheck(report), attributes(report)]
-        if !report.notes.isEmpty { parts.append("## Notes\n\n" + report.notes.map { "- " + $0 }.joined(separator: "\n")) }
+        if !report.notes.isEmpty {
+            parts.append("## Notes\n\n" + report.notes.map { "- " + Self.escape($0) }.joined(separator: "\n"))
+        }
         return parts.joined(separator: "\n\n") + "\n"
     }
 
@@ -188,10 +190,35 @@ public struct MarkdownReportRenderer: Sendable {
     }
 
     private func table(_ headers: [String], _ rows: [[String]], right: [Int] = []) -> String {
-        func escape(_ cell: String) -> String { cell.replacingOccurrences(of: "|", with: "\\|") }
+        func escape(_ cell: String) -> String { Self.escape(cell).replacingOccurrences(of: "|", with: "\\|") }
         var lines = ["| " + headers.map(escape).joined(separator: " | ") + " |"]
         lines.append("|" + headers.indices.map { right.contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|")
         for row in rows { lines.append("| " + row.map(escape).joined(separator: " | ") + " |") }
         return lines.joined(separator: "\n")
+    }
+
+    /// Text from the data (taxonomy names, labels) made inert in Markdown: no raw HTML (a `<` that could open a
+    /// tag, `>`, and an entity's `&` as entities), no link or code syntax (backslash escapes), no control
+    /// characters, one line. Emphasis is harmless and the renderer's own (a significant verdict in bold), so `*`
+    /// and `_` stay.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        let characters = Array(TerminalText.clean(text))
+        for (i, ch) in characters.enumerated() {
+            switch ch {
+            // Only an "&" that could start an entity ("&lt;", "&#60;"): "Ethics & governance" stays as it reads.
+            case "&" where i + 1 < characters.count && (characters[i + 1].isLetter || characters[i + 1] == "#"):
+                out += "&amp;"
+            // Only a "<" that could open a tag, comment or instruction: "<0.1%" stays as it reads.
+            case "<" where i + 1 < characters.count
+                && (characters[i + 1].isLetter || "/!?".contains(characters[i + 1])):
+                out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "`", "[", "]": out += "\\" + String(ch)
+            case "\n", "\t": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 }

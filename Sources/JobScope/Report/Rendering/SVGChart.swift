@@ -32,6 +32,9 @@ enum SVGChart {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            // Control characters are not allowed in XML at all: a space instead.
+            case _ where ch.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }):
+                out += " "
             default: out.append(ch)
             }
         }

@@ -19,7 +19,8 @@ public struct TerminalReportRenderer: Sendable {
         if !report.notes.isEmpty {
             parts.append(heading("Notes") + "\n" + report.notes.map { "  • " + $0 }.joined(separator: "\n"))
         }
-        return parts.joined(separator: "\n\n") + "\n"
+        // Names come from data (the taxonomy): no escape sequence of theirs reaches the terminal, only colour.
+        return TerminalText.clean(parts.joined(separator: "\n\n") + "\n", keepingColour: colour)
     }
 
     // MARK: sections
