@@ -13,8 +13,6 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
     case failed(path: String, reason: String)
     case unsupportedOutput(path: String)
     case cannotWriteOutput(path: String, reason: String)
-    /// The store was written by a newer JobScope: its schema has migrations this one does not know.
-    case newerSchema(path: String, migrations: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -27,7 +25,7 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
                 + "or start a new store with --store NEW.sqlite and analyze the inputs again"
         case .newerSchema(let path, let migrations):
             return "\(path): the store was written by a newer JobScope (schema \(migrations.joined(separator: ", ")) "
-                + "unknown to this one); nothing was written to it. Use that newer jobscope, or another --store"
+                + "unknown to JobScope \(JobScopeVersion.current)); nothing was written to it. Use that newer jobscope, or another --store"
         case .diskFull(let path):
             return "\(path): no space left on the device while writing the store; free some space and run again "
                 + "(the store keeps every transaction committed before)"
@@ -37,9 +35,6 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
             return "\(path): --output must end in .jsonl or .csv"
         case .cannotWriteOutput(let path, let reason):
             return "\(path): cannot write the output file (\(reason))"
-        case .newerSchema(let path, let migrations):
-            return "\(path): written by a newer JobScope (schema \(migrations.joined(separator: ", ")) unknown to "
-                + "\(JobScopeVersion.current)); update JobScope, or pass --store with another file"
         }
     }
 }
