@@ -19,6 +19,34 @@ public struct PostingReader: Sendable {
     /// Reads postings from bytes already in memory; `path` names them in sources and errors and its
     /// extension hints at the format.
     public func read(bytes raw: [UInt8], path: String) throws -> FileReadResult {
+        let result = try readContent(bytes: raw, path: path)
+        return options.dateFromPath == .off ? result : datedFromPath(result, path: path)
+    }
+
+    /// Postings without a date of their own get the path's (`dateSource` `.path`); with `.required`, a
+    /// posting still undated is a row error.
+    private func datedFromPath(_ result: FileReadResult, path: String) -> FileReadResult {
+        guard result.postings.contains(where: { $0.datePosted == nil }) else { return result }
+        var result = result
+        let date = PathDate.date(in: path)
+        var kept: [Posting] = []
+        kept.reserveCapacity(result.postings.count)
+        for var posting in result.postings {
+            if posting.datePosted == nil, let date {
+                posting.datePosted = date
+                posting.dateSource = .path
+            }
+            if posting.datePosted == nil, options.dateFromPath == .required {
+                result.rowErrors.append(.undated(path: path, record: posting.source.description))
+                continue
+            }
+            kept.append(posting)
+        }
+        result.postings = kept
+        return result
+    }
+
+    private func readContent(bytes raw: [UInt8], path: String) throws -> FileReadResult {
         guard raw.count <= options.maxFileSize else {
             throw IngestError.tooLarge(path: path, size: raw.count, limit: options.maxFileSize)
         }
