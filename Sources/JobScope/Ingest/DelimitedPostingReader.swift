@@ -23,6 +23,10 @@ struct DelimitedPostingReader: Sendable {
         guard mapping.hasTextColumn else {
             throw IngestError.noUsableColumns(path: path, columns: header)
         }
+        // Titles without a body cannot be classified by their text: a titles-only list is not postings.
+        guard mapping.hasBodyColumn || options.allowEmptyBody else {
+            throw IngestError.noBodyColumn(path: path, columns: header)
+        }
         let table = try DelimitedTable.parse(bytes, delimiter: delimiter, path: path)
         let rows = table.rows
         let builder = self.builder

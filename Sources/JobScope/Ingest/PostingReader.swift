@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads postings from any supported file: HTML pages (JSON-LD, microdata, visible text), plain text and
-/// Markdown, CSV/TSV exports, JSON and JSON lines. The format comes from the extension, corrected by the
+/// Markdown, CSV/TSV exports, Excel workbooks, JSON and JSON lines. The format comes from the extension, corrected by the
 /// content when the two disagree; bad input throws an `IngestError` naming the file.
 public struct PostingReader: Sendable {
     public var options: ReaderOptions
@@ -53,6 +53,9 @@ public struct PostingReader: Sendable {
         guard ByteScan.firstNonSpace(raw, from: ByteScan.bomLength(raw)) < raw.count else {
             throw IngestError.empty(path: path)
         }
+        if PostingFormat.isZip(raw), PostingFormat(path: path) == .xlsx || PostingFormat(path: path) == nil {
+            return try WorkbookPostingReader(options: options).read(raw, path: path)
+        }
         let utf16 = CharsetDetector.hasUTF16BOM(raw)
         if !utf16, ByteScan.containsNUL(raw) { throw IngestError.binary(path: path) }
         let hinted = PostingFormat(path: path)
@@ -73,6 +76,9 @@ public struct PostingReader: Sendable {
             return try JSONPostingReader(options: options).readJSONLines(bytes, path: path)
         case .text, .markdown:
             return try PlainTextPostingReader(options: options).read(bytes, path: path, markdown: format == .markdown)
+        case .xlsx:
+            // Not a zip after all (checked above): say so rather than read XML bytes as text.
+            throw IngestError.unreadable(path: path, reason: "not an Excel workbook (no zip container); re-save it as .xlsx")
         }
     }
 
