@@ -11,7 +11,7 @@ struct ColumnMapping: Sendable {
     static let keptExtras: Set<String> = [
         "sector", "functions", "function", "jobfunction", "url", "joburl", "joblink", "link", "rating", "size",
         "typeofownership", "revenue", "headquarters", "founded", "country", "applicantscount", "remote",
-        "workplacetype", "category", "occupationalcategory", "validthrough",
+        "workplacetype", "category", "occupationalcategory", "validthrough", "team", "department",
     ]
 
     /// Maps `names` (a header row or an object's keys). Overrides (`field → column`) win over the aliases.

@@ -15,6 +15,7 @@ struct PlainTextPostingReader: Sendable {
             return try read(bytes, path: path, header: header)
         }
         var text = String(decoding: bytes[ByteScan.bomLength(bytes)...], as: UTF8.self)
+        if !markdown, let post = hackerNewsPost(text, path: path) { return post }
         if markdown { text = Self.plainMarkdown(text) }
         var record = PostingRecord()
         // The leading block (a title line, then `Key: value` header lines) becomes fields and leaves the body.
@@ -48,6 +49,17 @@ struct PlainTextPostingReader: Sendable {
             throw IngestError.empty(path: path)
         }
         return FileReadResult(postings: [posting], format: markdown ? .markdown : .text)
+    }
+
+    /// A Hacker News post saved as text: a first line with at least two `|` that follows the
+    /// `Company | Role | Location` convention (see `HackerNewsPost`).
+    private func hackerNewsPost(_ text: String, path: String) -> FileReadResult? {
+        let trimmed = text.drop { $0.isWhitespace }
+        let firstLine = trimmed.prefix { !$0.isNewline }
+        guard firstLine.filter({ $0 == "|" }).count >= 2,
+              let record = HackerNewsPost.record(text: TextRepair.body(String(trimmed)), date: nil),
+              let posting = builder.posting(from: record, source: PostingSource(path: path)) else { return nil }
+        return FileReadResult(postings: [posting], format: .text)
     }
 
     /// A Markdown posting under a board's header (title link, company, salary and location lines).

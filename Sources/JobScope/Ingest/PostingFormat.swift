@@ -70,6 +70,8 @@ public enum PostingFormat: String, Sendable, Codable, CaseIterable {
         let first = bytes[start]
         if first == UInt8(ascii: "<"), ByteScan.looksLikeHTMLDocument(bytes, from: start) { return .html }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            // A `.jsonl` file stays JSON lines even when one line is broken (that line is its row error).
+            if extensionFormat == .jsonl, first == UInt8(ascii: "{") { return .jsonl }
             if let json = sniffJSON(bytes, from: start) { return json }
         }
         switch extensionFormat {

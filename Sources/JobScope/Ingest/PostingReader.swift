@@ -57,7 +57,7 @@ public struct PostingReader: Sendable {
             return try WorkbookPostingReader(options: options).read(raw, path: path)
         }
         let utf16 = CharsetDetector.hasUTF16BOM(raw)
-        if !utf16, ByteScan.containsNUL(raw) { throw IngestError.binary(path: path) }
+        if !utf16, ByteScan.containsNUL(raw), !Self.mayHoldStrayNULs(raw, path: path) { throw IngestError.binary(path: path) }
         let hinted = PostingFormat(path: path)
         let format = PostingFormat.detect(bytes: utf16 ? CharsetDetector.utf8Bytes(raw) : raw, extensionFormat: hinted)
         if format == .html && !utf16 {
@@ -80,6 +80,15 @@ public struct PostingReader: Sendable {
             // Not a zip after all (checked above): say so rather than read XML bytes as text.
             throw IngestError.unreadable(path: path, reason: "not an Excel workbook (no zip container); re-save it as .xlsx")
         }
+    }
+
+    /// A CSV, TSV or JSON-lines export with a few NUL bytes (under one in a thousand) is damaged text, not
+    /// binary: the rows holding them are reported and left out, the rest is read.
+    static func mayHoldStrayNULs(_ bytes: [UInt8], path: String) -> Bool {
+        guard let format = PostingFormat(path: path), format == .csv || format == .tsv || format == .jsonl else { return false }
+        var count = 0
+        for b in bytes where b == 0 { count += 1 }
+        return count * 1000 < bytes.count
     }
 
     /// Whether a path's extension is one JobScope reads (what a folder walk picks up).
