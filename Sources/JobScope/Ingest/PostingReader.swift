@@ -56,7 +56,7 @@ public struct PostingReader: Sendable {
         if PostingFormat.isZip(raw), PostingFormat(path: path) == .xlsx || PostingFormat(path: path) == nil {
             return try WorkbookPostingReader(options: options).read(raw, path: path)
         }
-        let utf16 = CharsetDetector.hasUTF16BOM(raw)
+        let utf16 = CharsetDetector.isUTF16(raw)
         if !utf16, ByteScan.containsNUL(raw), !Self.mayHoldStrayNULs(raw, path: path) { throw IngestError.binary(path: path) }
         let hinted = PostingFormat(path: path)
         let format = PostingFormat.detect(bytes: utf16 ? CharsetDetector.utf8Bytes(raw) : raw, extensionFormat: hinted)
