@@ -47,6 +47,13 @@ const char *jsx_page_title(const jsx_page *page);
 /* The first visible <h1> text, or NULL. */
 const char *jsx_page_heading(jsx_page *page);
 
+/* The content of the first <meta> whose property or name is a publication date (article:published_time,
+   og:published_time, datePublished, date, DC.date, publish-date, pubdate, …), or NULL. */
+const char *jsx_page_meta_date(const jsx_page *page);
+
+/* The datetime attribute of the first visible <time datetime="…">, or NULL. */
+const char *jsx_page_time_datetime(const jsx_page *page);
+
 /* The contents of the <script type="application/ld+json"> blocks, in document order. */
 int jsx_page_jsonld_count(const jsx_page *page);
 const char *jsx_page_jsonld(const jsx_page *page, int index);
