@@ -105,7 +105,7 @@ struct ExtractCommand: ParsableCommand {
             printError(summary)
         }
         if files.isEmpty && problems.isEmpty {
-            printError("error: no posting files (.html .htm .txt .md .csv .tsv .json .jsonl .ndjson) under \(paths.joined(separator: " "))")
+            printError("error: no posting files (.html .htm .txt .md .csv .tsv .xlsx .json .jsonl .ndjson) under \(paths.joined(separator: " "))")
             throw ExitCode.failure
         }
         if failed > 0 { throw ExitCode.failure }

@@ -70,7 +70,7 @@ struct PlainTextPostingReader: Sendable {
         record.fields[.salary] = header.salary
         record.fields[.location] = header.location
         if let url = header.url { record.extra["url"] = url }
-        let body = Self.plainMarkdown(String(decoding: bytes[header.bodyStart...], as: UTF8.self))
+        let body = MarkdownText.plain(Array(bytes[header.bodyStart...]))
         record.fields[.description] = body
         guard let posting = builder.posting(from: record, source: PostingSource(path: path)) else {
             throw IngestError.empty(path: path)
@@ -106,48 +106,8 @@ struct PlainTextPostingReader: Sendable {
         return line.contains(where: \.isLetter)
     }
 
-    /// Markdown reduced to plain text: heading marks, emphasis and link syntax removed (list marks stay
-    /// and become "• " bullets later).
+    /// Markdown reduced to plain text (see `MarkdownText`, which does it over bytes).
     static func plainMarkdown(_ text: String) -> String {
-        var out: [String] = []
-        var previousWasHeading = false
-        func startsBlock(_ line: String) -> Bool {
-            let t = line.drop { $0 == " " }
-            if t.hasPrefix("- ") || t.hasPrefix("* ") || t.hasPrefix("+ ") || t.hasPrefix("•") || t.hasPrefix(">") || t.hasPrefix("|") {
-                return true
-            }
-            let digits = t.prefix { $0.isNumber }
-            return !digits.isEmpty && (t.dropFirst(digits.count).hasPrefix(". ") || t.dropFirst(digits.count).hasPrefix(") "))
-        }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var s = String(line)
-            let trimmed = s.drop { $0 == " " }
-            if trimmed.hasPrefix("#") {
-                s = String(trimmed.drop { $0 == "#" }.drop { $0 == " " })
-            }
-            s = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-            // [text](url) → text
-            while let open = s.range(of: "]("), let lb = s[..<open.lowerBound].lastIndex(of: "["),
-                  let close = s[open.upperBound...].firstIndex(of: ")") {
-                let label = s[s.index(after: lb)..<open.lowerBound]
-                s.replaceSubrange(lb...close, with: label)
-            }
-            if s.allSatisfy({ $0 == "-" || $0 == "*" || $0 == "_" || $0 == " " }), s.count >= 3 { s = "" }
-            // A hard-wrapped paragraph line continues the one before it (Markdown's soft break).
-            let isHeading = trimmed.hasPrefix("#")
-            if !isHeading, !s.isEmpty, !startsBlock(s), let previous = out.last, !previous.isEmpty,
-               !previousWasHeading, !previous.hasSuffix(":"),
-               headerLine(s.trimmingCharacters(in: .whitespaces)) == nil,
-               headerLine(previous.trimmingCharacters(in: .whitespaces)) == nil {
-                out[out.count - 1] = previous + " " + s.trimmingCharacters(in: .whitespaces)
-            } else if isHeading {
-                // A heading is its own paragraph, whatever blank lines the author left around it.
-                out += ["", s, ""]
-            } else {
-                out.append(s)
-            }
-            previousWasHeading = isHeading
-        }
-        return out.joined(separator: "\n")
+        MarkdownText.plain(Array(text.utf8))
     }
 }
