@@ -2,6 +2,7 @@
 # Ingestion throughput: MB/s and postings/s of `jobscope extract --format none` (release build) on the shared
 # corpus and on generated HTML pages, beside the time `xmllint --html --noout` takes on the same pages.
 # Wall time and CPU time (user+sys) are both shown: on a shared machine the CPU time is the steadier figure.
+# Then each format on its own (Markdown, Excel, CSV, JSON lines, JSON, HTML), on one core.
 # usage: scripts/bench-ingest.sh [PAGES (default 2000)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +51,27 @@ echo
 echo "== $pages generated HTML pages ($(megabytes "$gen") MB)"
 echo "jobscope, $cores jobs: $(measure "$bin" extract "$gen")"
 echo "jobscope, 1 job:  $(measure "$bin" extract "$gen" --jobs 1)"
+
+# Per format, one job (what one core reads): a set of the shared corpus in that format, or for the small
+# workbook 40 copies of it. JSON is the AI lab's jobs.json, whose MB do not count the descriptions it joins.
+echo
+echo "== per format, 1 job"
+work=${TMPDIR:-/tmp}/jobscope-bench-formats
+rm -rf "$work" && mkdir -p "$work/xlsx"
+for i in $(seq 1 40); do cp "$shared/corpus/prompt-engineer-2024/Job_Ad_Data.xlsx" "$work/xlsx/ads-$i.xlsx"; done
+declare -A inputs=(
+  [markdown]="$shared/corpus/remotewlb-2024"
+  [xlsx]="$work/xlsx"
+  [csv]="$shared/corpus/linkedin-2024/postings.csv $shared/corpus/glassdoor-2020/glassdoor_jobs.csv"
+  [jsonl]="$shared/corpus/linkedin-ml-2020/job_data.jsonl"
+  [json]="$shared/corpus/anthropic-2026/jobs.json"
+  [html]="$gen"
+)
+for format in markdown xlsx csv jsonl json html; do
+  # shellcheck disable=SC2086
+  echo "$format: $(measure "$bin" extract ${inputs[$format]} --jobs 1)"
+done
+rm -rf "$work"
 
 if ! command -v xmllint >/dev/null; then
   echo "xmllint missing (apt-get install -y libxml2-utils); skipping the comparison"

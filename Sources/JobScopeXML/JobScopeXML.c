@@ -11,6 +11,7 @@
 #include <libxml/encoding.h>
 #include <libxml/tree.h>
 #include <libxml/xmlversion.h>
+#include <libxml/xmlreader.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -76,6 +77,8 @@ struct jsx_page {
     char **md_names;
     char **md_values;
     int md_count, md_cap;
+    char *meta_date; /* the first publication-date <meta> content */
+    char *time_date; /* the first visible <time datetime> */
 };
 
 static void page_add_jsonld(jsx_page *p, char *s) {
@@ -118,6 +121,9 @@ enum {
     T_TITLE = 1 << 11,
     T_CONTENT = 1 << 12,    /* article, main: the posting itself */
     T_HREF = 1 << 13,       /* meta, link, a: an itemprop's value may be its href */
+    T_EMBEDDED = 1 << 14,   /* object, iframe, audio, video, canvas, applet: their fallback content is
+                               skipped, but a block element inside means the tag was left open, and ends it */
+    T_TIME = 1 << 15,       /* time: its datetime attribute may date a bare page */
 };
 
 typedef struct {
@@ -127,33 +133,36 @@ typedef struct {
 
 /* Grouped by first letter; a group ends with a NULL name. */
 static const jsx_tag tags_a[] = {{"a", T_HREF}, {"article", T_CONTENT | T_NOT_CHROME | T_PARAGRAPH},
-                                 {"address", T_PARAGRAPH}, {"aside", T_NEVER_TEXT}, {"audio", T_NEVER_TEXT}, {NULL, 0}};
+                                 {"address", T_PARAGRAPH}, {"aside", T_NEVER_TEXT}, {"audio", T_NEVER_TEXT | T_EMBEDDED},
+                                 {"applet", T_NEVER_TEXT | T_EMBEDDED}, {NULL, 0}};
 static const jsx_tag tags_b[] = {{"br", T_BR}, {"body", T_NOT_CHROME}, {"blockquote", T_PARAGRAPH},
                                  {"button", T_NEVER_TEXT}, {NULL, 0}};
-static const jsx_tag tags_c[] = {{"canvas", T_NEVER_TEXT}, {"caption", T_LINE}, {NULL, 0}};
+static const jsx_tag tags_c[] = {{"canvas", T_NEVER_TEXT | T_EMBEDDED}, {"caption", T_LINE}, {NULL, 0}};
 static const jsx_tag tags_d[] = {{"div", T_LINE}, {"dt", T_LINE}, {"dd", T_LINE}, {"dl", T_PARAGRAPH},
                                  {"details", T_PARAGRAPH}, {"dialog", T_NEVER_TEXT}, {NULL, 0}};
-static const jsx_tag tags_e[] = {{"embed", T_NEVER_TEXT}, {NULL, 0}};
+/* embed is void: it has no content, so whatever an unclosed one seems to hold is the page itself. */
+static const jsx_tag tags_e[] = {{"embed", 0}, {NULL, 0}};
 static const jsx_tag tags_f[] = {{"form", T_NEVER_TEXT}, {"footer", T_HEADER_FOOTER | T_PARAGRAPH},
                                  {"figure", T_PARAGRAPH}, {"fieldset", T_PARAGRAPH}, {"figcaption", T_LINE}, {NULL, 0}};
 static const jsx_tag tags_h[] = {{"h1", T_PARAGRAPH | T_H1}, {"h2", T_PARAGRAPH}, {"h3", T_PARAGRAPH},
                                  {"h4", T_PARAGRAPH}, {"h5", T_PARAGRAPH}, {"h6", T_PARAGRAPH}, {"hr", T_PARAGRAPH},
                                  {"html", T_NOT_CHROME}, {"head", T_NEVER_TEXT},
                                  {"header", T_HEADER_FOOTER | T_PARAGRAPH}, {NULL, 0}};
-static const jsx_tag tags_i[] = {{"iframe", T_NEVER_TEXT}, {"input", T_NEVER_TEXT}, {NULL, 0}};
+static const jsx_tag tags_i[] = {{"iframe", T_NEVER_TEXT | T_EMBEDDED}, {"input", T_NEVER_TEXT}, {NULL, 0}};
 static const jsx_tag tags_l[] = {{"li", T_LINE | T_LI}, {"link", T_HREF}, {NULL, 0}};
 static const jsx_tag tags_m[] = {{"meta", T_HREF}, {"main", T_CONTENT | T_NOT_CHROME | T_PARAGRAPH},
                                  {"math", T_NEVER_TEXT}, {"map", T_NEVER_TEXT}, {"menu", T_NEVER_TEXT}, {NULL, 0}};
 static const jsx_tag tags_n[] = {{"nav", T_NEVER_TEXT}, {"noscript", T_NEVER_TEXT}, {NULL, 0}};
-static const jsx_tag tags_o[] = {{"ol", T_PARAGRAPH}, {"option", T_NEVER_TEXT}, {"object", T_NEVER_TEXT}, {NULL, 0}};
+static const jsx_tag tags_o[] = {{"ol", T_PARAGRAPH}, {"option", T_NEVER_TEXT}, {"object", T_NEVER_TEXT | T_EMBEDDED}, {NULL, 0}};
 static const jsx_tag tags_p[] = {{"p", T_PARAGRAPH}, {"pre", T_PARAGRAPH | T_PRE}, {NULL, 0}};
 static const jsx_tag tags_s[] = {{"span", 0}, {"strong", 0}, {"script", T_NEVER_TEXT | T_SCRIPT},
                                  {"style", T_NEVER_TEXT}, {"section", T_PARAGRAPH}, {"select", T_NEVER_TEXT},
                                  {"svg", T_NEVER_TEXT}, {"summary", T_LINE}, {NULL, 0}};
 static const jsx_tag tags_t[] = {{"td", T_CELL}, {"tr", T_LINE}, {"th", T_CELL}, {"table", T_PARAGRAPH},
-                                 {"title", T_TITLE}, {"template", T_NEVER_TEXT}, {"textarea", T_NEVER_TEXT}, {NULL, 0}};
+                                 {"title", T_TITLE}, {"template", T_NEVER_TEXT}, {"textarea", T_NEVER_TEXT},
+                                 {"time", T_TIME}, {NULL, 0}};
 static const jsx_tag tags_u[] = {{"ul", T_PARAGRAPH}, {NULL, 0}};
-static const jsx_tag tags_v[] = {{"video", T_NEVER_TEXT}, {NULL, 0}};
+static const jsx_tag tags_v[] = {{"video", T_NEVER_TEXT | T_EMBEDDED}, {NULL, 0}};
 
 static unsigned tag_flags(const char *n) {
     const jsx_tag *t;
@@ -353,6 +362,7 @@ static char *join_name(const char *prefix, const char *name) {
 typedef struct {
     jsx_renderer r;
     int skip_depth; /* depth of the chrome element being skipped, or 0 */
+    int skip_embedded; /* the element skipped is an embedded one (T_EMBEDDED) */
     int start_depth; /* for captures: depth of the itemprop element */
     char *name;      /* for captures: the dotted microdata name */
 } jsx_sink;
@@ -390,9 +400,16 @@ static const char *find_attr(const xmlChar **atts, const char *name) {
 
 /* Start effects of an element on one sink (or the start of skipping it). */
 static void sink_start(jsx_sink *k, unsigned flags, int chrome, const jsx_frame *f, int depth) {
+    if (k->skip_depth && k->skip_embedded && (f->level || f->is_li || (flags & T_CONTENT))) {
+        /* A paragraph, list or article inside an <object> or <iframe>: the tag was never closed and
+           would swallow the page. The skip ends here. */
+        k->skip_depth = 0;
+        k->skip_embedded = 0;
+    }
     if (k->skip_depth) return;
     if (chrome) {
         k->skip_depth = depth;
+        k->skip_embedded = (flags & T_EMBEDDED) != 0;
         return;
     }
     if (flags & T_BR) {
@@ -413,6 +430,18 @@ static void sink_end(jsx_sink *k, const jsx_frame *f, int depth) {
     if (f->is_pre) k->r.pre_depth--;
     if (f->is_li) k->r.bullet_pending = 0;
     if (f->level) r_break(&k->r, f->level);
+}
+
+/* Meta names and properties that carry a page's publication date. */
+static int is_date_meta(const char *key) {
+    static const char *keys[] = {"article:published_time", "og:published_time", "og:article:published_time",
+                                 "datepublished", "dateposted", "date", "dc.date", "dc.date.created",
+                                 "dc.date.issued", "dcterms.created", "dcterms.date", "publish-date", "publish_date",
+                                 "publishdate", "pubdate", "published", "published_time", "sailthru.date",
+                                 "parsely-pub-date", "job:posted", "posted", "date_posted", NULL};
+    for (const char **k = keys; *k; k++)
+        if (strcasecmp(key, *k) == 0) return 1;
+    return 0;
 }
 
 static void sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
@@ -454,6 +483,17 @@ static void sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
         default: break;
         }
     }
+    if (s->structured && (flags & T_HREF) && n[0] == 'm' && !s->page->meta_date) {
+        /* <meta property="article:published_time" content="…"> and its kin date a bare page. */
+        const char *key = find_attr(atts, "property");
+        if (!key) key = find_attr(atts, "name");
+        if (!key) key = find_attr(atts, "itemprop");
+        const char *content = find_attr(atts, "content");
+        if (key && content && *content && is_date_meta(key)) {
+            s->page->meta_date = strdup(content);
+            if (!s->page->meta_date) abort();
+        }
+    }
     f->content = (unsigned char)(in_content || (flags & T_CONTENT));
     f->level = (unsigned char)((flags & T_PARAGRAPH) ? 2 : (flags & T_LINE) ? 1 : 0);
     f->is_li = (flags & T_LI) != 0;
@@ -463,6 +503,13 @@ static void sax_start(void *ctx, const xmlChar *xname, const xmlChar **atts) {
     if (s->ncaptures) {
         int chrome = is_chrome_element(flags, &a, 1);
         for (int i = 0; i < s->ncaptures; i++) sink_start(&s->captures[i], flags, chrome, f, depth);
+    }
+    if (s->structured && (flags & T_TIME) && !s->main.skip_depth && !s->page->time_date) {
+        const char *when = find_attr(atts, "datetime");
+        if (when && *when) {
+            s->page->time_date = strdup(when);
+            if (!s->page->time_date) abort();
+        }
     }
     if (!s->main.skip_depth && (flags & T_H1) && s->heading.len == 0 && !s->main.r.in_heading) {
         f->is_h1 = 1;
@@ -606,13 +653,52 @@ static void ignore_error(void *ctx, const char *msg, ...) {
     (void)msg;
 }
 
+/* A copy of `bytes` with the internal subset of a leading DOCTYPE turned into spaces, or NULL when the
+   page has none. Only ASCII-compatible bytes are looked at (UTF-16 reaches here as UTF-8). */
+static char *blank_internal_subset(const char *bytes, int length) {
+    int i = 0;
+    if (length >= 3 && (unsigned char)bytes[0] == 0xEF && (unsigned char)bytes[1] == 0xBB && (unsigned char)bytes[2] == 0xBF) i = 3;
+    while (i < length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) i++;
+    if (i + 9 > length || strncasecmp(bytes + i, "<!doctype", 9) != 0) return NULL;
+    int j = i + 9;
+    while (j < length && bytes[j] != '>' && bytes[j] != '[') j++;
+    if (j >= length || bytes[j] != '[') return NULL;
+    int open = j;
+    /* The subset ends at the first "]" followed (after white space) by ">". */
+    int k = open + 1, close = -1;
+    while (k < length) {
+        if (bytes[k] == ']') {
+            int m = k + 1;
+            while (m < length && (bytes[m] == ' ' || bytes[m] == '\t' || bytes[m] == '\n' || bytes[m] == '\r')) m++;
+            if (m < length && bytes[m] == '>') {
+                close = k;
+                break;
+            }
+        }
+        k++;
+    }
+    if (close < 0) return NULL;
+    char *copy = malloc((size_t)length);
+    if (!copy) abort();
+    memcpy(copy, bytes, (size_t)length);
+    memset(copy + open, ' ', (size_t)(close - open + 1));
+    return copy;
+}
+
 jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, int options) {
     pthread_once(&init_once, init_parser);
     if (length <= 0) return NULL;
     xmlSetGenericErrorFunc(NULL, ignore_error);
     xmlSetStructuredErrorFunc(NULL, NULL);
+    /* libxml2's HTML parser does not know a DOCTYPE's internal subset ("<!DOCTYPE html [ … ]>"): its
+       declarations would leak into the text. The subset is blanked in a copy before parsing. */
+    char *blanked = blank_internal_subset(bytes, length);
+    if (blanked) bytes = blanked;
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(bytes, length);
-    if (!ctxt) return NULL;
+    if (!ctxt) {
+        free(blanked);
+        return NULL;
+    }
     htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                                  HTML_PARSE_NOWARNING | (encoding ? HTML_PARSE_IGNORE_ENC : 0));
     if (encoding) {
@@ -653,6 +739,7 @@ jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, in
     free(stream.raw.data);
     free(stream.stack);
     free(stream.captures);
+    free(blanked);
     p->text_len = (int)stream.main.r.out.len;
     p->text = buf_take(&stream.main.r.out);
     if (stream.heading.len) p->heading = buf_take(&stream.heading);
@@ -673,6 +760,8 @@ void jsx_page_free(jsx_page *p) {
     }
     free(p->md_names);
     free(p->md_values);
+    free(p->meta_date);
+    free(p->time_date);
     free(p);
 }
 
@@ -686,6 +775,197 @@ const char *jsx_page_title(const jsx_page *p) { return p->title; }
 const char *jsx_page_heading(jsx_page *p) { return p->heading; }
 int jsx_page_jsonld_count(const jsx_page *p) { return p->jsonld_count; }
 const char *jsx_page_jsonld(const jsx_page *p, int i) { return (i >= 0 && i < p->jsonld_count) ? p->jsonld[i] : NULL; }
+const char *jsx_page_meta_date(const jsx_page *p) { return p->meta_date; }
+const char *jsx_page_time_datetime(const jsx_page *p) { return p->time_date; }
 int jsx_page_microdata_count(const jsx_page *p) { return p->md_count; }
 const char *jsx_page_microdata_name(const jsx_page *p, int i) { return (i >= 0 && i < p->md_count) ? p->md_names[i] : NULL; }
 const char *jsx_page_microdata_value(const jsx_page *p, int i) { return (i >= 0 && i < p->md_count) ? p->md_values[i] : NULL; }
+
+/* ---- Excel workbook parts ---- */
+
+struct jsx_cells {
+    int count, cap;
+    int *rows;
+    int *columns;
+    char *kinds;
+    char **texts;
+};
+
+static void cells_add(jsx_cells *c, int row, int column, char kind, jsx_buf *text) {
+    if (c->count == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->rows = realloc(c->rows, sizeof(int) * (size_t)c->cap);
+        c->columns = realloc(c->columns, sizeof(int) * (size_t)c->cap);
+        c->kinds = realloc(c->kinds, (size_t)c->cap);
+        c->texts = realloc(c->texts, sizeof(char *) * (size_t)c->cap);
+        if (!c->rows || !c->columns || !c->kinds || !c->texts) abort();
+    }
+    c->rows[c->count] = row;
+    c->columns[c->count] = column;
+    c->kinds[c->count] = kind;
+    c->texts[c->count] = buf_take(text);
+    c->count++;
+}
+
+/* The 0-based column of a cell reference ("B3" -> 1, "AA10" -> 26), or -1 without letters. */
+static int cell_column(const char *ref) {
+    int column = 0, letters = 0;
+    for (const char *p = ref; *p; p++) {
+        char ch = *p;
+        if (ch >= 'a' && ch <= 'z') ch = (char)(ch - 32);
+        if (ch < 'A' || ch > 'Z') break;
+        column = column * 26 + (ch - 'A' + 1);
+        if (++letters > 3) return -1;
+    }
+    return letters ? column - 1 : -1;
+}
+
+static xmlTextReaderPtr part_reader(const char *bytes, int length) {
+    /* No network, no entity expansion (a workbook has no business defining entities), huge text allowed. */
+    return xmlReaderForMemory(bytes, length, NULL, NULL, XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+static int is_text_node(int type) {
+    return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA || type == XML_READER_TYPE_WHITESPACE
+        || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
+}
+
+jsx_cells *jsx_xlsx_sheet_read(const char *bytes, int length) {
+    xmlTextReaderPtr reader = part_reader(bytes, length);
+    if (!reader) return NULL;
+    jsx_cells *cells = calloc(1, sizeof(jsx_cells));
+    if (!cells) abort();
+    jsx_buf text = {0};
+    int row = 0, column = -1, in_cell = 0, in_value = 0, in_inline = 0, in_run_text = 0, phonetic = 0, has_value = 0;
+    char kind = 'n';
+    int status;
+    while ((status = xmlTextReaderRead(reader)) == 1) {
+        int type = xmlTextReaderNodeType(reader);
+        const char *name = (const char *)xmlTextReaderConstLocalName(reader);
+        if (type == XML_READER_TYPE_ELEMENT && name) {
+            int empty = xmlTextReaderIsEmptyElement(reader);
+            if (strcmp(name, "row") == 0) {
+                xmlChar *r = xmlTextReaderGetAttribute(reader, (const xmlChar *)"r");
+                int number = r ? atoi((const char *)r) : 0;
+                row = number > 0 ? number : row + 1;
+                if (r) xmlFree(r);
+                column = -1;
+            } else if (strcmp(name, "c") == 0) {
+                xmlChar *r = xmlTextReaderGetAttribute(reader, (const xmlChar *)"r");
+                int parsed = r ? cell_column((const char *)r) : -1;
+                column = parsed >= 0 ? parsed : column + 1;
+                if (r) xmlFree(r);
+                xmlChar *t = xmlTextReaderGetAttribute(reader, (const xmlChar *)"t");
+                kind = 'n';
+                if (t) {
+                    if (strcmp((const char *)t, "s") == 0) kind = 's';
+                    else if (strcmp((const char *)t, "inlineStr") == 0) kind = 'i';
+                    else if (strcmp((const char *)t, "str") == 0) kind = 'S';
+                    else if (strcmp((const char *)t, "b") == 0) kind = 'b';
+                    else if (strcmp((const char *)t, "e") == 0) kind = 'e';
+                    xmlFree(t);
+                }
+                text.len = 0;
+                if (text.data) text.data[0] = 0;
+                has_value = 0;
+                in_cell = !empty;
+            } else if (in_cell && strcmp(name, "v") == 0) {
+                in_value = !empty;
+                has_value = 1;
+            } else if (in_cell && strcmp(name, "is") == 0) {
+                in_inline = !empty;
+                has_value = 1;
+            } else if (in_inline && strcmp(name, "rPh") == 0) {
+                phonetic = !empty;
+            } else if (in_inline && !phonetic && strcmp(name, "t") == 0) {
+                in_run_text = !empty;
+            }
+        } else if (type == XML_READER_TYPE_END_ELEMENT && name) {
+            if (strcmp(name, "c") == 0 && in_cell) {
+                if (has_value) cells_add(cells, row, column, kind, &text);
+                in_cell = in_value = in_inline = in_run_text = phonetic = 0;
+            } else if (strcmp(name, "v") == 0) {
+                in_value = 0;
+            } else if (strcmp(name, "is") == 0) {
+                in_inline = 0;
+            } else if (strcmp(name, "rPh") == 0) {
+                phonetic = 0;
+            } else if (strcmp(name, "t") == 0) {
+                in_run_text = 0;
+            }
+        } else if (is_text_node(type) && (in_value || in_run_text)) {
+            const char *value = (const char *)xmlTextReaderConstValue(reader);
+            if (value) buf_append(&text, value, strlen(value));
+        }
+    }
+    free(text.data);
+    xmlFreeTextReader(reader);
+    if (status < 0 && cells->count == 0) {
+        jsx_cells_free(cells);
+        return NULL;
+    }
+    return cells;
+}
+
+jsx_cells *jsx_xlsx_shared_strings_read(const char *bytes, int length) {
+    xmlTextReaderPtr reader = part_reader(bytes, length);
+    if (!reader) return NULL;
+    jsx_cells *cells = calloc(1, sizeof(jsx_cells));
+    if (!cells) abort();
+    jsx_buf text = {0};
+    int index = 0, in_item = 0, in_text = 0, phonetic = 0;
+    int status;
+    while ((status = xmlTextReaderRead(reader)) == 1) {
+        int type = xmlTextReaderNodeType(reader);
+        const char *name = (const char *)xmlTextReaderConstLocalName(reader);
+        if (type == XML_READER_TYPE_ELEMENT && name) {
+            int empty = xmlTextReaderIsEmptyElement(reader);
+            if (strcmp(name, "si") == 0) {
+                text.len = 0;
+                if (text.data) text.data[0] = 0;
+                index++;
+                if (empty) cells_add(cells, index, 0, 's', &text);
+                else in_item = 1;
+            } else if (in_item && strcmp(name, "rPh") == 0) {
+                phonetic = !empty;
+            } else if (in_item && !phonetic && strcmp(name, "t") == 0) {
+                in_text = !empty;
+            }
+        } else if (type == XML_READER_TYPE_END_ELEMENT && name) {
+            if (strcmp(name, "si") == 0 && in_item) {
+                cells_add(cells, index, 0, 's', &text);
+                in_item = in_text = phonetic = 0;
+            } else if (strcmp(name, "rPh") == 0) {
+                phonetic = 0;
+            } else if (strcmp(name, "t") == 0) {
+                in_text = 0;
+            }
+        } else if (is_text_node(type) && in_text) {
+            const char *value = (const char *)xmlTextReaderConstValue(reader);
+            if (value) buf_append(&text, value, strlen(value));
+        }
+    }
+    free(text.data);
+    xmlFreeTextReader(reader);
+    if (status < 0 && cells->count == 0) {
+        jsx_cells_free(cells);
+        return NULL;
+    }
+    return cells;
+}
+
+int jsx_cells_count(const jsx_cells *cells) { return cells->count; }
+int jsx_cells_row(const jsx_cells *cells, int index) { return cells->rows[index]; }
+int jsx_cells_column(const jsx_cells *cells, int index) { return cells->columns[index]; }
+char jsx_cells_kind(const jsx_cells *cells, int index) { return cells->kinds[index]; }
+const char *jsx_cells_text(const jsx_cells *cells, int index) { return cells->texts[index]; }
+
+void jsx_cells_free(jsx_cells *cells) {
+    if (!cells) return;
+    for (int i = 0; i < cells->count; i++) free(cells->texts[i]);
+    free(cells->rows);
+    free(cells->columns);
+    free(cells->kinds);
+    free(cells->texts);
+    free(cells);
+}

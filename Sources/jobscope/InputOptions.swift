@@ -43,6 +43,12 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Follow symbolic links that lead out of the given folders (loops are still not followed).")
     var followLinks = false
 
+    @Option(help: "Date undated postings from a YYYY-MM(-DD) path segment: off, auto, or required (undated postings are errors).")
+    var dateFromPath: ReaderOptions.DateFromPath = .auto
+
+    @Flag(help: "Read tables whose columns give no description (titles only) instead of failing them.")
+    var allowEmptyBody = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let maxSize, maxSize < 1 {
@@ -55,6 +61,8 @@ struct InputOptions: ParsableArguments {
         var options = ReaderOptions()
         if let maxSize { options.maxFileSize = maxSize }
         options.collectionDate = collected
+        options.dateFromPath = dateFromPath
+        options.allowEmptyBody = allowEmptyBody
         options.apply(columns)
         return options
     }
@@ -68,3 +76,5 @@ struct InputOptions: ParsableArguments {
             paths: paths, options: readerOptions, jobs: jobCount, includeHidden: includeHidden, followLinks: followLinks)
     }
 }
+
+extension ReaderOptions.DateFromPath: ExpressibleByArgument {}

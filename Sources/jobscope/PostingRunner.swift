@@ -35,7 +35,7 @@ struct PostingRunner {
         if summary, !tally.allRead || tally.files > 1 { console.note(Self.describe(tally)) }
         if tally.foundNothing {
             console.error(
-                "no posting files (.html .htm .txt .md .csv .tsv .json .jsonl .ndjson) under "
+                "no posting files (.html .htm .txt .md .csv .tsv .xlsx .json .jsonl .ndjson) under "
                     + input.paths.joined(separator: " "))
             throw ExitStatus.someInputUnreadable.code
         }

@@ -68,6 +68,12 @@ final class HTMLPage {
         return HTMLPage.validUTF8(UnsafeRawBufferPointer(start: pointer, count: Int(length)))
     }
 
+    /// The first publication-date `<meta>` (`article:published_time`, `datePublished`, `DC.date`, …).
+    lazy var metaDate: String? = jsx_page_meta_date(page).map { String(cString: $0) }
+
+    /// The first visible `<time datetime>`.
+    lazy var timeDate: String? = jsx_page_time_datetime(page).map { String(cString: $0) }
+
     /// The first visible `<h1>`.
     lazy var heading: String? = jsx_page_heading(page).map { String(cString: $0) }
 }

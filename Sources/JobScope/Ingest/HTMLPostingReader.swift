@@ -38,7 +38,13 @@ struct HTMLPostingReader: Sendable {
             record.fields[.title] = page.heading ?? page.title
             record.fields[.description] = TextRepair.renderedText(page.text)
             record.bodyIsText = true
+            let header = PageHeaderLines(text: page.text, heading: page.heading)
+            record.fields[.date] = page.metaDate ?? page.timeDate ?? header.postedOn
+            record.fields[.company] = header.company
+            record.fields[.location] = header.location
             records = [record]
+        } else if records.count == 1, records[0].fields[.date] == nil, !page.isPartial {
+            records[0].fields[.date] = page.metaDate ?? page.timeDate
         }
         var result = FileReadResult(postings: [], format: .html)
         for (index, var record) in records.enumerated() {

@@ -10,7 +10,12 @@ struct PlainTextPostingReader: Sendable {
     }
 
     func read(_ bytes: [UInt8], path: String, markdown: Bool) throws -> FileReadResult {
+        if markdown, let header = MarkdownPostingHeader.parse(bytes, from: ByteScan.bomLength(bytes)),
+           header.company != nil || header.url != nil || header.salary != nil || header.location != nil {
+            return try read(bytes, path: path, header: header)
+        }
         var text = String(decoding: bytes[ByteScan.bomLength(bytes)...], as: UTF8.self)
+        if !markdown, let post = hackerNewsPost(text, path: path) { return post }
         if markdown { text = Self.plainMarkdown(text) }
         var record = PostingRecord()
         // The leading block (a title line, then `Key: value` header lines) becomes fields and leaves the body.
@@ -46,6 +51,33 @@ struct PlainTextPostingReader: Sendable {
         return FileReadResult(postings: [posting], format: markdown ? .markdown : .text)
     }
 
+    /// A Hacker News post saved as text: a first line with at least two `|` that follows the
+    /// `Company | Role | Location` convention (see `HackerNewsPost`).
+    private func hackerNewsPost(_ text: String, path: String) -> FileReadResult? {
+        let trimmed = text.drop { $0.isWhitespace }
+        let firstLine = trimmed.prefix { !$0.isNewline }
+        guard firstLine.filter({ $0 == "|" }).count >= 2,
+              let record = HackerNewsPost.record(text: TextRepair.body(String(trimmed)), date: nil),
+              let posting = builder.posting(from: record, source: PostingSource(path: path)) else { return nil }
+        return FileReadResult(postings: [posting], format: .text)
+    }
+
+    /// A Markdown posting under a board's header (title link, company, salary and location lines).
+    private func read(_ bytes: [UInt8], path: String, header: MarkdownPostingHeader) throws -> FileReadResult {
+        var record = PostingRecord()
+        record.fields[.title] = header.title
+        record.fields[.company] = header.company
+        record.fields[.salary] = header.salary
+        record.fields[.location] = header.location
+        if let url = header.url { record.extra["url"] = url }
+        let body = MarkdownText.plain(Array(bytes[header.bodyStart...]))
+        record.fields[.description] = body
+        guard let posting = builder.posting(from: record, source: PostingSource(path: path)) else {
+            throw IngestError.empty(path: path)
+        }
+        return FileReadResult(postings: [posting], format: .markdown)
+    }
+
     /// `Company: Acme` → (.company, "Acme"), for the keys a text posting's header may use.
     static func headerLine(_ line: String) -> (PostingField, String)? {
         guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 20 else { return nil }
@@ -74,48 +106,8 @@ struct PlainTextPostingReader: Sendable {
         return line.contains(where: \.isLetter)
     }
 
-    /// Markdown reduced to plain text: heading marks, emphasis and link syntax removed (list marks stay
-    /// and become "• " bullets later).
+    /// Markdown reduced to plain text (see `MarkdownText`, which does it over bytes).
     static func plainMarkdown(_ text: String) -> String {
-        var out: [String] = []
-        var previousWasHeading = false
-        func startsBlock(_ line: String) -> Bool {
-            let t = line.drop { $0 == " " }
-            if t.hasPrefix("- ") || t.hasPrefix("* ") || t.hasPrefix("+ ") || t.hasPrefix("•") || t.hasPrefix(">") || t.hasPrefix("|") {
-                return true
-            }
-            let digits = t.prefix { $0.isNumber }
-            return !digits.isEmpty && (t.dropFirst(digits.count).hasPrefix(". ") || t.dropFirst(digits.count).hasPrefix(") "))
-        }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var s = String(line)
-            let trimmed = s.drop { $0 == " " }
-            if trimmed.hasPrefix("#") {
-                s = String(trimmed.drop { $0 == "#" }.drop { $0 == " " })
-            }
-            s = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-            // [text](url) → text
-            while let open = s.range(of: "]("), let lb = s[..<open.lowerBound].lastIndex(of: "["),
-                  let close = s[open.upperBound...].firstIndex(of: ")") {
-                let label = s[s.index(after: lb)..<open.lowerBound]
-                s.replaceSubrange(lb...close, with: label)
-            }
-            if s.allSatisfy({ $0 == "-" || $0 == "*" || $0 == "_" || $0 == " " }), s.count >= 3 { s = "" }
-            // A hard-wrapped paragraph line continues the one before it (Markdown's soft break).
-            let isHeading = trimmed.hasPrefix("#")
-            if !isHeading, !s.isEmpty, !startsBlock(s), let previous = out.last, !previous.isEmpty,
-               !previousWasHeading, !previous.hasSuffix(":"),
-               headerLine(s.trimmingCharacters(in: .whitespaces)) == nil,
-               headerLine(previous.trimmingCharacters(in: .whitespaces)) == nil {
-                out[out.count - 1] = previous + " " + s.trimmingCharacters(in: .whitespaces)
-            } else if isHeading {
-                // A heading is its own paragraph, whatever blank lines the author left around it.
-                out += ["", s, ""]
-            } else {
-                out.append(s)
-            }
-            previousWasHeading = isHeading
-        }
-        return out.joined(separator: "\n")
+        MarkdownText.plain(Array(text.utf8))
     }
 }

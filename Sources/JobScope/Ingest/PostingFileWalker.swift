@@ -14,6 +14,15 @@ import Darwin
 /// taken, whatever their name. Missing paths, dangling links and folders that cannot be listed come back as
 /// `problem`s, never silently dropped.
 ///
+/// A README that is itself a posting is read (boards that publish one folder per posting name every
+/// file `README.md`): a README in Markdown or text whose first line is a heading that links somewhere
+/// (`# [Title](url)`), or one alone in its folder whose opening heading is followed by a board header
+/// line (a company heading, or a `` `💰 salary` `🌎 location` `` line; see `MarkdownPostingHeader`).
+/// A documentation README (prose under a plain heading, beside other files) is still skipped. `index.*`
+/// files were never skipped. A `descriptions` folder beside a `jobs.json` is not walked: the JSON reader
+/// joins each job with its `descriptions/<id>.html` (files there that no job names, old versions, are
+/// then not read).
+///
 /// Folders and files are keyed by device and inode, so however links and hard links join the tree, each
 /// folder is listed once and each file is read once (a link loop ends). A symbolic link inside a folder is
 /// followed only when it leads inside one of the given paths, unless `followLinks`; a link that leads out is a
@@ -95,7 +104,7 @@ public struct PostingFileWalker: Sequence, Sendable {
         // The roots links may lead into: the given paths, resolved (a given link is the user's own choice).
         let roots = paths.compactMap { FileIdentity.realPath($0) }
         let excludedIdentities = Set(excluded.compactMap { FileIdentity.of($0) })
-        return Iterator(walker: self, pending: paths.reversed().map { ($0, true, "") }, roots: roots,
+        return Iterator(walker: self, pending: paths.reversed().map { ($0, true, "", false) }, roots: roots,
                         excludedIdentities: excludedIdentities)
     }
 
@@ -104,7 +113,8 @@ public struct PostingFileWalker: Sequence, Sendable {
         let walker: PostingFileWalker
         /// Paths still to visit, last first; `given` marks the caller's own paths, and `name` is the last
         /// component of the others (a folder listing's entry, known without parsing the path).
-        var pending: [(path: String, given: Bool, name: String)]
+        /// `alone`: the entry is the only one in its folder (a README alone there may be a posting).
+        var pending: [(path: String, given: Bool, name: String, alone: Bool)]
         /// Real paths of the given paths: links inside the walk may lead only below these.
         let roots: [String]
         /// Device and inode of the excluded paths that exist (the same file under another name is excluded too).
@@ -113,8 +123,8 @@ public struct PostingFileWalker: Sequence, Sendable {
         /// file reached twice (a link, a hard link) is read once.
         var visited = Set<FileIdentity>()
 
-        init(walker: PostingFileWalker, pending: [(path: String, given: Bool, name: String)], roots: [String],
-             excludedIdentities: Set<FileIdentity>) {
+        init(walker: PostingFileWalker, pending: [(path: String, given: Bool, name: String, alone: Bool)],
+             roots: [String], excludedIdentities: Set<FileIdentity>) {
             self.walker = walker
             self.pending = pending
             self.roots = roots
@@ -122,7 +132,7 @@ public struct PostingFileWalker: Sequence, Sendable {
         }
 
         public mutating func next() -> Entry? {
-            while let (path, given, name) = pending.popLast() {
+            while let (path, given, name, alone) = pending.popLast() {
                 if !given, !walker.includeHidden, name.hasPrefix(".") { continue }
                 if !walker.excluded.isEmpty, walker.excluded.contains(PostingFileWalker.absolutePath(path)) { continue }
                 var info = stat()
@@ -144,16 +154,21 @@ public struct PostingFileWalker: Sequence, Sendable {
                 case S_IFDIR:
                     guard visited.insert(identity).inserted else { continue }
                     do {
-                        let children = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+                        var children = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+                        if children.contains("jobs.json") { children.removeAll { $0 == "descriptions" } }
                         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                        pending.append(contentsOf: children.reversed().map { ("\(base)/\($0)", false, $0) })
+                        let alone = children.count == 1
+                        pending.append(contentsOf: children.reversed().map { ("\(base)/\($0)", false, $0, alone) })
                     } catch {
                         return .problem(.unreadableFolder(path: path, reason: error.localizedDescription))
                     }
                 case S_IFREG:
                     if !given {
-                        if PostingFileWalker.isFolderDocument(name) { continue }
-                        guard PostingReader.isSupported(path: path) else { return .unsupported(path) }
+                        if PostingFileWalker.isFolderDocument(name) {
+                            guard PostingFileWalker.isPostingREADME(path: path, name: name, alone: alone) else { continue }
+                        } else {
+                            guard PostingReader.isSupported(path: path) else { return .unsupported(path) }
+                        }
                     }
                     guard visited.insert(identity).inserted else { continue }
                     return .file(path)
@@ -188,6 +203,19 @@ public struct PostingFileWalker: Sequence, Sendable {
         case S_IFBLK: return "a block device"
         default: return "not a regular file"
         }
+    }
+
+    /// Whether a README (by `isFolderDocument`) is a posting rather than the folder's documentation (see
+    /// the type's comment): decided on its first 4 KB.
+    static func isPostingREADME(path: String, name: String, alone: Bool) -> Bool {
+        let stem = (name as NSString).deletingPathExtension.uppercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
+        guard stem == "README" else { return false }
+        let format = PostingFormat(path: name)
+        guard format == .markdown || format == .text || (name as NSString).pathExtension.isEmpty else { return false }
+        guard let head = try? FileBytes.prefix(path: path, count: 4096),
+              let header = MarkdownPostingHeader.parse(head, from: ByteScan.bomLength(head)) else { return false }
+        if header.url != nil { return true }
+        return alone && (header.company != nil || header.salary != nil || header.location != nil)
     }
 
     /// README.md, LICENSE.txt, CHANGELOG.md, read-me.txt and the like.
