@@ -72,13 +72,43 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "No colour, even on a terminal.")
     var noColor = false
 
+    @Option(help: "Counting rule: new (each posting once, when first seen) or active (once in every period it is posted or reposted).")
+    var count: ReportCounting = .new
+
+    @Option(help: "Only postings whose company contains this text.")
+    var company: String?
+
+    @Option(help: "Only postings whose location contains this text.")
+    var location: String?
+
+    @Option(help: "Only postings whose source path or collection contains this text.")
+    var source: String?
+
+    @Option(help: "Only postings of this seniority level id (see `jobscope taxonomy`).")
+    var seniority: String?
+
+    @Flag(help: "Only postings that state remote work.")
+    var remote = false
+
+    @Flag(help: "Call changes trends even when the periods come from different collections.")
+    var allowMixedSources = false
+
+    @Option(help: "Periods whose collection mix differs by more than this share (0-1) are not comparable.")
+    var maxSourceShift = 0.2
+
+    @Option(help: "Also write one CSV file per section into this folder.")
+    var csvDir: String?
+
+    @Option(help: "Also write every chart as a standalone SVG file into this folder.")
+    var charts: String?
+
     func validate() throws {
         if !compare.isEmpty && compare.count != 2 { throw ValidationError(ReportError.compareNeedsTwo(given: compare.count).localizedDescription) }
         if section != nil && format != .csv { throw ValidationError(ReportError.sectionNeedsCSV.localizedDescription) }
         if let section, !CSVReportRenderer.sections.contains(section) {
             throw ValidationError(ReportError.unknownSection(section, known: CSVReportRenderer.sections).localizedDescription)
         }
-        guard (0...1).contains(alpha), minSupport >= 0, minPeriodPostings >= 0, top > 0 else {
+        guard (0...1).contains(alpha), (0...1).contains(maxSourceShift), minSupport >= 0, minPeriodPostings >= 0, top > 0 else {
             throw ValidationError("--alpha must lie in 0...1, --min-support and --min-period-postings must not be negative, --top must be positive")
         }
     }
@@ -103,13 +133,21 @@ struct ReportCommand: AsyncParsableCommand {
             granularity: period, since: try span(since, "--since"), until: try span(until, "--until"), roleID: role,
             compare: compare.isEmpty ? nil : try compare.map { try span($0, "--compare")! },
             includeReposts: includeReposts, minimumSupport: minSupport, minimumPeriodPostings: minPeriodPostings,
-            alpha: alpha, topCount: top)
+            alpha: alpha, topCount: top, counting: count,
+            filter: ReportFilter(company: company, location: location, source: source, seniority: seniority,
+                                 workplace: remote ? .remote : nil),
+            allowMixedSources: allowMixedSources, maximumSourceShift: maxSourceShift)
         // Reposts always come along so the overview can say how many were left out.
         let records = try PostingStore(path: store).reportRecords(includeReposts: true)
         let report = TrendReport(records: records, taxonomy: taxonomy, options: options)
         let colour = format == .terminal && output == nil && !noColor && isatty(STDOUT_FILENO) != 0
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        for (directory, write) in [(csvDir, ReportFiles.writeCSVSections), (charts, ReportFiles.writeCharts)] {
+            guard let directory else { continue }
+            let paths = try write(report, directory)
+            FileHandle.standardError.write(Data("wrote \(paths.count) files to \(directory)\n".utf8))
+        }
         let text = try format.render(report, section: section, colour: colour)
         if let output {
             do {
@@ -125,3 +163,4 @@ struct ReportCommand: AsyncParsableCommand {
 }
 
 extension ReportGranularity: ExpressibleByArgument {}
+extension ReportCounting: ExpressibleByArgument {}

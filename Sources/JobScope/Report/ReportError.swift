@@ -8,6 +8,7 @@ public enum ReportError: LocalizedError, Equatable {
     case badSpan(option: String, text: String)
     case compareNeedsTwo(given: Int)
     case sectionNeedsCSV
+    case cannotWrite(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -24,6 +25,8 @@ public enum ReportError: LocalizedError, Equatable {
             return "--compare takes two periods (e.g. --compare 2023 2025), got \(given)"
         case .sectionNeedsCSV:
             return "--section picks one table of the CSV report; add --format csv"
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(path): \(reason); check the folder exists and is writable, or choose another"
         }
     }
 }
