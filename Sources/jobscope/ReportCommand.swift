@@ -96,6 +96,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Periods whose collection mix differs by more than this share (0-1) are not comparable.")
     var maxSourceShift = 0.2
 
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Show two stores side by side, with a test between them.", valueName: "A B"))
+    var compareStores: [String] = []
+
     @Option(help: "Also write one CSV file per section into this folder.")
     var csvDir: String?
 
@@ -104,6 +107,9 @@ struct ReportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !compare.isEmpty && compare.count != 2 { throw ValidationError(ReportError.compareNeedsTwo(given: compare.count).localizedDescription) }
+        if !compareStores.isEmpty && compareStores.count != 2 {
+            throw ValidationError("--compare-stores takes two store files (e.g. --compare-stores 2024.sqlite 2025.sqlite), got \(compareStores.count)")
+        }
         if section != nil && format != .csv { throw ValidationError(ReportError.sectionNeedsCSV.localizedDescription) }
         if let section, !CSVReportRenderer.sections.contains(section) {
             throw ValidationError(ReportError.unknownSection(section, known: CSVReportRenderer.sections).localizedDescription)
@@ -114,7 +120,9 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: store) else { throw ReportError.storeMissing(path: store) }
+        for path in compareStores.isEmpty ? [store] : compareStores where !FileManager.default.fileExists(atPath: path) {
+            throw ReportError.storeMissing(path: path)
+        }
         let taxonomy: Taxonomy
         if let file = model.taxonomy {
             taxonomy = try TaxonomyLoader.load(from: URL(fileURLWithPath: file))
@@ -138,8 +146,17 @@ struct ReportCommand: AsyncParsableCommand {
                                  workplace: remote ? .remote : nil),
             allowMixedSources: allowMixedSources, maximumSourceShift: maxSourceShift)
         // Reposts always come along so the overview can say how many were left out.
-        let records = try PostingStore(path: store).reportRecords(includeReposts: true)
-        let report = TrendReport(records: records, taxonomy: taxonomy, options: options)
+        func makeReport(_ path: String) throws -> TrendReport {
+            TrendReport(records: try PostingStore(path: path).reportRecords(includeReposts: true), taxonomy: taxonomy,
+                        options: options)
+        }
+        if compareStores.count == 2 {
+            let comparison = StoreComparison(left: try makeReport(compareStores[0]), leftLabel: (compareStores[0] as NSString).lastPathComponent,
+                                             right: try makeReport(compareStores[1]), rightLabel: (compareStores[1] as NSString).lastPathComponent)
+            try emit(try StoreComparisonRenderer().render(comparison, format: format))
+            return
+        }
+        let report = try makeReport(store)
         let colour = format == .terminal && output == nil && !noColor && isatty(STDOUT_FILENO) != 0
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
@@ -148,7 +165,10 @@ struct ReportCommand: AsyncParsableCommand {
             let paths = try write(report, directory)
             FileHandle.standardError.write(Data("wrote \(paths.count) files to \(directory)\n".utf8))
         }
-        let text = try format.render(report, section: section, colour: colour)
+        try emit(try format.render(report, section: section, colour: colour))
+    }
+
+    private func emit(_ text: String) throws {
         if let output {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)

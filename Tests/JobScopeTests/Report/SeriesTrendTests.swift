@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import JobScope
 
@@ -307,5 +310,60 @@ import Testing
         let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let counts = out.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         #expect(counts.count == 2 && counts[0] > 100 && counts[1] >= 8)
+    }
+}
+
+/// Side-by-side comparisons, files per section and per chart, and charts that need three periods.
+@Suite struct ReportOutputTests {
+    let taxonomy = ReportFixtures.taxonomy
+
+    @Test func twoStoresSideBySideWithTheTestBetween() throws {
+        let left = TrendReport(records: SeriesTrendTests.series(perMonth: 100, skills: ["sql": [10, 10, 10, 10, 10, 10]]),
+                               taxonomy: taxonomy, options: ReportOptions(granularity: .month))
+        let right = TrendReport(records: SeriesTrendTests.series(perMonth: 100, skills: ["sql": [30, 30, 30, 30, 30, 30],
+                                                                                        "python": [1, 0, 0, 0, 0, 0]]),
+                                taxonomy: taxonomy, options: ReportOptions(granularity: .month))
+        let comparison = StoreComparison(left: left, leftLabel: "2024.sqlite", right: right, rightLabel: "2025.sqlite")
+        let sql = try #require(comparison.skills.first { $0.id == "sql" })
+        #expect(sql.left == Proportion(count: 60, total: 600) && sql.right == Proportion(count: 180, total: 600))
+        #expect(sql.significant && sql.verdict("2025.sqlite") == "higher in 2025.sqlite")
+        let python = try #require(comparison.skills.first { $0.id == "python" })
+        #expect(!python.supported && python.left == Proportion(count: 0, total: 600))
+        let text = try StoreComparisonRenderer().render(comparison, format: .terminal)
+        #expect(text.contains("2024.sqlite") && text.contains("10.0% of 600") && text.contains("30.0% of 600"))
+        let csv = try StoreComparisonRenderer().render(comparison, format: .csv)
+        #expect(csv.split(separator: "\n").allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 17 })
+    }
+
+    @Test func sectionsAndChartsAsFilesOfTheirOwn() throws {
+        let report = TrendReport(records: ReportFixtures.trendCollection(), taxonomy: taxonomy,
+                                 options: ReportOptions(granularity: .month))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobscope-files-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csvs = try ReportFiles.writeCSVSections(report, to: folder.appendingPathComponent("csv").path)
+        #expect(csvs.count == CSVReportRenderer.sections.count)
+        let skills = try String(contentsOfFile: folder.appendingPathComponent("csv/skills.csv").path, encoding: .utf8)
+        #expect(skills.hasPrefix("skill_id,skill,category"))
+        let svgs = try ReportFiles.writeCharts(report, to: folder.appendingPathComponent("charts").path)
+        #expect(svgs.map { ($0 as NSString).lastPathComponent }.contains("rising-skills.svg"))
+        for path in svgs {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.hasPrefix("<?xml") && text.contains("<style>") && text.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+            #if canImport(FoundationXML) || os(macOS)
+            _ = try XMLDocument(xmlString: text, options: [])
+            #endif
+        }
+    }
+
+    @Test func fewerThanThreePeriodsAreATableNotALine() {
+        let records = (1...2).flatMap { month in
+            (0..<20).map { ReportFixtures.record("p\(month)-\($0)", date: PostingDate(year: 2025, month: month, day: 1),
+                                                 role: "data-scientist", skills: [ReportFixtures.skill("sql")]) }
+        }
+        let report = TrendReport(records: records, taxonomy: taxonomy, options: ReportOptions(granularity: .month))
+        let html = HTMLReportRenderer().render(report)
+        #expect(!html.contains("line-chart"))
+        #expect(html.contains("too few for a line chart"))
+        #expect(html.contains("<div class=\"scroll\"><table>"))
     }
 }

@@ -17,6 +17,12 @@ public enum FigureFormat {
         return (value > 0 ? "+" : "−") + String(format: "%.1f pp", abs(value))
     }
 
+    /// A standard score with two decimals and a true minus sign: `2.42`, `−0.33`.
+    public static func score(_ z: Double) -> String {
+        let text = String(format: "%.2f", abs(z))
+        return z < 0 && text != "0.00" ? "−" + text : text
+    }
+
     /// `1,234`.
     public static func count(_ value: Int) -> String {
         let digits = String(abs(value))

@@ -345,6 +345,7 @@ public struct HTMLReportRenderer: Sendable {
     private func attributeSection(_ report: TrendReport) -> String {
         func levels(_ b: AttributeSummary.Breakdown) -> String {
             b.levels.isEmpty ? "–" : b.levels.map { "\(e($0.name)) \(FigureFormat.percent($0.share))" }.joined(separator: ", ")
+                + " <span class=\"muted\">of \(FigureFormat.count(b.stated.count))</span>"
         }
         var out = "<section><h2>Attributes</h2><table><thead><tr><th>Group</th><th class=\"n\">Postings</th>"
             + "<th class=\"n\">Remote</th><th>Education</th><th>Seniority</th><th class=\"n\">Median salary (n)</th></tr></thead><tbody>"

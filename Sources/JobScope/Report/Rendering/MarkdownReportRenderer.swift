@@ -182,7 +182,7 @@ public struct MarkdownReportRenderer: Sendable {
         for (title, rows) in groups where !rows.isEmpty {
             let cells = rows.prefix(report.options.topCount).map { row in
                 [row.name, FigureFormat.percent(row.first.share), FigureFormat.percent(row.last.share),
-                 FigureFormat.oddsRatio(row.test, per: report.granularity), String(format: "%.2f", row.test.z),
+                 FigureFormat.oddsRatio(row.test, per: report.granularity), FigureFormat.score(row.test.z),
                  FigureFormat.pValue(row.test.pValue), row.qValue.map(FigureFormat.pValue) ?? "–",
                  row.significant ? "**\(row.verdict)**" : row.verdict]
             }
@@ -223,6 +223,7 @@ public struct MarkdownReportRenderer: Sendable {
     private func attributes(_ report: TrendReport) -> String {
         func levels(_ b: AttributeSummary.Breakdown) -> String {
             b.levels.isEmpty ? "–" : b.levels.map { "\($0.name) \(FigureFormat.percent($0.share))" }.joined(separator: ", ")
+                + " (of \(FigureFormat.count(b.stated.count)))"
         }
         let rows = report.attributes.groups.map { g -> [String] in
             [g.name, FigureFormat.count(g.postings),

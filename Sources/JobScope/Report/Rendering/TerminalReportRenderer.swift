@@ -241,7 +241,7 @@ public struct TerminalReportRenderer: Sendable {
                                    .init("q", .right), .init("")])
             for row in shown {
                 table.add([row.name, FigureFormat.percent(row.first.share), FigureFormat.percent(row.last.share),
-                           FigureFormat.oddsRatio(row.test, per: report.granularity), String(format: "%.2f", row.test.z),
+                           FigureFormat.oddsRatio(row.test, per: report.granularity), FigureFormat.score(row.test.z),
                            FigureFormat.pValue(row.test.pValue), row.qValue.map(FigureFormat.pValue) ?? "–", row.verdict])
             }
             table.style = { r, column, text in
@@ -297,7 +297,7 @@ public struct TerminalReportRenderer: Sendable {
             let remote = group.workplaceStated.count > 0 ? FigureFormat.share(group.remote) : "–"
             func top(_ breakdown: AttributeSummary.Breakdown) -> String {
                 guard let best = breakdown.levels.max(by: { $0.count < $1.count }) else { return "–" }
-                return "\(best.name) \(FigureFormat.percent(best.share))"
+                return "\(best.name) \(FigureFormat.percent(best.share)) of \(FigureFormat.count(breakdown.stated.count))"
             }
             let salary = group.salary.map { "\(FigureFormat.money($0.median, currency: $0.currency)) (\($0.count))" } ?? "–"
             let years = group.medianYearsExperience.map { String(format: "%.0f", $0) } ?? "–"
