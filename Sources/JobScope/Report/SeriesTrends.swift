@@ -56,6 +56,15 @@ public struct SeriesTrends: Sendable, Codable, Hashable {
         rows.filter { $0.supported && $0.test.z < 0 }.sorted { ($0.test.z, $0.name) < ($1.test.z, $1.name) }
     }
 
+    /// The tables reports print, in order: rising skills, falling skills, then families, roles and clusters
+    /// (risers first, then fallers); empty tables left out.
+    public var tables: [(title: String, rows: [Row])] {
+        [("Rising skills", risingSkills), ("Falling skills", fallingSkills),
+         ("Skill families", Self.rising(families) + Self.falling(families)),
+         ("Roles", Self.rising(roles) + Self.falling(roles)),
+         ("Skill clusters", Self.rising(clusters) + Self.falling(clusters))].filter { !$0.1.isEmpty }
+    }
+
     public var risingSkills: [Row] { Self.rising(skills) }
     public var fallingSkills: [Row] { Self.falling(skills) }
 

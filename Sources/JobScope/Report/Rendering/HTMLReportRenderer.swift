@@ -265,13 +265,7 @@ public struct HTMLReportRenderer: Sendable {
                 + "<figcaption>The skills with the strongest significant rise: share per \(g) with its 95% Wilson interval.</figcaption></figure>"
         }
         let limit = max(3, report.options.topCount / 2)
-        let groups: [(String, [SeriesTrends.Row])] = [
-            ("Skills", Array(t.risingSkills.prefix(limit)) + Array(t.fallingSkills.prefix(limit))),
-            ("Skill families", SeriesTrends.rising(t.families) + SeriesTrends.falling(t.families)),
-            ("Roles", SeriesTrends.rising(t.roles) + SeriesTrends.falling(t.roles)),
-            ("Skill clusters", SeriesTrends.rising(t.clusters) + SeriesTrends.falling(t.clusters)),
-        ]
-        for (title, rows) in groups where !rows.isEmpty { out += seriesTable(title, rows, t, report) }
+        for (title, rows) in t.tables { out += seriesTable(title, Array(rows.prefix(limit)), t, report) }
         return out + "</section>"
     }
 

@@ -173,13 +173,7 @@ public struct MarkdownReportRenderer: Sendable {
         guard t.testedPeriods.count >= 2, let first = t.testedPeriods.first, let last = t.testedPeriods.last else {
             return out + "\n\nFewer than two periods hold enough postings: nothing tested."
         }
-        let groups: [(String, [SeriesTrends.Row])] = [
-            ("Rising skills", t.risingSkills), ("Falling skills", t.fallingSkills),
-            ("Skill families", SeriesTrends.rising(t.families) + SeriesTrends.falling(t.families)),
-            ("Roles", SeriesTrends.rising(t.roles) + SeriesTrends.falling(t.roles)),
-            ("Skill clusters", SeriesTrends.rising(t.clusters) + SeriesTrends.falling(t.clusters)),
-        ]
-        for (title, rows) in groups where !rows.isEmpty {
+        for (title, rows) in t.tables {
             let cells = rows.prefix(report.options.topCount).map { row in
                 [row.name, FigureFormat.percent(row.first.share), FigureFormat.percent(row.last.share),
                  FigureFormat.oddsRatio(row.test, per: report.granularity), FigureFormat.score(row.test.z),

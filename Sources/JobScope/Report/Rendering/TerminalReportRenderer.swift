@@ -228,13 +228,7 @@ public struct TerminalReportRenderer: Sendable {
             return out + "\n  " + dim("Fewer than two periods hold \(report.options.minimumPeriodPostings) postings: nothing tested.")
         }
         let limit = report.options.topCount
-        let groups: [(String, [SeriesTrends.Row])] = [
-            ("Rising skills", t.risingSkills), ("Falling skills", t.fallingSkills),
-            ("Skill families", SeriesTrends.rising(t.families) + SeriesTrends.falling(t.families)),
-            ("Roles", SeriesTrends.rising(t.roles) + SeriesTrends.falling(t.roles)),
-            ("Skill clusters", SeriesTrends.rising(t.clusters) + SeriesTrends.falling(t.clusters)),
-        ]
-        for (title, rows) in groups where !rows.isEmpty {
+        for (title, rows) in t.tables {
             let shown = Array(rows.prefix(limit))
             var table = TextTable([.init(title), .init(t.testedPeriods.first!, .right), .init(t.testedPeriods.last!, .right),
                                    .init("Odds per \(g) [95% CI]", .right), .init("z", .right), .init("p", .right),
