@@ -12,9 +12,14 @@ struct SkillFamilyIndex {
     let familiesOfSkill: [String: [String]]
 
     init(_ taxonomy: Taxonomy) {
+        self.init(container: taxonomy, skills: taxonomy.skills.map { ($0.id, $0 as Any) })
+    }
+
+    /// Reads `families` from `container` and `family` from each skill value (any types with those stored properties).
+    init(container: Any, skills: [(id: String, value: Any)]) {
         var parent = [String: String]()
         var families: [(id: String, name: String)] = []
-        if let list = Self.child(taxonomy, "families") {
+        if let list = Self.child(container, "families") {
             for element in Mirror(reflecting: list).children {
                 guard let id = Self.child(element.value, "id") as? String else { continue }
                 let name = Self.child(element.value, "name") as? String ?? id
@@ -23,8 +28,8 @@ struct SkillFamilyIndex {
             }
         }
         var index = [String: [String]]()
-        for skill in taxonomy.skills {
-            guard let family = Self.child(skill, "family") as? String, !family.isEmpty else { continue }
+        for skill in skills {
+            guard let family = Self.child(skill.value, "family") as? String, !family.isEmpty else { continue }
             var chain = [family], current = family
             while let up = parent[current], !chain.contains(up) { chain.append(up); current = up }
             index[skill.id] = chain

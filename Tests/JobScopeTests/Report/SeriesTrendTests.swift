@@ -367,3 +367,27 @@ import Testing
         #expect(html.contains("<div class=\"scroll\"><table>"))
     }
 }
+
+/// Skill families read from any taxonomy-shaped value (the shape the taxonomy's `families:` takes).
+@Suite struct SkillFamilyIndexTests {
+    struct Family { var id: String; var name: String; var parent: String? }
+    struct Container { var families: [Family] }
+    struct SkillValue { var id: String; var family: String? }
+
+    @Test func familiesAndTheirAncestorsAreFound() {
+        let container = Container(families: [Family(id: "genai", name: "Generative-AI stack", parent: nil),
+                                             Family(id: "llm-models", name: "LLMs", parent: "genai")])
+        let skills = [SkillValue(id: "llms", family: "llm-models"), SkillValue(id: "sql", family: nil),
+                      SkillValue(id: "spark", family: "data-processing")]
+        let index = SkillFamilyIndex(container: container, skills: skills.map { ($0.id, $0 as Any) })
+        #expect(index.familiesOfSkill["llms"] == ["llm-models", "genai"])
+        #expect(index.familiesOfSkill["sql"] == nil)
+        #expect(index.families.map(\.id) == ["genai", "llm-models", "data-processing"])
+        #expect(index.families.first?.name == "Generative-AI stack")
+    }
+
+    @Test func aTaxonomyWithoutFamiliesHasNone() {
+        struct Bare { var skills: [String] }
+        #expect(SkillFamilyIndex(container: Bare(skills: []), skills: [("x", Bare(skills: []) as Any)]).isEmpty)
+    }
+}
