@@ -398,9 +398,9 @@ public struct HTMLReportRenderer: Sendable {
     white-space:nowrap;font-variant-numeric:tabular-nums}tr.other td{color:#5b6472}td.up{color:#007a55}td.down{color:#b34700}\
     .tag{font-size:11px;background:#e8f1fa;color:#0b4f80;border-radius:4px;padding:1px 5px;white-space:nowrap}.tag.new{background:#e6f6ef;color:#006644}\
     .muted{color:#5b6472;font-size:12px}.empty{color:#5b6472;font-style:italic}footer{margin-top:24px;font-size:13px;color:#5b6472}\
-    .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}.scroll table{min-width:480px}.heat{min-width:640px}\
+    .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}.scroll table{min-width:480px}.heat{min-width:880px}\
     .narrow{display:none}.warn{background:#fff1e6;border-left:4px solid #D55E00;padding:6px 12px}\
-    svg .band{pointer-events:none}\
+    svg .band{pointer-events:none}svg.compact .axis{font-size:13px}svg.compact .legend{font-size:13px}\
     @media (max-width:640px){main{padding:14px 12px 32px}h1{font-size:21px}h2{font-size:17px}\
     .cards{grid-template-columns:1fr 1fr}.card .v{font-size:18px;overflow-wrap:anywhere}\
     .wide{display:none}.narrow{display:block}table{font-size:13px}th,td{padding:4px 6px}}\

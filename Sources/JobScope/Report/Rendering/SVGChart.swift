@@ -83,14 +83,19 @@ enum SVGChart {
             svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y(v) + 4))\" text-anchor=\"end\" class=\"axis\">\(FigureFormat.percent(v))</text>"
         }
         let every = max(1, Int((Double(labels.count) / (compact ? 5 : 12)).rounded(.up)))
-        for (i, label) in labels.enumerated() where i % every == 0 || i == labels.count - 1 {
-            svg += "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\" class=\"axis\">\(escape(label))</text>"
+        // Every `every`-th label and the last one; a regular label too close to the last is left out so they do not overlap.
+        for (i, label) in labels.enumerated()
+        where (i % every == 0 && (labels.count - 1 - i >= every || i == labels.count - 1)) || i == labels.count - 1 {
+            // The last label ends at its tick on a phone, so it is not cut at the edge.
+            let anchor = compact && labels.count > 1 && i == labels.count - 1 ? "end" : "middle"
+            svg += "<text x=\"\(f(x(i)))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"\(anchor)\" class=\"axis\">\(escape(label))</text>"
         }
         for (index, s) in series.enumerated() where !s.lower.isEmpty {
             let colour = palette[index % palette.count]
             var runs: [[Int]] = [[]]
             for i in s.values.indices {
-                if s.values[i] != nil, i < s.lower.count, i < s.upper.count, s.lower[i] != nil, s.upper[i] != nil {
+                // No band over a thin period: its interval is wide by construction and would drown the rest.
+                if s.values[i] != nil, !shaded.contains(i), i < s.lower.count, i < s.upper.count, s.lower[i] != nil, s.upper[i] != nil {
                     runs[runs.count - 1].append(i)
                 } else if !(runs.last?.isEmpty ?? true) { runs.append([]) }
             }
@@ -135,7 +140,7 @@ enum SVGChart {
     static func bars(title: String, bars: [Bar], width fullWidth: Double = 880, colour: String = "#0072B2",
                      compact: Bool = false) -> String {
         let width = compact ? 420 : fullWidth
-        let labelW = compact ? 150.0 : 230.0, textW = compact ? 80.0 : 90.0, rowH = 22.0, top = 6.0
+        let labelW = compact ? 136.0 : 230.0, textW = compact ? 104.0 : 90.0, rowH = 22.0, top = 6.0
         let height = top * 2 + Double(bars.count) * rowH
         let maxValue = bars.map(\.value).max() ?? 0
         let plotW = width - labelW - textW
