@@ -11,6 +11,7 @@
 #include <libxml/encoding.h>
 #include <libxml/tree.h>
 #include <libxml/xmlversion.h>
+#include <libxml/xmlreader.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -689,3 +690,192 @@ const char *jsx_page_jsonld(const jsx_page *p, int i) { return (i >= 0 && i < p-
 int jsx_page_microdata_count(const jsx_page *p) { return p->md_count; }
 const char *jsx_page_microdata_name(const jsx_page *p, int i) { return (i >= 0 && i < p->md_count) ? p->md_names[i] : NULL; }
 const char *jsx_page_microdata_value(const jsx_page *p, int i) { return (i >= 0 && i < p->md_count) ? p->md_values[i] : NULL; }
+
+/* ---- Excel workbook parts ---- */
+
+struct jsx_cells {
+    int count, cap;
+    int *rows;
+    int *columns;
+    char *kinds;
+    char **texts;
+};
+
+static void cells_add(jsx_cells *c, int row, int column, char kind, jsx_buf *text) {
+    if (c->count == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->rows = realloc(c->rows, sizeof(int) * (size_t)c->cap);
+        c->columns = realloc(c->columns, sizeof(int) * (size_t)c->cap);
+        c->kinds = realloc(c->kinds, (size_t)c->cap);
+        c->texts = realloc(c->texts, sizeof(char *) * (size_t)c->cap);
+        if (!c->rows || !c->columns || !c->kinds || !c->texts) abort();
+    }
+    c->rows[c->count] = row;
+    c->columns[c->count] = column;
+    c->kinds[c->count] = kind;
+    c->texts[c->count] = buf_take(text);
+    c->count++;
+}
+
+/* The 0-based column of a cell reference ("B3" -> 1, "AA10" -> 26), or -1 without letters. */
+static int cell_column(const char *ref) {
+    int column = 0, letters = 0;
+    for (const char *p = ref; *p; p++) {
+        char ch = *p;
+        if (ch >= 'a' && ch <= 'z') ch = (char)(ch - 32);
+        if (ch < 'A' || ch > 'Z') break;
+        column = column * 26 + (ch - 'A' + 1);
+        if (++letters > 3) return -1;
+    }
+    return letters ? column - 1 : -1;
+}
+
+static xmlTextReaderPtr part_reader(const char *bytes, int length) {
+    /* No network, no entity expansion (a workbook has no business defining entities), huge text allowed. */
+    return xmlReaderForMemory(bytes, length, NULL, NULL, XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+static int is_text_node(int type) {
+    return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA || type == XML_READER_TYPE_WHITESPACE
+        || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
+}
+
+jsx_cells *jsx_xlsx_sheet_read(const char *bytes, int length) {
+    xmlTextReaderPtr reader = part_reader(bytes, length);
+    if (!reader) return NULL;
+    jsx_cells *cells = calloc(1, sizeof(jsx_cells));
+    if (!cells) abort();
+    jsx_buf text = {0};
+    int row = 0, column = -1, in_cell = 0, in_value = 0, in_inline = 0, in_run_text = 0, phonetic = 0, has_value = 0;
+    char kind = 'n';
+    int status;
+    while ((status = xmlTextReaderRead(reader)) == 1) {
+        int type = xmlTextReaderNodeType(reader);
+        const char *name = (const char *)xmlTextReaderConstLocalName(reader);
+        if (type == XML_READER_TYPE_ELEMENT && name) {
+            int empty = xmlTextReaderIsEmptyElement(reader);
+            if (strcmp(name, "row") == 0) {
+                xmlChar *r = xmlTextReaderGetAttribute(reader, (const xmlChar *)"r");
+                int number = r ? atoi((const char *)r) : 0;
+                row = number > 0 ? number : row + 1;
+                if (r) xmlFree(r);
+                column = -1;
+            } else if (strcmp(name, "c") == 0) {
+                xmlChar *r = xmlTextReaderGetAttribute(reader, (const xmlChar *)"r");
+                int parsed = r ? cell_column((const char *)r) : -1;
+                column = parsed >= 0 ? parsed : column + 1;
+                if (r) xmlFree(r);
+                xmlChar *t = xmlTextReaderGetAttribute(reader, (const xmlChar *)"t");
+                kind = 'n';
+                if (t) {
+                    if (strcmp((const char *)t, "s") == 0) kind = 's';
+                    else if (strcmp((const char *)t, "inlineStr") == 0) kind = 'i';
+                    else if (strcmp((const char *)t, "str") == 0) kind = 'S';
+                    else if (strcmp((const char *)t, "b") == 0) kind = 'b';
+                    else if (strcmp((const char *)t, "e") == 0) kind = 'e';
+                    xmlFree(t);
+                }
+                text.len = 0;
+                if (text.data) text.data[0] = 0;
+                has_value = 0;
+                in_cell = !empty;
+            } else if (in_cell && strcmp(name, "v") == 0) {
+                in_value = !empty;
+                has_value = 1;
+            } else if (in_cell && strcmp(name, "is") == 0) {
+                in_inline = !empty;
+                has_value = 1;
+            } else if (in_inline && strcmp(name, "rPh") == 0) {
+                phonetic = !empty;
+            } else if (in_inline && !phonetic && strcmp(name, "t") == 0) {
+                in_run_text = !empty;
+            }
+        } else if (type == XML_READER_TYPE_END_ELEMENT && name) {
+            if (strcmp(name, "c") == 0 && in_cell) {
+                if (has_value) cells_add(cells, row, column, kind, &text);
+                in_cell = in_value = in_inline = in_run_text = phonetic = 0;
+            } else if (strcmp(name, "v") == 0) {
+                in_value = 0;
+            } else if (strcmp(name, "is") == 0) {
+                in_inline = 0;
+            } else if (strcmp(name, "rPh") == 0) {
+                phonetic = 0;
+            } else if (strcmp(name, "t") == 0) {
+                in_run_text = 0;
+            }
+        } else if (is_text_node(type) && (in_value || in_run_text)) {
+            const char *value = (const char *)xmlTextReaderConstValue(reader);
+            if (value) buf_append(&text, value, strlen(value));
+        }
+    }
+    free(text.data);
+    xmlFreeTextReader(reader);
+    if (status < 0 && cells->count == 0) {
+        jsx_cells_free(cells);
+        return NULL;
+    }
+    return cells;
+}
+
+jsx_cells *jsx_xlsx_shared_strings_read(const char *bytes, int length) {
+    xmlTextReaderPtr reader = part_reader(bytes, length);
+    if (!reader) return NULL;
+    jsx_cells *cells = calloc(1, sizeof(jsx_cells));
+    if (!cells) abort();
+    jsx_buf text = {0};
+    int index = 0, in_item = 0, in_text = 0, phonetic = 0;
+    int status;
+    while ((status = xmlTextReaderRead(reader)) == 1) {
+        int type = xmlTextReaderNodeType(reader);
+        const char *name = (const char *)xmlTextReaderConstLocalName(reader);
+        if (type == XML_READER_TYPE_ELEMENT && name) {
+            int empty = xmlTextReaderIsEmptyElement(reader);
+            if (strcmp(name, "si") == 0) {
+                text.len = 0;
+                if (text.data) text.data[0] = 0;
+                index++;
+                if (empty) cells_add(cells, index, 0, 's', &text);
+                else in_item = 1;
+            } else if (in_item && strcmp(name, "rPh") == 0) {
+                phonetic = !empty;
+            } else if (in_item && !phonetic && strcmp(name, "t") == 0) {
+                in_text = !empty;
+            }
+        } else if (type == XML_READER_TYPE_END_ELEMENT && name) {
+            if (strcmp(name, "si") == 0 && in_item) {
+                cells_add(cells, index, 0, 's', &text);
+                in_item = in_text = phonetic = 0;
+            } else if (strcmp(name, "rPh") == 0) {
+                phonetic = 0;
+            } else if (strcmp(name, "t") == 0) {
+                in_text = 0;
+            }
+        } else if (is_text_node(type) && in_text) {
+            const char *value = (const char *)xmlTextReaderConstValue(reader);
+            if (value) buf_append(&text, value, strlen(value));
+        }
+    }
+    free(text.data);
+    xmlFreeTextReader(reader);
+    if (status < 0 && cells->count == 0) {
+        jsx_cells_free(cells);
+        return NULL;
+    }
+    return cells;
+}
+
+int jsx_cells_count(const jsx_cells *cells) { return cells->count; }
+int jsx_cells_row(const jsx_cells *cells, int index) { return cells->rows[index]; }
+int jsx_cells_column(const jsx_cells *cells, int index) { return cells->columns[index]; }
+char jsx_cells_kind(const jsx_cells *cells, int index) { return cells->kinds[index]; }
+const char *jsx_cells_text(const jsx_cells *cells, int index) { return cells->texts[index]; }
+
+void jsx_cells_free(jsx_cells *cells) {
+    if (!cells) return;
+    for (int i = 0; i < cells->count; i++) free(cells->texts[i]);
+    free(cells->rows);
+    free(cells->columns);
+    free(cells->kinds);
+    free(cells->texts);
+    free(cells);
+}

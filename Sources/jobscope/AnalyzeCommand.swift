@@ -56,6 +56,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
     var maxSize: Int?
 
+    @Option(help: "Date undated postings from a YYYY-MM(-DD) path segment: off, auto, or required (undated postings are errors).")
+    var dateFromPath: ReaderOptions.DateFromPath = .auto
+
+    @Flag(help: "Read tables whose columns give no description (titles only) instead of failing them.")
+    var allowEmptyBody = false
+
     @OptionGroup var model: ModelOptions
 
     func validate() throws {
@@ -79,6 +85,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
         if let jobs { options.jobs = jobs }
         if let maxSize { options.reader.maxFileSize = maxSize }
         options.reader.collectionDate = collected.flatMap(PostingDate.init(iso:))
+        options.reader.dateFromPath = dateFromPath
+        options.reader.allowEmptyBody = allowEmptyBody
         for column in columns {
             let parts = column.split(separator: "=", maxSplits: 1)
             options.reader.columns[String(parts[0]).lowercased()] = parts.count > 1 ? String(parts[1]) : ""

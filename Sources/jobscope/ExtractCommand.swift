@@ -38,6 +38,12 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Day the data was collected (YYYY-MM-DD), for relative dates like \"30+ days ago\".")
     var collected: String?
 
+    @Option(help: "Date undated postings from a YYYY-MM(-DD) path segment: off, auto, or required (undated postings are errors).")
+    var dateFromPath: ReaderOptions.DateFromPath = .auto
+
+    @Flag(help: "Read tables whose columns give no description (titles only) instead of failing them.")
+    var allowEmptyBody = false
+
     func validate() throws {
         for pair in column {
             guard let eq = pair.firstIndex(of: "="), PostingField(overrideName: String(pair[..<eq])) != nil,
@@ -54,7 +60,8 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = ReaderOptions(maxFileSize: maxSize, collectionDate: collected.flatMap(PostingDate.init(iso:)))
+        var options = ReaderOptions(maxFileSize: maxSize, collectionDate: collected.flatMap(PostingDate.init(iso:)),
+                                    dateFromPath: dateFromPath, allowEmptyBody: allowEmptyBody)
         for pair in column {
             let eq = pair.firstIndex(of: "=")!
             options.columns[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
@@ -108,3 +115,5 @@ struct ExtractCommand: ParsableCommand {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
+
+extension ReaderOptions.DateFromPath: ExpressibleByArgument {}

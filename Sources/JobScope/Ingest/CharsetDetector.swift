@@ -1,21 +1,60 @@
 import Foundation
 
-/// Decides how a file's bytes are encoded: a byte-order mark, then a declared charset (HTML `<meta>`,
-/// XML declaration), else UTF-8 when the bytes are valid UTF-8 and Windows-1252 when they are not.
+/// Decides how a file's bytes are encoded: a byte-order mark, then UTF-16 by its NUL pattern (ASCII text
+/// in UTF-16 has a NUL in every other byte), then a declared charset (HTML `<meta>`, XML declaration)
+/// when the bytes agree with it, else UTF-8 when the bytes are valid UTF-8 and Windows-1252 when not.
+/// The bytes overrule a declaration that lies: `utf-16` declared over single-byte text, or a single-byte
+/// charset declared over text that is valid UTF-8 with non-ASCII characters, is not believed.
 enum CharsetDetector {
-    /// Text as UTF-8 bytes, whatever the input encoding (UTF-16 with BOM, Windows-1252, UTF-8).
+    /// Text as UTF-8 bytes, whatever the input encoding (UTF-16 with or without BOM, Windows-1252, UTF-8).
     static func utf8Bytes(_ bytes: [UInt8]) -> [UInt8] {
-        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
-            if let text = String(data: Data(bytes[2...]), encoding: encoding) { return Array(text.utf8) }
+        if let (encoding, skip) = utf16Encoding(bytes) {
+            var units = bytes[skip...]
+            if units.count % 2 == 1 { units = units.dropLast() }
+            if let text = String(data: Data(units), encoding: encoding) { return Array(text.utf8) }
+            // Unpaired surrogates: decode unit by unit, replacing what does not decode.
+            var scalars: [UInt16] = []
+            var i = units.startIndex
+            while i + 1 < units.endIndex {
+                let a = UInt16(units[i]), b = UInt16(units[i + 1])
+                scalars.append(encoding == .utf16LittleEndian ? a | b << 8 : a << 8 | b)
+                i += 2
+            }
+            return Array(String(decoding: scalars, as: UTF16.self).utf8)
         }
         if isValidUTF8(bytes) { return bytes }
         return windows1252ToUTF8(bytes)
     }
 
+    /// UTF-16 and the bytes to skip (its BOM): by a byte-order mark, or, without one, by the NUL pattern
+    /// of mostly-ASCII UTF-16 in the first 1 KB (NULs in at least a third of the even or odd bytes and
+    /// nearly none in the others).
+    static func utf16Encoding(_ bytes: [UInt8]) -> (String.Encoding, Int)? {
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (.utf16LittleEndian, 2) }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (.utf16BigEndian, 2) }
+        let limit = min(bytes.count, 1024) & ~1
+        guard limit >= 8 else { return nil }
+        var evenNULs = 0, oddNULs = 0
+        var i = 0
+        while i < limit {
+            if bytes[i] == 0 { evenNULs += 1 }
+            if bytes[i + 1] == 0 { oddNULs += 1 }
+            i += 2
+        }
+        let pairs = limit / 2
+        if oddNULs * 3 >= pairs, evenNULs * 20 < pairs { return (.utf16LittleEndian, 0) }
+        if evenNULs * 3 >= pairs, oddNULs * 20 < pairs { return (.utf16BigEndian, 0) }
+        return nil
+    }
+
     /// Whether the file starts with a UTF-16 byte-order mark (its NUL bytes are not binary content).
     static func hasUTF16BOM(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    }
+
+    /// Whether the bytes are UTF-16, by BOM or NUL pattern (their NUL bytes are then not binary content).
+    static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        utf16Encoding(bytes) != nil
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
@@ -47,8 +86,16 @@ enum CharsetDetector {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return "UTF-8" }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return "UTF-16LE" }
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return "UTF-16BE" }
-        if let declared = declaredCharset(bytes), let known = canonicalName(declared) { return known }
-        return isValidUTF8(bytes) ? "UTF-8" : "windows-1252"
+        if let (encoding, _) = utf16Encoding(bytes) { return encoding == .utf16LittleEndian ? "UTF-16LE" : "UTF-16BE" }
+        let valid = isValidUTF8(bytes)
+        if let declared = declaredCharset(bytes), let known = canonicalName(declared) {
+            // Single-byte text cannot be UTF-16 (the NUL pattern would have shown): the meta lies.
+            if known.hasPrefix("UTF-16") { return valid ? "UTF-8" : "windows-1252" }
+            // Multi-byte UTF-8 sequences are next to impossible in real single-byte text: the bytes win.
+            if known == "windows-1252", valid, bytes.withUnsafeBytes({ ByteScan.largestByte($0) }) >= 0x80 { return "UTF-8" }
+            return known
+        }
+        return valid ? "UTF-8" : "windows-1252"
     }
 
     /// The charset a page declares in its first 4 KB (`<meta charset>`, `http-equiv` content, `<?xml encoding>`).

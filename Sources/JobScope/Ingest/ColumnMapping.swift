@@ -9,9 +9,9 @@ struct ColumnMapping: Sendable {
 
     /// Normalized names of columns kept in `extra` besides the mapped fields.
     static let keptExtras: Set<String> = [
-        "sector", "functions", "function", "jobfunction", "url", "joburl", "link", "rating", "size",
+        "sector", "functions", "function", "jobfunction", "url", "joburl", "joblink", "link", "rating", "size",
         "typeofownership", "revenue", "headquarters", "founded", "country", "applicantscount", "remote",
-        "workplacetype", "category", "occupationalcategory", "validthrough",
+        "workplacetype", "category", "occupationalcategory", "validthrough", "team", "department",
     ]
 
     /// Maps `names` (a header row or an object's keys). Overrides (`field → column`) win over the aliases.
@@ -51,6 +51,11 @@ struct ColumnMapping: Sendable {
     /// Whether the names gave anything to read a posting from.
     var hasTextColumn: Bool {
         !(candidates[.description] ?? []).isEmpty || !(candidates[.title] ?? []).isEmpty
+    }
+
+    /// Whether a column feeds the body (a table of titles only has none).
+    var hasBodyColumn: Bool {
+        !(candidates[.description] ?? []).isEmpty
     }
 
     /// The first non-empty value for `field` among its candidate columns.

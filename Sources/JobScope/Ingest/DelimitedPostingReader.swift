@@ -23,6 +23,10 @@ struct DelimitedPostingReader: Sendable {
         guard mapping.hasTextColumn else {
             throw IngestError.noUsableColumns(path: path, columns: header)
         }
+        // Titles without a body cannot be classified by their text: a titles-only list is not postings.
+        guard mapping.hasBodyColumn || options.allowEmptyBody else {
+            throw IngestError.noBodyColumn(path: path, columns: header)
+        }
         let table = try DelimitedTable.parse(bytes, delimiter: delimiter, path: path)
         let rows = table.rows
         let builder = self.builder
@@ -30,7 +34,7 @@ struct DelimitedPostingReader: Sendable {
             let (number, fields) = rows[index]
             return builder.posting(from: mapping.record(from: fields), source: PostingSource(path: path, row: number))
         }
-        var result = FileReadResult(postings: [], format: format)
+        var result = FileReadResult(postings: [], rowErrors: table.problems, format: format)
         result.postings.reserveCapacity(rows.count)
         for (index, posting) in built.enumerated() {
             if let posting {
@@ -38,6 +42,9 @@ struct DelimitedPostingReader: Sendable {
             } else {
                 result.rowErrors.append(.emptyRecord(path: path, record: "row \(rows[index].number)"))
             }
+        }
+        if !options.allowEmptyBody, !result.postings.isEmpty, result.postings.allSatisfy({ $0.body.isEmpty }) {
+            throw IngestError.noBodyColumn(path: path, columns: header)
         }
         return result
     }

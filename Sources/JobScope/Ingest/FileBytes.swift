@@ -35,6 +35,26 @@ enum FileBytes {
         return bytes
     }
 
+    /// The first `count` bytes of a file (fewer when it is shorter).
+    static func prefix(path: String, count: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw error(for: errno, path: path) }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = bytes.withUnsafeMutableBytes { buffer in read(fd, buffer.baseAddress! + filled, count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw error(for: errno, path: path)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeLast(count - filled)
+        return bytes
+    }
+
     private static func error(for code: Int32, path: String) -> IngestError {
         switch code {
         case ENOENT, ENOTDIR: return .notFound(path: path)

@@ -32,6 +32,16 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
     case emptyRecord(path: String, record: String)
     /// The file parsed but held no posting text.
     case noPostings(path: String, reason: String)
+    /// A Hacker News comment whose first line is not `Company | Role | Location | …` (a reply, a question).
+    case notAJobPost(path: String, record: String)
+    /// `--date-from-path required`: a posting with no date of its own and none in its path.
+    case undated(path: String, record: String)
+    /// The column mapping gives no body: the table holds titles (or other fields) only.
+    case noBodyColumn(path: String, columns: [String])
+    /// A row holds a NUL byte: the row is left out, the rest of the file is read.
+    case nulInRow(path: String, row: Int)
+    /// A quoted field opened on this row would swallow the rows after it (its quote is stray).
+    case strayQuote(path: String, row: Int, lines: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -68,6 +78,19 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
             return "\(path):\(record): no title or description; skipped"
         case .noPostings(let path, let reason):
             return "\(path): no posting text found (\(reason))"
+        case .notAJobPost(let path, let record):
+            return "\(path):\(record): a comment whose first line is not \"Company | Role | Location\", so not a job post; skipped"
+        case .undated(let path, let record):
+            let place = record == path ? path : record
+            return "\(place): no date in the posting or its path (--date-from-path required); skipped"
+        case .noBodyColumn(let path, let columns):
+            return "\(path): no description column among [\(Self.shown(columns))], so every posting would have an empty body; "
+                + "name the text column with --column description=NAME, or read it anyway with --allow-empty-body"
+        case .nulInRow(let path, let row):
+            return "\(path):row \(row): holds a NUL byte (damaged export); row skipped, the rest of the file read"
+        case .strayQuote(let path, let row, let lines):
+            return "\(path):row \(row): a stray \" would merge the next \(lines) lines into this row; "
+                + "read them as separate rows and skipped this one; fix the quote or re-export the file"
         }
     }
 
@@ -77,7 +100,8 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
         case .unreadable(let path, _), .notFound(let path), .danglingLink(let path, _), .unreadableFolder(let path, _), .isDirectory(let path), .empty(let path),
              .binary(let path), .tooLarge(let path, _, _), .unbalancedQuote(let path, _),
              .noUsableColumns(let path, _), .referenceTable(let path, _), .unknownColumn(let path, _, _), .invalidJSON(let path, _, _),
-             .emptyRecord(let path, _), .noPostings(let path, _):
+             .emptyRecord(let path, _), .noPostings(let path, _), .undated(let path, _), .notAJobPost(let path, _), .noBodyColumn(let path, _),
+             .nulInRow(let path, _), .strayQuote(let path, _, _):
             return path
         }
     }

@@ -21,7 +21,11 @@ struct JSONPostingReader: Sendable {
             let repaired = JSONRepair.repair(bytes)
             guard repaired != bytes,
                   let value2 = try? JSONSerialization.jsonObject(with: Data(repaired), options: [.fragmentsAllowed])
-            else { throw IngestError.invalidJSON(path: path, line: nil, reason: Self.reason(error)) }
+            else {
+                // One object a line with a broken line among them is JSON lines: only that line is lost.
+                if Self.opensWithObjectLine(bytes) { return try readJSONLines(bytes, path: path) }
+                throw IngestError.invalidJSON(path: path, line: nil, reason: Self.reason(error))
+            }
             value = value2
         }
         let objects = Self.recordObjects(in: value)
@@ -32,7 +36,10 @@ struct JSONPostingReader: Sendable {
         var mappings: [[String]: ColumnMapping] = [:]
         for (index, object) in objects.enumerated() {
             let source = PostingSource(path: path, line: objects.count > 1 ? index + 1 : nil)
-            let record = try record(from: object, path: path, mappings: &mappings)
+            guard let record = try record(from: object, path: path, mappings: &mappings) else {
+                result.rowErrors.append(.notAJobPost(path: path, record: "\(index + 1)"))
+                continue
+            }
             if let posting = builder.posting(from: record, source: source) {
                 result.postings.append(posting)
             } else {
@@ -40,6 +47,15 @@ struct JSONPostingReader: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether the first line alone is a whole JSON object and more lines follow.
+    static func opensWithObjectLine(_ bytes: [UInt8]) -> Bool {
+        let start = ByteScan.firstNonSpace(bytes, from: ByteScan.bomLength(bytes))
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "{"),
+              let end = ByteScan.nextIndex(of: 0x0A, in: bytes, from: start), end + 1 < bytes.count,
+              (try? JSONSerialization.jsonObject(with: Data(bytes[start..<end]))) is [String: Any] else { return false }
+        return true
     }
 
     /// Postings of a JSON-lines file; a line that does not parse is a row error, the rest are read.
@@ -60,7 +76,10 @@ struct JSONPostingReader: Sendable {
                     let value = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed])
                     parsedAny = true
                     for object in Self.recordObjects(in: value) {
-                        let record = try record(from: object, path: path, mappings: &mappings)
+                        guard let record = try record(from: object, path: path, mappings: &mappings) else {
+                            result.rowErrors.append(.notAJobPost(path: path, record: "\(lineNumber)"))
+                            continue
+                        }
                         if let posting = builder.posting(from: record, source: PostingSource(path: path, line: lineNumber)) {
                             result.postings.append(posting)
                         } else {
@@ -81,10 +100,31 @@ struct JSONPostingReader: Sendable {
         return result
     }
 
-    /// The record one JSON object gives: JobPosting objects by schema.org, others by key names.
+    /// The record one JSON object gives: JobPosting objects by schema.org, job-board API exports by their
+    /// shape (`JobBoardExport`), others by key names; nil for a Hacker News comment that is no job post.
     private func record(from object: [String: Any], path: String,
-                        mappings: inout [[String]: ColumnMapping]) throws -> PostingRecord {
+                        mappings: inout [[String]: ColumnMapping]) throws -> PostingRecord? {
         if JobPostingLD.isJobPosting(object) { return JobPostingLD.record(from: object) }
+        if let shape = JobBoardExport.shape(of: object) { return JobBoardExport.record(from: object, shape: shape) }
+        var record = try mappedRecord(from: object, path: path, mappings: &mappings)
+        if record.fields[.description] == nil, let html = Self.joinedDescription(of: object, path: path) {
+            record.fields[.description] = html
+        }
+        return record
+    }
+
+    /// A careers-board dump that keeps each job's description beside its `jobs.json`, as
+    /// `descriptions/<id>.html`: that file's HTML, when the object has an `id` and the file is there.
+    static func joinedDescription(of object: [String: Any], path: String) -> String? {
+        guard let id = JobPostingLD.text(object["id"]), !id.isEmpty, !id.contains("/"), !id.hasPrefix(".") else { return nil }
+        let folder = (path as NSString).deletingLastPathComponent
+        let file = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("descriptions/\(id).html")
+        guard let bytes = try? FileBytes.load(path: file, limit: 16 * 1024 * 1024) else { return nil }
+        return String(decoding: CharsetDetector.utf8Bytes(bytes), as: UTF8.self)
+    }
+
+    private func mappedRecord(from object: [String: Any], path: String,
+                              mappings: inout [[String]: ColumnMapping]) throws -> PostingRecord {
         let keys = object.keys.sorted()
         let mapping: ColumnMapping
         if let known = mappings[keys] {

@@ -10,7 +10,12 @@ struct PlainTextPostingReader: Sendable {
     }
 
     func read(_ bytes: [UInt8], path: String, markdown: Bool) throws -> FileReadResult {
+        if markdown, let header = MarkdownPostingHeader.parse(bytes, from: ByteScan.bomLength(bytes)),
+           header.company != nil || header.url != nil || header.salary != nil || header.location != nil {
+            return try read(bytes, path: path, header: header)
+        }
         var text = String(decoding: bytes[ByteScan.bomLength(bytes)...], as: UTF8.self)
+        if !markdown, let post = hackerNewsPost(text, path: path) { return post }
         if markdown { text = Self.plainMarkdown(text) }
         var record = PostingRecord()
         // The leading block (a title line, then `Key: value` header lines) becomes fields and leaves the body.
@@ -44,6 +49,33 @@ struct PlainTextPostingReader: Sendable {
             throw IngestError.empty(path: path)
         }
         return FileReadResult(postings: [posting], format: markdown ? .markdown : .text)
+    }
+
+    /// A Hacker News post saved as text: a first line with at least two `|` that follows the
+    /// `Company | Role | Location` convention (see `HackerNewsPost`).
+    private func hackerNewsPost(_ text: String, path: String) -> FileReadResult? {
+        let trimmed = text.drop { $0.isWhitespace }
+        let firstLine = trimmed.prefix { !$0.isNewline }
+        guard firstLine.filter({ $0 == "|" }).count >= 2,
+              let record = HackerNewsPost.record(text: TextRepair.body(String(trimmed)), date: nil),
+              let posting = builder.posting(from: record, source: PostingSource(path: path)) else { return nil }
+        return FileReadResult(postings: [posting], format: .text)
+    }
+
+    /// A Markdown posting under a board's header (title link, company, salary and location lines).
+    private func read(_ bytes: [UInt8], path: String, header: MarkdownPostingHeader) throws -> FileReadResult {
+        var record = PostingRecord()
+        record.fields[.title] = header.title
+        record.fields[.company] = header.company
+        record.fields[.salary] = header.salary
+        record.fields[.location] = header.location
+        if let url = header.url { record.extra["url"] = url }
+        let body = Self.plainMarkdown(String(decoding: bytes[header.bodyStart...], as: UTF8.self))
+        record.fields[.description] = body
+        guard let posting = builder.posting(from: record, source: PostingSource(path: path)) else {
+            throw IngestError.empty(path: path)
+        }
+        return FileReadResult(postings: [posting], format: .markdown)
     }
 
     /// `Company: Acme` → (.company, "Acme"), for the keys a text posting's header may use.

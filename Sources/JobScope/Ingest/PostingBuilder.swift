@@ -39,7 +39,8 @@ struct PostingBuilder: Sendable {
             salaryText: cleanLine(record.fields[.salary]),
             body: body,
             listedSkills: skills.compactMap { cleanLine($0) },
-            extra: extra
+            extra: extra,
+            titles: record.titles.map { $0.compactMap { cleanLine($0) } }.flatMap { $0.count > 1 ? $0 : nil }
         )
     }
 

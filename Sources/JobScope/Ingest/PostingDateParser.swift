@@ -62,6 +62,10 @@ public struct PostingDateParser: Sendable {
 
     /// Seconds (10 digits) or milliseconds (13 digits) since 1970, in UTC.
     static func unixTimestamp(_ text: String) -> PostingDate? {
+        // Exports that went through a float column write "1713397508000.0".
+        if let dot = text.firstIndex(of: "."), text[text.index(after: dot)...].allSatisfy({ $0 == "0" }) {
+            return unixTimestamp(String(text[..<dot]))
+        }
         guard text.count == 10 || text.count == 13, text.allSatisfy(\.isASCII), let value = Double(text),
               text.allSatisfy(\.isNumber) else { return nil }
         let seconds = text.count == 13 ? value / 1000 : value

@@ -19,7 +19,11 @@ public enum PostingField: String, Sendable, CaseIterable, Codable {
         case .location: return ["location", "joblocation", "city", "place", "locationname"]
         case .date:
             return ["dateposted", "date", "publishedat", "published", "posted", "postedat", "postingdate",
-                    "created", "createdat", "datecreated", "timeposted", "postedtime"]
+                    "created", "createdat", "datecreated", "timeposted", "postedtime",
+                    // LinkedIn's epoch-millisecond columns (first listing before a relisting), board
+                    // exports' own names, and a scrape's date (the best a scraped set has).
+                    "originallistedtime", "listedtime", "updatedat", "firstseen", "datascrapingdate",
+                    "scrapingdate", "scrapedate", "datescraped"]
         case .employmentType: return ["employmenttype", "jobtype", "contracttype", "worktype"]
         case .salary: return ["salary", "salaryestimate", "salaryrange", "basesalary", "pay", "compensation"]
         case .skills: return ["skills", "requiredskills", "skilllist"]

@@ -7,7 +7,16 @@ import Foundation
 /// and similar documents (they describe the folder, not a job), and the paths in `excluded`; files whose
 /// extension `PostingReader` does not read come back as `unsupported`. A symbolic link to a folder is
 /// followed once: a link back up the tree (a loop) or to a folder already walked is not followed again.
-/// Paths given by the caller are always taken, whatever their name. Missing paths, dangling links and
+/// Paths given by the caller are always taken, whatever their name.
+///
+/// A README that is itself a posting is read (boards that publish one folder per posting name every
+/// file `README.md`): a README in Markdown or text whose first line is a heading that links somewhere
+/// (`# [Title](url)`), or one alone in its folder whose opening heading is followed by a board header
+/// line (a company heading, or a `` `💰 salary` `🌎 location` `` line; see `MarkdownPostingHeader`).
+/// A documentation README (prose under a plain heading, beside other files) is still skipped. `index.*`
+/// files were never skipped. A `descriptions` folder beside a `jobs.json` is not walked: the JSON reader
+/// joins each job with its `descriptions/<id>.html` (files there that no job names, old versions, are
+/// then not read). Missing paths, dangling links and
 /// folders that cannot be listed come back as `problem`s, never silently dropped.
 public struct PostingFileWalker: Sequence, Sendable {
     /// One thing the walk found.
@@ -76,7 +85,7 @@ public struct PostingFileWalker: Sequence, Sendable {
     }
 
     public func makeIterator() -> Iterator {
-        Iterator(walker: self, pending: paths.reversed().map { ($0, true, "") })
+        Iterator(walker: self, pending: paths.reversed().map { ($0, true, "", false) })
     }
 
     /// Walks one step at a time; holds the paths still to visit and the folders already walked.
@@ -84,13 +93,13 @@ public struct PostingFileWalker: Sequence, Sendable {
         let walker: PostingFileWalker
         /// Paths still to visit, last first; `given` marks the caller's own paths, and `name` is the last
         /// component of the others (a folder listing's entry, known without parsing the path).
-        var pending: [(path: String, given: Bool, name: String)]
+        var pending: [(path: String, given: Bool, name: String, alone: Bool)]
         /// Real paths of the folders walked: one entry per folder, so loops end without growing per file.
         var visited = Set<String>()
 
         public mutating func next() -> Entry? {
             let fm = FileManager.default
-            while let (path, given, name) = pending.popLast() {
+            while let (path, given, name, alone) = pending.popLast() {
                 if !given, !walker.includeHidden, name.hasPrefix(".") { continue }
                 if !walker.excluded.isEmpty, walker.excluded.contains(PostingFileWalker.absolutePath(path)) { continue }
                 var isDirectory: ObjCBool = false
@@ -102,20 +111,38 @@ public struct PostingFileWalker: Sequence, Sendable {
                 }
                 guard isDirectory.boolValue else {
                     if given { return .file(path) }
-                    if PostingFileWalker.isFolderDocument(name) { continue }
+                    if PostingFileWalker.isFolderDocument(name) {
+                        guard PostingFileWalker.isPostingREADME(path: path, name: name, alone: alone) else { continue }
+                        return .file(path)
+                    }
                     return PostingReader.isSupported(path: path) ? .file(path) : .unsupported(path)
                 }
                 guard visited.insert((path as NSString).resolvingSymlinksInPath).inserted else { continue }
                 do {
-                    let children = try fm.contentsOfDirectory(atPath: path).sorted()
+                    var children = try fm.contentsOfDirectory(atPath: path).sorted()
+                    if children.contains("jobs.json") { children.removeAll { $0 == "descriptions" } }
                     let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                    pending.append(contentsOf: children.reversed().map { ("\(base)/\($0)", false, $0) })
+                    let alone = children.count == 1
+                    pending.append(contentsOf: children.reversed().map { ("\(base)/\($0)", false, $0, alone) })
                 } catch {
                     return .problem(.unreadableFolder(path: path, reason: error.localizedDescription))
                 }
             }
             return nil
         }
+    }
+
+    /// Whether a README (by `isFolderDocument`) is a posting rather than the folder's documentation (see
+    /// the type's comment): decided on its first 4 KB.
+    static func isPostingREADME(path: String, name: String, alone: Bool) -> Bool {
+        let stem = (name as NSString).deletingPathExtension.uppercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
+        guard stem == "README" else { return false }
+        let format = PostingFormat(path: name)
+        guard format == .markdown || format == .text || (name as NSString).pathExtension.isEmpty else { return false }
+        guard let head = try? FileBytes.prefix(path: path, count: 4096),
+              let header = MarkdownPostingHeader.parse(head, from: ByteScan.bomLength(head)) else { return false }
+        if header.url != nil { return true }
+        return alone && (header.company != nil || header.salary != nil || header.location != nil)
     }
 
     /// README.md, LICENSE.txt, CHANGELOG.md, read-me.txt and the like.

@@ -3,6 +3,8 @@ import Foundation
 /// The file formats JobScope reads postings from.
 public enum PostingFormat: String, Sendable, Codable, CaseIterable {
     case html, text, markdown, csv, tsv, json, jsonl
+    /// An Excel workbook (Office Open XML, a zip of XML parts).
+    case xlsx
 
     /// The format a file extension names, or nil for extensions JobScope does not read.
     public init?(pathExtension: String) {
@@ -14,6 +16,7 @@ public enum PostingFormat: String, Sendable, Codable, CaseIterable {
         case "tsv", "tab": self = .tsv
         case "json", "jsonld": self = .json
         case "jsonl", "ndjson": self = .jsonl
+        case "xlsx", "xlsm": self = .xlsx
         default: return nil
         }
     }
@@ -48,7 +51,7 @@ public enum PostingFormat: String, Sendable, Codable, CaseIterable {
     /// Whether one file of this format may hold many postings (and sources carry a row or line).
     public var holdsManyPostings: Bool {
         switch self {
-        case .csv, .tsv, .json, .jsonl: return true
+        case .csv, .tsv, .json, .jsonl, .xlsx: return true
         case .html, .text, .markdown: return false
         }
     }
@@ -61,11 +64,14 @@ public enum PostingFormat: String, Sendable, Codable, CaseIterable {
     /// several fields and the next lines with as many) is read as TSV: read as prose, a 2 MB reference
     /// table would become one meaningless posting, while as a table it gets the column check and its error.
     static func detect(bytes: [UInt8], extensionFormat: PostingFormat?) -> PostingFormat {
+        if isZip(bytes), extensionFormat == .xlsx || extensionFormat == nil { return .xlsx }
         let start = ByteScan.firstNonSpace(bytes, from: ByteScan.bomLength(bytes))
         guard start < bytes.count else { return extensionFormat ?? .text }
         let first = bytes[start]
         if first == UInt8(ascii: "<"), ByteScan.looksLikeHTMLDocument(bytes, from: start) { return .html }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            // A `.jsonl` file stays JSON lines even when one line is broken (that line is its row error).
+            if extensionFormat == .jsonl, first == UInt8(ascii: "{") { return .jsonl }
             if let json = sniffJSON(bytes, from: start) { return json }
         }
         switch extensionFormat {
@@ -81,9 +87,14 @@ public enum PostingFormat: String, Sendable, Codable, CaseIterable {
             return extensionFormat! // not JSON after all: the JSON parser says where it breaks
         case .text?:
             return looksLikeTabTable(bytes, from: start) ? .tsv : .text
-        case .markdown?:
+        case .markdown?, .xlsx?:
             return extensionFormat!
         }
+    }
+
+    /// A zip container's local-file signature (`PK\u{3}\u{4}`): what a workbook starts with.
+    static func isZip(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
     }
 
     /// `{…}` on the first line followed by another line starting with `{` is JSON lines; else JSON.

@@ -6,6 +6,8 @@ struct PostingRecord: Sendable {
     var extra: [String: String] = [:]
     /// Skills a structured source listed (schema.org `skills`).
     var listedSkills: [String] = []
+    /// Every role the record names when it names several (a Hacker News first line).
+    var titles: [String]?
     /// The description is already rendered text (a page's visible text), not markup to render.
     var bodyIsText = false
 }

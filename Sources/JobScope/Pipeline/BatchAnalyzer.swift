@@ -320,7 +320,11 @@ public struct BatchAnalyzer: Sendable {
     /// Reader options as text: a file read under other options is read again.
     static func fingerprint(of options: ReaderOptions) -> String {
         let columns = options.columns.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        return "max=\(options.maxFileSize);columns=\(columns.joined(separator: ","));collected=\(options.collectionDate?.description ?? "-")"
+        var key = "max=\(options.maxFileSize);columns=\(columns.joined(separator: ","));collected=\(options.collectionDate?.description ?? "-")"
+        // Non-default settings only, so the key of a default run stays what earlier stores hold.
+        if options.dateFromPath != .auto { key += ";datefrompath=\(options.dateFromPath.rawValue)" }
+        if options.allowEmptyBody { key += ";allowemptybody" }
+        return key
     }
 
     // MARK: The run loop's state

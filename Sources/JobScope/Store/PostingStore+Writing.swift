@@ -231,14 +231,14 @@ extension PostingStore {
         let explanation = JSONColumn.explanation(c.explanation)
         let domains = JSONColumn.strings(a.domains)
         try db.cachedStatement(sql: """
-            UPDATE postings SET content_hash = ?, location = ?, date_posted = ?, employment_type = ?,
+            UPDATE postings SET content_hash = ?, location = ?, date_posted = ?, date_source = ?, employment_type = ?,
                 salary_text = ?, model_version = ?, taxonomy_version = ?, analyzed_run = ?, role_id = ?,
                 secondary_role_id = ?, nearest_role_id = ?, confidence = ?, explanation = ?, education = ?,
                 years_experience = ?, seniority = ?, workplace = ?, salary_min = ?, salary_max = ?,
                 salary_currency = ?, salary_period = ?, salary_source = ?, domains = ?
             WHERE id = ?
             """).execute(arguments: [
-                contentHash, p.location, p.datePosted?.description, p.employmentType, p.salaryText,
+                contentHash, p.location, p.datePosted?.description, p.dateSource?.rawValue, p.employmentType, p.salaryText,
                 context.modelVersion, context.taxonomyVersion, context.runID, c.roleID, c.secondaryRoleID,
                 c.nearestRoleID, c.confidence, explanation, a.education, a.yearsExperience, a.seniority,
                 a.workplace?.rawValue, a.salary?.minimum, a.salary?.maximum, a.salary?.currency,

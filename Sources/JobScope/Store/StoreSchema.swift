@@ -131,6 +131,10 @@ enum StoreSchema {
                 CREATE INDEX errors_run ON errors(run_id);
                 """)
         }
+        // Where a posting's date came from when the posting did not carry it ("path"); NULL: its own.
+        migrator.registerMigration("postings.date_source") { db in
+            try db.execute(sql: "ALTER TABLE postings ADD COLUMN date_source TEXT")
+        }
         return migrator
     }
 }

@@ -11,6 +11,8 @@ public struct Posting: Sendable, Codable, Hashable, Identifiable {
     public var location: String?
     /// The day the posting was published, when known; never guessed (an unknown date is nil).
     public var datePosted: PostingDate?
+    /// Where `datePosted` came from when not from the posting itself (nil: the posting carried it).
+    public var dateSource: PostingDateSource?
     public var employmentType: String?
     /// Salary as the source wrote it (`$53K-$91K (Glassdoor est.)`, a schema.org `baseSalary` rendered as text).
     public var salaryText: String?
@@ -18,13 +20,17 @@ public struct Posting: Sendable, Codable, Hashable, Identifiable {
     public var body: String
     /// Skills a structured source listed itself (schema.org `skills`), as written.
     public var listedSkills: [String]
+    /// Every role a post names when it names several ("Backend Engineer, ML Engineer" in a Hacker News
+    /// first line); nil when it names one (`title`, which is then the first of these).
+    public var titles: [String]?
     /// Other fields a source carried that later stages may use (seniority, industry, …), keyed by lowercase name.
     public var extra: [String: String]
 
     public init(
         id: String? = nil, source: PostingSource, title: String? = nil, company: String? = nil,
         location: String? = nil, datePosted: PostingDate? = nil, employmentType: String? = nil,
-        salaryText: String? = nil, body: String, listedSkills: [String] = [], extra: [String: String] = [:]
+        salaryText: String? = nil, body: String, listedSkills: [String] = [], extra: [String: String] = [:],
+        dateSource: PostingDateSource? = nil, titles: [String]? = nil
     ) {
         self.source = source
         self.title = title
@@ -36,6 +42,8 @@ public struct Posting: Sendable, Codable, Hashable, Identifiable {
         self.body = body
         self.listedSkills = listedSkills
         self.extra = extra
+        self.dateSource = dateSource
+        self.titles = titles
         self.id = id ?? Posting.makeID(title: title, company: company, body: body)
     }
 }

@@ -57,6 +57,30 @@ int jsx_page_microdata_count(const jsx_page *page);
 const char *jsx_page_microdata_name(const jsx_page *page, int index);
 const char *jsx_page_microdata_value(const jsx_page *page, int index);
 
+/* ---- Excel workbooks (.xlsx): the XML parts, read by libxml2's streaming reader ---- */
+
+/* Cells read from one part of a workbook. Opaque; free with jsx_cells_free. */
+typedef struct jsx_cells jsx_cells;
+
+/* Reads a worksheet part (xl/worksheets/sheetN.xml): every <c> cell that holds a value, in document
+   order, with its 1-based row (<row r>, else the row after the last), 0-based column (the letters of
+   <c r="B3">, else the cell after the last), kind (the t attribute's first letter: 's' shared string
+   index, 'i' inline string, 'b' boolean, 'e' error, 'n' number, also for a missing t, and 'S' for
+   t="str", a formula's text) and text (<v>, or the <t> runs of an <is>). NULL when libxml2 cannot read
+   the XML at all; a part that breaks partway gives the cells before the break. */
+jsx_cells *jsx_xlsx_sheet_read(const char *bytes, int length);
+
+/* Reads the shared strings part (xl/sharedStrings.xml): one cell per <si>, row = its 1-based index,
+   text = its <t> runs joined (phonetic <rPh> runs left out). */
+jsx_cells *jsx_xlsx_shared_strings_read(const char *bytes, int length);
+
+int jsx_cells_count(const jsx_cells *cells);
+int jsx_cells_row(const jsx_cells *cells, int index);
+int jsx_cells_column(const jsx_cells *cells, int index);
+char jsx_cells_kind(const jsx_cells *cells, int index);
+const char *jsx_cells_text(const jsx_cells *cells, int index);
+void jsx_cells_free(jsx_cells *cells);
+
 #ifdef __cplusplus
 }
 #endif

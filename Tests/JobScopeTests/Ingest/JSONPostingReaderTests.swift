@@ -80,3 +80,22 @@ struct JSONPostingReaderTests {
         #expect(posting.company == "Café Nimbus")
     }
 }
+
+@Suite("JSON lines recovery")
+struct JSONLinesRecoveryTests {
+    static let lines = """
+        {"title": "Data Scientist", "description": "Model churn."}
+        this line is not JSON
+        {"title": "ML Engineer", "description": "Ship models."}
+        """
+
+    @Test("a JSONL file whose second line is not JSON keeps its other lines and reports line 2", arguments: ["jobs.jsonl", "jobs.json", "jobs.txt"])
+    func badSecondLine(_ name: String) throws {
+        let path = try IngestFixture.write(Self.lines, named: name)
+        let result = try PostingReader().read(path: path)
+        #expect(result.postings.map(\.title) == ["Data Scientist", "ML Engineer"])
+        #expect(result.postings.map(\.source.line) == [1, 3])
+        #expect(result.rowErrors.count == 1)
+        if case .invalidJSON(_, let line, _)? = result.rowErrors.first { #expect(line == 2) } else { Issue.record("expected an invalid-JSON row error") }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// A Hacker News "Who is hiring?" post, read from its first line: by the thread's convention it names
+/// the company, the role or roles, the location, remote or onsite, and often the salary, as fields split
+/// by `|` (else `·`, else ` - `): `Acme | Senior ML Engineer, Data Engineer | Berlin or Remote (EU) | €90k–120k`.
+///
+/// The first field is the company (a URL after it dropped). Each other field is read by what it holds:
+/// a currency sign or `123k` is the salary; "remote", "onsite" or "hybrid" the workplace (and, with a
+/// place beside it, the location too); "full-time", "contract", "intern" and the like the employment
+/// type; "visa" a visa note; the first field naming a role word (engineer, scientist, designer, …) the
+/// roles, split on `,`, `;`, ` / ` and ` and ` into `titles`; a field left over, the location. A first line
+/// with fewer than three fields is not a job post (a reply, a question) and gives nil.
+struct HackerNewsPost: Sendable, Equatable {
+    var company: String?
+    var titles: [String] = []
+    var location: String?
+    var remote: String?
+    var salary: String?
+    var employmentType: String?
+    var visa: String?
+
+    /// Words that mark a field as the role(s).
+    static let roleWords: [String] = [
+        "engineer", "developer", "scientist", "researcher", "designer", "manager", "architect", "analyst",
+        "lead", "head of", "director", "intern", "sre", "devops", "founding", "cto", "vp ", "product", "writer",
+        "roles", "positions", "swe", "programmer", "specialist", "recruiter", "administrator", "ml ", "ai ",
+    ]
+    static let employmentWords = ["full-time", "full time", "fulltime", "part-time", "part time", "contract",
+                                  "freelance", "internship", "permanent", "ft", "pt"]
+
+    /// The post a first line describes, or nil when the line does not follow the convention.
+    init?(firstLine: String) {
+        let line = firstLine.trimmingCharacters(in: .whitespaces)
+        var fields = Self.split(line, on: "|")
+        if fields.count < 3 { fields = Self.split(line, on: "·") }
+        if fields.count < 3 { fields = Self.split(line, on: " - ") }
+        if fields.count < 3 { fields = Self.split(line, on: " – ") }
+        guard fields.count >= 3, fields[0].count <= 80 else { return nil }
+        company = Self.withoutURL(fields[0])
+        var leftovers: [String] = []
+        for field in fields.dropFirst() {
+            let lower = field.lowercased()
+            if salary == nil, Self.looksLikeSalary(lower) {
+                salary = field
+            } else if lower.contains("remote") || lower.contains("onsite") || lower.contains("on-site")
+                        || lower.contains("hybrid") || lower.contains("in office") || lower.contains("in-office") {
+                remote = remote.map { "\($0); \(field)" } ?? field
+                let place = lower.replacingOccurrences(of: "remote", with: "").replacingOccurrences(of: "onsite", with: "")
+                    .replacingOccurrences(of: "on-site", with: "").replacingOccurrences(of: "hybrid", with: "")
+                    .replacingOccurrences(of: "only", with: "").replacingOccurrences(of: "or", with: "")
+                if location == nil, place.contains(where: \.isLetter) { location = field }
+            } else if employmentType == nil, Self.employmentWords.contains(where: { Self.hasWord($0, in: lower) }) {
+                employmentType = field
+            } else if visa == nil, lower.contains("visa") {
+                visa = field
+            } else if titles.isEmpty, Self.roleWords.contains(where: { Self.hasWord($0.trimmingCharacters(in: .whitespaces), in: lower) }) {
+                titles = Self.roles(in: field)
+            } else {
+                leftovers.append(field)
+            }
+        }
+        if titles.isEmpty, let first = leftovers.first, leftovers.count >= 2 {
+            // No role word anywhere: the convention puts the role second.
+            titles = Self.roles(in: first)
+            leftovers.removeFirst()
+        }
+        if location == nil, let place = leftovers.first { location = place }
+        guard company != nil, !titles.isEmpty || location != nil || remote != nil else { return nil }
+    }
+
+    /// The record for a post: `text` is the whole post as plain text (its first line the header).
+    static func record(text: String, date: String?) -> PostingRecord? {
+        let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        guard let post = HackerNewsPost(firstLine: firstLine) else { return nil }
+        var record = PostingRecord()
+        record.fields[.company] = post.company
+        record.fields[.title] = post.titles.first
+        record.fields[.location] = post.location
+        record.fields[.salary] = post.salary
+        record.fields[.employmentType] = post.employmentType
+        record.fields[.date] = date
+        record.fields[.description] = text
+        record.bodyIsText = true
+        if let remote = post.remote { record.extra["remote"] = remote }
+        if let visa = post.visa { record.extra["visa"] = visa }
+        if post.titles.count > 1 { record.titles = post.titles }
+        record.extra["source_kind"] = "hacker_news"
+        return record
+    }
+
+    static func split(_ line: String, on separator: String) -> [String] {
+        line.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// "Acme (https://acme.example)" → "Acme"; a bare URL is kept.
+    static func withoutURL(_ field: String) -> String? {
+        var name = field
+        if let open = name.range(of: " (http") ?? name.range(of: " (www.") { name = String(name[..<open.lowerBound]) }
+        name = name.trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? nil : name
+    }
+
+    static func looksLikeSalary(_ lower: String) -> Bool {
+        if lower.contains("$") || lower.contains("€") || lower.contains("£") || lower.contains("salary")
+            || lower.contains("usd") || lower.contains("eur ") || lower.contains("equity") { return true }
+        // "150k", "120-150k"
+        let bytes = Array(lower.utf8)
+        for i in 1..<max(bytes.count, 1) where bytes[i] == UInt8(ascii: "k") {
+            if bytes[i - 1] >= 0x30, bytes[i - 1] <= 0x39, i + 1 == bytes.count || !(bytes[i + 1] >= 0x61 && bytes[i + 1] <= 0x7A) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether `word` occurs in `text` not glued to letters on either side.
+    static func hasWord(_ word: String, in text: String) -> Bool {
+        var search = text.startIndex
+        while let range = text.range(of: word, range: search..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            let boundaryBefore = before.map { !$0.isLetter } ?? true
+            // A plural or "-ing" after the word still names it ("Engineers", "Engineering").
+            let boundaryAfter = after.map { !$0.isLetter || $0 == "s" || $0 == "i" } ?? true
+            if boundaryBefore && boundaryAfter { return true }
+            search = range.upperBound
+        }
+        return false
+    }
+
+    /// "Senior Backend Engineer, ML Engineer and SRE" → the three roles.
+    static func roles(in field: String) -> [String] {
+        var parts = [field]
+        for separator in [",", ";", " / ", " and ", " & "] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        let roles = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.contains(where: \.isLetter) }
+        return roles.isEmpty ? [field] : roles
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// The header job boards write above a Markdown posting, read into fields:
+///
+/// ```
+/// # [Senior ML Engineer](https://board.example/apply/senior-ml-engineer)
+/// ### Example Corp
+/// #### `💰 $150,000 - $180,000` `🌎 Remote US`
+/// ```
+///
+/// The first non-blank line must be a heading: its text (a link's text when the heading is one link) is
+/// the title. The next non-blank line is the company when it is a deeper heading that reads like a name
+/// (short, no backticks, not a section heading such as "About the role"). A heading line made only of
+/// backtick spans gives the salary (span opening with 💰, 💵 or 💲) and the location (🌎, 🌍, 🌏 or 📍).
+/// Anything else ends the header; the rest of the file is the body.
+struct MarkdownPostingHeader: Sendable, Equatable {
+    var title: String?
+    var url: String?
+    var company: String?
+    var salary: String?
+    var location: String?
+    /// Byte offset (into the bytes parsed) where the body starts.
+    var bodyStart: Int
+
+    /// Section headings that are never a company name.
+    static let sectionWords: Set<String> = [
+        "about", "about us", "about the role", "about the job", "about the company", "about the team", "overview",
+        "description", "job description", "summary", "responsibilities", "requirements", "qualifications",
+        "benefits", "the role", "role", "who we are", "what you'll do", "what you will do", "the opportunity",
+        "position", "details", "job details", "introduction", "company", "location", "salary",
+    ]
+
+    /// The header at the top of `bytes` (from `start`), or nil when the file does not open with a heading.
+    static func parse(_ bytes: [UInt8], from start: Int) -> MarkdownPostingHeader? {
+        var cursor = start
+        /// The next non-blank line: its trimmed text and where the line after it starts.
+        func nextLine(from index: Int) -> (text: String, next: Int)? {
+            var i = index
+            while i < bytes.count {
+                let end = ByteScan.nextIndex(of: 0x0A, in: bytes, from: i) ?? bytes.count
+                let line = String(decoding: bytes[i..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let next = min(end + 1, bytes.count)
+                if !line.isEmpty { return (line, next) }
+                i = next
+            }
+            return nil
+        }
+        guard let first = nextLine(from: cursor), let (level, heading) = Self.heading(first.text) else { return nil }
+        var header = MarkdownPostingHeader(bodyStart: first.next)
+        if let (text, url) = Self.link(heading) {
+            header.title = text
+            header.url = url
+        } else {
+            header.title = Self.plainInline(heading)
+        }
+        cursor = first.next
+        var sawCompany = false
+        while let line = nextLine(from: cursor), let (depth, text) = Self.heading(line.text), depth > level {
+            if let spans = Self.spans(text) {
+                for span in spans {
+                    if let value = Self.marked(span, by: ["💰", "💵", "💲"]) {
+                        header.salary = header.salary ?? value
+                    } else if let value = Self.marked(span, by: ["🌎", "🌍", "🌏", "📍"]) {
+                        header.location = header.location ?? value
+                    }
+                }
+                cursor = line.next
+                header.bodyStart = cursor
+                break // the span line closes the header
+            }
+            guard !sawCompany, header.salary == nil, Self.looksLikeName(text) else { break }
+            let name = Self.plainInline(text)
+            header.company = ColumnMapping.isNullMarker(name) ? nil : name
+            sawCompany = true
+            cursor = line.next
+            header.bodyStart = cursor
+        }
+        return header
+    }
+
+    /// `### Text` → (3, "Text"); nil for a line that is not an ATX heading.
+    static func heading(_ line: String) -> (Int, String)? {
+        let hashes = line.prefix { $0 == "#" }.count
+        guard (1...6).contains(hashes) else { return nil }
+        let rest = line.dropFirst(hashes)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        var text = rest.trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix("#") { text.removeLast() } // closing hashes
+        text = text.trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : (hashes, text)
+    }
+
+    /// `[text](url)` filling the whole heading → (text, url).
+    static func link(_ text: String) -> (String, String)? {
+        guard text.hasPrefix("["), text.hasSuffix(")"), let middle = text.range(of: "](", options: .backwards) else { return nil }
+        let label = text[text.index(after: text.startIndex)..<middle.lowerBound]
+        let url = text[middle.upperBound..<text.index(before: text.endIndex)]
+        let clean = plainInline(String(label))
+        guard !clean.isEmpty, !url.contains(" ") else { return nil }
+        return (clean, String(url))
+    }
+
+    /// The texts of a line made only of backtick spans (`` `a` `b` ``), else nil.
+    static func spans(_ text: String) -> [String]? {
+        guard text.hasPrefix("`") else { return nil }
+        var spans: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            guard rest.first == "`" else { return nil }
+            rest = rest.dropFirst()
+            guard let close = rest.firstIndex(of: "`") else { return nil }
+            spans.append(rest[..<close].trimmingCharacters(in: .whitespaces))
+            rest = rest[rest.index(after: close)...].drop { $0 == " " || $0 == "\t" }
+        }
+        return spans.isEmpty ? nil : spans
+    }
+
+    /// The span's text after one of `marks` (an emoji and its variation selector), when it opens with one.
+    static func marked(_ span: String, by marks: [String]) -> String? {
+        for mark in marks where span.hasPrefix(mark) {
+            let value = span.dropFirst(mark.count).drop { $0 == " " || $0 == "\u{FE0F}" }
+                .trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : value
+        }
+        return nil
+    }
+
+    /// Short, one phrase, no span or question/colon at the end, and no section heading.
+    static func looksLikeName(_ text: String) -> Bool {
+        // A name may end with "." ("Acme, Inc."); a sentence, longer than a name, may not.
+        guard text.count <= 80, !text.contains("`"), !text.hasSuffix(":"), !text.hasSuffix("?"),
+              !(text.hasSuffix(".") && text.split(separator: " ").count > 6), text.contains(where: \.isLetter)
+        else { return false }
+        return !sectionWords.contains(plainInline(text).lowercased())
+    }
+
+    /// Emphasis marks and link syntax removed from one line of inline Markdown.
+    static func plainInline(_ text: String) -> String {
+        var s = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        while let open = s.range(of: "]("), let lb = s[..<open.lowerBound].lastIndex(of: "["),
+              let close = s[open.upperBound...].firstIndex(of: ")") {
+            s.replaceSubrange(lb...close, with: s[s.index(after: lb)..<open.lowerBound])
+        }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+}
