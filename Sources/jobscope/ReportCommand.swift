@@ -16,12 +16,19 @@ struct ReportCommand: AsyncParsableCommand {
 
         Dates and periods are written 2024, 2024-Q2, 2024-03, 2024-03-15, or as a range 2023-01..2023-06.
 
+        Rising and falling are decided by a trend test over every period (Cochran-Armitage, Benjamini-Hochberg \
+        across the tests); --compare A B adds the comparison of two spans. Periods drawn from different \
+        collections are labelled and not called a trend without --allow-mixed-sources. --count says whether a \
+        posting counts once (new) or in every period it was posted or reposted (active).
+
         Examples:
           jobscope report
           jobscope report --period quarter --since 2024 --role generative-ai-engineer
           jobscope report --compare 2023 2025 --format markdown
           jobscope report --format html --output report.html
           jobscope report --format csv --section skills
+          jobscope report --count active --company acme --remote --csv-dir out/ --charts out/charts
+          jobscope report --compare-stores 2024.sqlite 2025.sqlite --format markdown
         """
     )
 

@@ -4,11 +4,12 @@ import Foundation
 public struct StoreComparisonRenderer: Sendable {
     public init() {}
 
-    /// The comparison in `format` (HTML is not offered for comparisons: use Markdown).
+    /// The comparison in `format`; HTML is not offered for comparisons (use Markdown) and throws.
     public func render(_ comparison: StoreComparison, format: ReportFormat) throws -> String {
         switch format {
         case .terminal: return text(comparison, markdown: false)
-        case .markdown, .html: return text(comparison, markdown: true)
+        case .markdown: return text(comparison, markdown: true)
+        case .html: throw ReportError.comparisonFormat(format.rawValue)
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
