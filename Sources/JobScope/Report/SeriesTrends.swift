@@ -24,11 +24,13 @@ public struct SeriesTrends: Sendable, Codable, Hashable {
         public var comparable: Bool
         /// Supported, comparable and q below alpha.
         public var significant: Bool
+        /// Supported and q below alpha, but the periods draw on different collections: not called a trend.
+        public var heldBackByMixedSources: Bool = false
 
         /// `rising`, `falling`, `no clear trend`, `mixed sources` or `too few postings`.
         public var verdict: String {
             if !supported { return "too few postings" }
-            if !comparable, (qValue ?? 1) < 1 { return "mixed sources" }
+            if heldBackByMixedSources { return "mixed sources" }
             if significant { return test.z > 0 ? "rising" : "falling" }
             return "no clear trend"
         }
@@ -90,6 +92,7 @@ public struct SeriesTrends: Sendable, Codable, Hashable {
             for (index, value) in zip(tested, q) {
                 rows[index].qValue = value
                 rows[index].significant = comparable && value < options.alpha
+                rows[index].heldBackByMixedSources = !comparable && value < options.alpha
             }
             return rows
         }

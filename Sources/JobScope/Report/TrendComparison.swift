@@ -31,12 +31,14 @@ public struct TrendComparison: Sendable, Codable, Hashable {
         public var significant: Bool
         /// The two spans draw on comparable collections (or `--allow-mixed-sources` was given).
         public var comparable: Bool = true
+        /// Supported and q below alpha, but the spans draw on different collections: not called significant.
+        public var heldBackByMixedSources: Bool = false
 
         /// `significant`, `not significant`, `mixed sources` or `too few postings`.
         public var verdict: String {
             if significant { return "significant" }
             if !supported { return "too few postings" }
-            if !comparable, (qValue ?? 1) < 1 { return "mixed sources" }
+            if heldBackByMixedSources { return "mixed sources" }
             return "not significant"
         }
     }
@@ -120,6 +122,7 @@ public struct TrendComparison: Sendable, Codable, Hashable {
             for (index, qValue) in zip(tested, q) {
                 rows[index].qValue = qValue
                 rows[index].significant = comparable && qValue < options.alpha
+                rows[index].heldBackByMixedSources = !comparable && qValue < options.alpha
             }
             return rows.sorted { abs($0.change) != abs($1.change) ? abs($0.change) > abs($1.change) : $0.id < $1.id }
         }

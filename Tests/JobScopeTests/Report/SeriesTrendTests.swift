@@ -112,7 +112,7 @@ import Testing
         // The first three months come from a data-science search, the last three from an ML search, and the
         // role mix jumps with them.
         let records = Self.series(
-            perMonth: 100, skills: ["pytorch": [5, 5, 5, 60, 60, 60]],
+            perMonth: 100, skills: ["pytorch": [5, 5, 5, 60, 60, 60], "sql": [30, 30, 30, 30, 30, 30]],
             collection: { $0 <= 3 ? "ds-search-2018" : "ml-search-2020" },
             role: { month, i in month <= 3 ? (i < 70 ? "data-scientist" : "machine-learning-engineer")
                                          : (i < 20 ? "data-scientist" : "machine-learning-engineer") })
@@ -126,6 +126,9 @@ import Testing
         #expect(pytorch.test.pValue < 1e-6)
         #expect(!pytorch.significant)
         #expect(pytorch.verdict == "mixed sources")
+        // A flat skill is no trend whatever the sources: it keeps its own verdict.
+        let flat = try #require(report.seriesTrends.skills.first { $0.id == "sql" })
+        #expect(!flat.heldBackByMixedSources && flat.verdict == "no clear trend")
         let role = try #require(report.trends?.roles.first { $0.id == "machine-learning-engineer" })
         #expect(!role.significant && role.verdict == "mixed sources")
         #expect(report.trends?.sourceWarning != nil)
