@@ -140,7 +140,7 @@ enum SVGChart {
     static func bars(title: String, bars: [Bar], width fullWidth: Double = 880, colour: String = "#0072B2",
                      compact: Bool = false) -> String {
         let width = compact ? 420 : fullWidth
-        let labelW = compact ? 136.0 : 230.0, textW = compact ? 104.0 : 90.0, rowH = 22.0, top = 6.0
+        let labelW = compact ? 150.0 : 230.0, textW = compact ? 96.0 : 90.0, rowH = 22.0, top = 6.0
         let height = top * 2 + Double(bars.count) * rowH
         let maxValue = bars.map(\.value).max() ?? 0
         let plotW = width - labelW - textW
@@ -149,12 +149,17 @@ enum SVGChart {
         for (i, bar) in bars.enumerated() {
             let y = top + Double(i) * rowH
             let w = maxValue > 0 ? max(1, bar.value / maxValue * plotW) : 1
-            svg += "<text x=\"\(f(labelW - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\" class=\"label\">\(escape(bar.label))</text>"
+            svg += "<text x=\"\(f(labelW - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\" class=\"label\">\(escape(compact ? shortened(bar.label) : bar.label))</text>"
             svg += "<rect x=\"\(f(labelW))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowH - 6))\" fill=\"\(colour)\""
                 + (bar.emphasised ? "" : " fill-opacity=\"0.35\"") + "><title>\(escape(bar.label)): \(escape(bar.text))</title></rect>"
             svg += "<text x=\"\(f(labelW + w + 6))\" y=\"\(f(y + 15))\" class=\"value\">\(escape(bar.text))</text>"
         }
         return svg + "</svg>"
+    }
+
+    /// A label cut to fit a phone's label column (the bar's title keeps the full name).
+    static func shortened(_ label: String, limit: Int = 21) -> String {
+        label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
     }
 
     /// Bars growing right (green, rises) or left (red, falls) from a centre line; pale bars are not significant.
@@ -173,7 +178,7 @@ enum SVGChart {
             let w = maxValue > 0 ? max(1, abs(bar.value) / maxValue * half) : 1
             let rising = bar.value >= 0
             let x = rising ? centre : centre - w
-            svg += "<text x=\"\(f(labelW - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\" class=\"label\">\(escape(bar.label))</text>"
+            svg += "<text x=\"\(f(labelW - 8))\" y=\"\(f(y + 15))\" text-anchor=\"end\" class=\"label\">\(escape(compact ? shortened(bar.label) : bar.label))</text>"
             svg += "<rect x=\"\(f(x))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowH - 6))\" "
                 + "fill=\"\(rising ? "#009E73" : "#D55E00")\"" + (bar.emphasised ? "" : " fill-opacity=\"0.3\"")
                 + "><title>\(escape(bar.label)): \(escape(bar.text))</title></rect>"
