@@ -111,8 +111,9 @@ enum SVGChart {
         for (index, s) in series.enumerated() {
             let colour = palette[index % palette.count]
             var segments: [[(Double, Double)]] = [[]]
+            // The line breaks at a thin period: its point is drawn, but not joined to its neighbours as if it were solid.
             for (i, value) in s.values.enumerated() {
-                if let value { segments[segments.count - 1].append((x(i), y(value))) }
+                if let value, !shaded.contains(i) { segments[segments.count - 1].append((x(i), y(min(value, maxValue)))) }
                 else if !(segments.last?.isEmpty ?? true) { segments.append([]) }
             }
             for segment in segments where segment.count > 1 {
