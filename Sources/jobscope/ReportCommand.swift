@@ -16,12 +16,19 @@ struct ReportCommand: AsyncParsableCommand {
 
         Dates and periods are written 2024, 2024-Q2, 2024-03, 2024-03-15, or as a range 2023-01..2023-06.
 
+        Rising and falling are decided by a trend test over every period (Cochran-Armitage, Benjamini-Hochberg \
+        across the tests); --compare A B adds the comparison of two spans. Periods drawn from different \
+        collections are labelled and not called a trend without --allow-mixed-sources. --count says whether a \
+        posting counts once (new) or in every period it was posted or reposted (active).
+
         Examples:
           jobscope report
           jobscope report --period quarter --since 2024 --role generative-ai-engineer
           jobscope report --compare 2023 2025 --format markdown
           jobscope report --format html --output report.html
           jobscope report --format csv --section skills
+          jobscope report --count active --company acme --remote --csv-dir out/ --charts out/charts
+          jobscope report --compare-stores 2024.sqlite 2025.sqlite --format markdown
         """
     )
 
@@ -75,21 +82,62 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "No colour, even on a terminal.")
     var noColor = false
 
+    @Option(help: "Counting rule: new (each posting once, when first seen) or active (once in every period it is posted or reposted).")
+    var count: ReportCounting = .new
+
+    @Option(help: "Only postings whose company contains this text.")
+    var company: String?
+
+    @Option(help: "Only postings whose location contains this text.")
+    var location: String?
+
+    @Option(help: "Only postings whose source path or collection contains this text.")
+    var source: String?
+
+    @Option(help: "Only postings of this seniority level id (see `jobscope taxonomy`).")
+    var seniority: String?
+
+    @Flag(help: "Only postings that state remote work.")
+    var remote = false
+
+    @Flag(help: "Call changes trends even when the periods come from different collections.")
+    var allowMixedSources = false
+
+    @Option(help: "Periods whose collection mix differs by more than this share (0-1) are not comparable.")
+    var maxSourceShift = 0.2
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Show two stores side by side, with a test between them.", valueName: "A B"))
+    var compareStores: [String] = []
+
+    @Option(help: "Also write one CSV file per section into this folder.")
+    var csvDir: String?
+
+    @Option(help: "Also write every chart as a standalone SVG file into this folder.")
+    var charts: String?
+
     func validate() throws {
         if !compare.isEmpty && compare.count != 2 { throw ValidationError(ReportError.compareNeedsTwo(given: compare.count).localizedDescription) }
+        if !compareStores.isEmpty && compareStores.count != 2 {
+            throw ValidationError("--compare-stores takes two store files (e.g. --compare-stores 2024.sqlite 2025.sqlite), got \(compareStores.count)")
+        }
         if section != nil && format != .csv { throw ValidationError(ReportError.sectionNeedsCSV.localizedDescription) }
         if let section, !CSVReportRenderer.sections.contains(section) {
             throw ValidationError(ReportError.unknownSection(section, known: CSVReportRenderer.sections).localizedDescription)
         }
-        guard (0...1).contains(alpha), minSupport >= 0, minPeriodPostings >= 0, top > 0 else {
+        guard (0...1).contains(alpha), (0...1).contains(maxSourceShift), minSupport >= 0, minPeriodPostings >= 0, top > 0 else {
             throw ValidationError("--alpha must lie in 0...1, --min-support and --min-period-postings must not be negative, --top must be positive")
         }
     }
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: store) else { throw ReportError.storeMissing(path: store) }
-        // Before anything is written: the report must not overwrite the store or the taxonomy it reads.
-        if let output { try OutputGuard(stores: [store], inputs: [model.taxonomy].compactMap { $0 }).check(output: output) }
+        for path in compareStores.isEmpty ? [store] : compareStores where !FileManager.default.fileExists(atPath: path) {
+            throw ReportError.storeMissing(path: path)
+        }
+        // Before anything is written: the report must not overwrite a store or the taxonomy it reads.
+        if let output {
+            try OutputGuard(stores: [store] + compareStores, inputs: [model.taxonomy].compactMap { $0 })
+                .check(output: output)
+        }
         let taxonomy = try model.loadTaxonomy()
         // Bad values of options are bad arguments (exit 64), found only once the taxonomy is loaded.
         if let role, taxonomy.role(role) == nil {
@@ -106,15 +154,36 @@ struct ReportCommand: AsyncParsableCommand {
             granularity: period, since: try span(since, "--since"), until: try span(until, "--until"), roleID: role,
             compare: compare.isEmpty ? nil : try compare.map { try span($0, "--compare")! },
             includeReposts: includeReposts, minimumSupport: minSupport, minimumPeriodPostings: minPeriodPostings,
-            alpha: alpha, topCount: top)
+            alpha: alpha, topCount: top, counting: count,
+            filter: ReportFilter(company: company, location: location, source: source, seniority: seniority,
+                                 workplace: remote ? .remote : nil),
+            allowMixedSources: allowMixedSources, maximumSourceShift: maxSourceShift)
         // Reposts always come along so the overview can say how many were left out.
-        let records = try PostingStore(path: store).reportRecords(includeReposts: true)
-        let report = TrendReport(records: records, taxonomy: taxonomy, options: options)
+        func makeReport(_ path: String) throws -> TrendReport {
+            TrendReport(records: try PostingStore(path: path).reportRecords(includeReposts: true), taxonomy: taxonomy,
+                        options: options)
+        }
+        if compareStores.count == 2 {
+            let comparison = StoreComparison(left: try makeReport(compareStores[0]), leftLabel: (compareStores[0] as NSString).lastPathComponent,
+                                             right: try makeReport(compareStores[1]), rightLabel: (compareStores[1] as NSString).lastPathComponent)
+            try emit(try StoreComparisonRenderer().render(comparison, format: format))
+            return
+        }
+        let report = try makeReport(store)
         let colour = format == .terminal && output == nil && !noColor && isatty(STDOUT_FILENO) != 0
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
-        let text = try format.render(report, section: section, colour: colour, rawCSV: rawCSV)
-        // A temporary file renamed into place: a failed write (a full disk) leaves an older report whole.
+        for (directory, write) in [(csvDir, ReportFiles.writeCSVSections), (charts, ReportFiles.writeCharts)] {
+            guard let directory else { continue }
+            let paths = try write(report, directory)
+            Console().note("wrote \(paths.count) files to \(directory)")
+        }
+        try emit(try format.render(report, section: section, colour: colour, rawCSV: rawCSV))
+    }
+
+    /// Writes the report: to a temporary file renamed into place, so a failed write (a full disk) leaves an
+    /// older report whole; or to standard output.
+    private func emit(_ text: String) throws {
         let file = try output.map(OutputFile.init(path:)) ?? OutputFile.standardOutput()
         try file.write(text)
         try file.commit()
@@ -123,3 +192,4 @@ struct ReportCommand: AsyncParsableCommand {
 }
 
 extension ReportGranularity: ExpressibleByArgument {}
+extension ReportCounting: ExpressibleByArgument {}

@@ -7,6 +7,9 @@ public struct PeriodShare: Sendable, Codable, Hashable {
     public var count: Int
     public var total: Int
     public var share: Double
+    /// 95% Wilson interval of the share.
+    public var lower: Double
+    public var upper: Double
     /// Share minus the previous period's share (a fraction; ×100 for percentage points); nil for the
     /// first period or when either period is empty.
     public var change: Double?
@@ -16,6 +19,9 @@ public struct PeriodShare: Sendable, Codable, Hashable {
         self.count = proportion.count
         self.total = proportion.total
         self.share = proportion.share
+        let interval = proportion.wilsonInterval()
+        self.lower = interval.lower
+        self.upper = interval.upper
         self.change = change
     }
 

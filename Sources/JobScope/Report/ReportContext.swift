@@ -22,13 +22,42 @@ struct ReportContext {
     private let skillCategories: [String: SkillCategory]
     private let skillsFromSeeds: Set<String>
 
-    init(records input: [ReportRecord], taxonomy: Taxonomy, options: ReportOptions) {
+    /// The collection of each record in `market` (see `ReportContext.collection`).
+    let collectionOfMarket: [String]
+    /// The collection of each record in `records`.
+    let collectionOfRecord: [String]
+    /// Postings the filters (company, location, source, seniority, workplace) left out.
+    let filteredOut: Int
+    /// With `--count active`: reposts whose period was credited to their original (0 when counting new postings).
+    let repostsFolded: Int
+
+    init(records unfiltered: [ReportRecord], taxonomy: Taxonomy, options: ReportOptions) {
         self.taxonomy = taxonomy
         self.options = options
         roleNames = Dictionary(taxonomy.roles.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         skillNames = Dictionary(taxonomy.skills.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         skillCategories = Dictionary(taxonomy.skills.map { ($0.id, $0.category) }, uniquingKeysWith: { a, _ in a })
         skillsFromSeeds = Set(taxonomy.skills.filter(\.fromSeeds).map(\.id))
+        let allCollections = ReportContext.collections(unfiltered)
+        var input: [ReportRecord] = []
+        var inputCollections: [String] = []
+        for (record, collection) in zip(unfiltered, allCollections) where options.filter.admits(record, collection: collection) {
+            var record = record
+            record.collection = collection
+            input.append(record)
+            inputCollections.append(collection)
+        }
+        filteredOut = unfiltered.count - input.count
+        var folded = 0
+        var chosenGranularity = options.granularity
+        if options.counting == .active {
+            // The grouping is fixed before expanding: "once per period" needs to know the periods.
+            let granularity = options.granularity ?? ReportContext.autoGranularity(
+                dates: input.filter { !$0.isRepost }.compactMap(\.datePosted), minimum: options.minimumPeriodPostings)
+            chosenGranularity = granularity
+            (input, folded) = ReportContext.activeOccurrences(input, granularity: granularity)
+        }
+        repostsFolded = folded
         let dateFiltered = options.since != nil || options.until != nil
         let market = input.filter { record in
             if record.isRepost && !options.includeReposts { return false }
@@ -40,8 +69,10 @@ struct ReportContext {
         self.market = market
         let records = options.roleID.map { role in market.filter { $0.roleID == role } } ?? market
         self.records = records
+        collectionOfMarket = market.map { $0.collection ?? "" }
+        collectionOfRecord = records.map { $0.collection ?? "" }
         let dates = market.compactMap(\.datePosted)
-        let granularity = options.granularity
+        let granularity = chosenGranularity
             ?? ReportContext.autoGranularity(dates: dates, minimum: options.minimumPeriodPostings)
         self.granularity = granularity
         var periods: [ReportPeriod] = []
@@ -69,6 +100,68 @@ struct ReportContext {
     }
 
     var labels: [String] { periods.map(\.label) }
+
+    /// Each record's collection: the one the store gave, else the first path component below the folder all
+    /// source paths share (a file of its own when the paths share their folder): `linkedin-2024` for
+    /// `/corpus/linkedin-2024/postings.csv` beside `/corpus/remotewlb-2024/...`.
+    static func collections(_ records: [ReportRecord]) -> [String] {
+        let paths = records.filter { $0.collection == nil }.map(\.sourcePath)
+        var root: [Substring]?
+        for path in Set(paths) {
+            let parts = path.split(separator: "/").dropLast()
+            guard let current = root else { root = Array(parts); continue }
+            root = Array(zip(current, parts).prefix { $0 == $1 }.map(\.0))
+        }
+        let depth = root?.count ?? 0
+        return records.map { record in
+            if let collection = record.collection { return collection }
+            let parts = record.sourcePath.split(separator: "/")
+            guard parts.count > depth else { return record.sourcePath }
+            return String(parts[depth])
+        }
+    }
+
+    /// `--count active`: every non-repost posting once per period it was posted or reposted (dated at the first
+    /// day it was seen in that period); reposts whose original is in `input` fold into it. Returns the occurrences
+    /// and how many reposts were folded.
+    static func activeOccurrences(_ input: [ReportRecord], granularity: ReportGranularity) -> ([ReportRecord], Int) {
+        let byID = Dictionary(input.map { ($0.postingID, $0) }, uniquingKeysWith: { a, _ in a })
+        func root(_ record: ReportRecord) -> String? {
+            var current = record, steps = 0
+            while let parent = current.repostOf, steps < 64 {
+                guard let next = byID[parent] else { return nil }
+                current = next
+                steps += 1
+            }
+            return current.isRepost ? nil : current.postingID
+        }
+        var extraDates = [String: [PostingDate]]()
+        var folded = 0
+        var standalone: [ReportRecord] = []
+        for record in input where record.isRepost {
+            if let original = root(record) {
+                folded += 1
+                if let date = record.datePosted { extraDates[original, default: []].append(date) }
+            } else {
+                var own = record
+                own.isRepost = false
+                own.repostOf = nil
+                standalone.append(own)
+            }
+        }
+        var result: [ReportRecord] = []
+        for record in input where !record.isRepost {
+            let dates = ([record.datePosted].compactMap { $0 } + (extraDates[record.postingID] ?? [])).sorted()
+            guard !dates.isEmpty else { result.append(record); continue }
+            var seen = Set<String>()
+            for date in dates where seen.insert(granularity.period(containing: date).label).inserted {
+                var occurrence = record
+                occurrence.datePosted = date
+                result.append(occurrence)
+            }
+        }
+        return (result + standalone, folded)
+    }
 
     /// Display name of a role id (nil: Other).
     func roleName(_ id: String?) -> String {

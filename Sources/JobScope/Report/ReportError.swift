@@ -8,6 +8,8 @@ public enum ReportError: LocalizedError, Equatable {
     case badSpan(option: String, text: String)
     case compareNeedsTwo(given: Int)
     case sectionNeedsCSV
+    case cannotWrite(path: String, reason: String)
+    case comparisonFormat(String)
 
     public var errorDescription: String? {
         switch self {
@@ -24,6 +26,10 @@ public enum ReportError: LocalizedError, Equatable {
             return "--compare takes two periods (e.g. --compare 2023 2025), got \(given)"
         case .sectionNeedsCSV:
             return "--section picks one table of the CSV report; add --format csv"
+        case .comparisonFormat(let format):
+            return "--compare-stores writes terminal, markdown, json or csv, not \(format); choose one of those with --format"
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(path): \(reason); check the folder exists and is writable, or choose another"
         }
     }
 }

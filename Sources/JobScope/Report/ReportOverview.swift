@@ -12,8 +12,14 @@ public struct ReportOverview: Sendable, Codable, Hashable {
         }
     }
 
-    /// Postings counted (reposts left out unless asked for, filters applied).
+    /// Postings counted (reposts left out unless asked for, filters applied); with `--count active`, posting-periods.
     public var postings: Int
+    /// Distinct postings behind `postings` (equal to it when counting new postings).
+    public var distinctPostings: Int
+    /// Postings left out by the company, location, source, seniority or workplace filters.
+    public var filteredOut: Int
+    /// The counting rule.
+    public var counting: ReportCounting
     /// Near-duplicate reposts in range that were left out.
     public var repostsExcluded: Int
     /// Undated postings left out because `--since`/`--until` was given.
@@ -29,6 +35,8 @@ public struct ReportOverview: Sendable, Codable, Hashable {
     public var firstDate: PostingDate?
     public var lastDate: PostingDate?
     public var undated: Proportion
+    /// Postings with a date, of all: how much of the collection the date range describes.
+    public var dated: Proportion { Proportion(count: postings - undated.count, total: postings) }
     /// Postings whose role the seeds document, whose role is adjacent, and that fit no role.
     public var documented: Proportion
     public var adjacent: Proportion
@@ -45,7 +53,7 @@ public struct ReportOverview: Sendable, Codable, Hashable {
         let options = context.options
         let dateFiltered = options.since != nil || options.until != nil
         var reposts = 0, undatedOut = 0
-        for record in input {
+        for record in input where options.filter.admits(record, collection: record.collection ?? "") {
             let inRange: Bool
             if let date = record.datePosted {
                 inRange = (options.since.map { date >= $0.start } ?? true) && (options.until.map { date <= $0.end } ?? true)
@@ -53,7 +61,7 @@ public struct ReportOverview: Sendable, Codable, Hashable {
                 inRange = !dateFiltered
                 if dateFiltered && (options.includeReposts || !record.isRepost) { undatedOut += 1 }
             }
-            if inRange && record.isRepost && !options.includeReposts
+            if inRange && record.isRepost && !options.includeReposts && options.counting == .new
                 && (options.roleID == nil || record.roleID == options.roleID) {
                 reposts += 1
             }
@@ -82,7 +90,8 @@ public struct ReportOverview: Sendable, Codable, Hashable {
         let dates = records.compactMap(\.datePosted)
         let n = records.count
         return ReportOverview(
-            postings: n, repostsExcluded: reposts, undatedExcluded: undatedOut,
+            postings: n, distinctPostings: Set(records.map(\.postingID)).count, filteredOut: context.filteredOut,
+            counting: options.counting, repostsExcluded: reposts, undatedExcluded: undatedOut,
             otherRolesExcluded: context.market.count - n, sourceFiles: sources.count,
             formats: ranked(formats), topSources: Array(ranked(sources).prefix(10)),
             firstDate: dates.min(), lastDate: dates.max(),

@@ -27,10 +27,21 @@ public struct ReportRecord: Sendable, Codable, Hashable {
     public var attributes: PostingAttributes
     /// A near-duplicate repost of an earlier posting (excluded from counts unless asked for).
     public var isRepost: Bool
+    /// The posting this one reposts (`isRepost`); `--count active` counts the original in the repost's period.
+    public var repostOf: String?
+    public var company: String?
+    public var location: String?
+    /// The collection the posting came from (the folder or file below the input `analyze` was given); nil: the
+    /// report derives it from `sourcePath`.
+    public var collection: String?
+    /// How the job involves AI; nil when the store predates the signal.
+    public var aiInvolvement: AIInvolvement?
 
     public init(postingID: String, sourcePath: String, datePosted: PostingDate?, roleID: String?,
                 secondaryRoleID: String? = nil, confidence: Double, skills: [ReportSkill],
-                attributes: PostingAttributes, isRepost: Bool = false) {
+                attributes: PostingAttributes, isRepost: Bool = false, repostOf: String? = nil,
+                company: String? = nil, location: String? = nil, collection: String? = nil,
+                aiInvolvement: AIInvolvement? = nil) {
         self.postingID = postingID
         self.sourcePath = sourcePath
         self.datePosted = datePosted
@@ -39,7 +50,12 @@ public struct ReportRecord: Sendable, Codable, Hashable {
         self.confidence = confidence
         self.skills = skills
         self.attributes = attributes
-        self.isRepost = isRepost
+        self.isRepost = isRepost || repostOf != nil
+        self.repostOf = repostOf
+        self.company = company
+        self.location = location
+        self.collection = collection
+        self.aiInvolvement = aiInvolvement
     }
 
     /// The record of an analysis.
@@ -50,6 +66,7 @@ public struct ReportRecord: Sendable, Codable, Hashable {
                   confidence: analysis.classification.confidence,
                   skills: analysis.skills.map { ReportSkill(skillID: $0.skillID, category: $0.category,
                                                            requirement: $0.requirement) },
-                  attributes: analysis.attributes, isRepost: isRepost)
+                  attributes: analysis.attributes, isRepost: isRepost, company: analysis.posting.company,
+                  location: analysis.posting.location)
     }
 }

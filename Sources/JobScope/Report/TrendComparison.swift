@@ -27,17 +27,29 @@ public struct TrendComparison: Sendable, Codable, Hashable {
         public var qValue: Double?
         /// Enough postings on both sides (minimum support and no thin span) to be tested.
         public var supported: Bool
-        /// Supported and q-value below alpha.
+        /// Supported, q-value below alpha, and the spans' collections comparable (or mixed sources allowed).
         public var significant: Bool
+        /// The two spans draw on comparable collections (or `--allow-mixed-sources` was given).
+        public var comparable: Bool = true
+        /// Supported and q below alpha, but the spans draw on different collections: not called significant.
+        public var heldBackByMixedSources: Bool = false
 
-        /// `significant`, `not significant` or `too few postings`.
+        /// `significant`, `not significant`, `mixed sources` or `too few postings`.
         public var verdict: String {
-            significant ? "significant" : (supported ? "not significant" : "too few postings")
+            if significant { return "significant" }
+            if !supported { return "too few postings" }
+            if heldBackByMixedSources { return "mixed sources" }
+            return "not significant"
         }
     }
 
     public var baseline: Span
     public var current: Span
+    /// The collections each span draws on, how far apart they are, and the warning when they are not comparable.
+    public var baselineSources: SourceComparability.Mix
+    public var currentSources: SourceComparability.Mix
+    public var sourceShift: Double
+    public var sourceWarning: String?
     public var roles: [Row]
     public var skills: [Row]
     public var categories: [Row]
@@ -76,6 +88,15 @@ public struct TrendComparison: Sendable, Codable, Hashable {
         let inB = context.records.filter { $0.datePosted.map(b.contains) ?? false }
         let marketA = context.market.filter { $0.datePosted.map(a.contains) ?? false }
         let marketB = context.market.filter { $0.datePosted.map(b.contains) ?? false }
+        func collections(_ span: DateSpan) -> [String] {
+            zip(context.records, context.collectionOfRecord).filter { $0.0.datePosted.map(span.contains) ?? false }.map(\.1)
+        }
+        let mixA = SourceComparability.mix(label: a.label, collections(a))
+        let mixB = SourceComparability.mix(label: b.label, collections(b))
+        let shift = SourceComparability.shift(mixA, mixB)
+        let comparable = shift <= options.maximumSourceShift || options.allowMixedSources
+        let warning = shift <= options.maximumSourceShift ? nil
+            : SourceComparability.warning(mixA, mixB, shift: shift, threshold: options.maximumSourceShift)
         func span(_ s: DateSpan, _ n: Int) -> Span {
             Span(label: s.label, start: s.start, end: s.end, postings: n, isThin: n < options.minimumPeriodPostings)
         }
@@ -93,13 +114,15 @@ public struct TrendComparison: Sendable, Codable, Hashable {
                 let p1 = Proportion(count: x1, total: n1), p2 = Proportion(count: x2, total: n2)
                 return Row(id: id, name: name(id), baseline: p1, current: p2, change: p2.share - p1.share,
                            z: test.z, pValue: test.pValue, qValue: nil,
-                           supported: !thin && x1 + x2 >= options.minimumSupport, significant: false)
+                           supported: !thin && x1 + x2 >= options.minimumSupport, significant: false,
+                           comparable: comparable)
             }
             let tested = rows.indices.filter { rows[$0].supported }
             let q = ProportionTest.benjaminiHochberg(tested.map { rows[$0].pValue })
             for (index, qValue) in zip(tested, q) {
                 rows[index].qValue = qValue
-                rows[index].significant = qValue < options.alpha
+                rows[index].significant = comparable && qValue < options.alpha
+                rows[index].heldBackByMixedSources = !comparable && qValue < options.alpha
             }
             return rows.sorted { abs($0.change) != abs($1.change) ? abs($0.change) > abs($1.change) : $0.id < $1.id }
         }
@@ -114,7 +137,8 @@ public struct TrendComparison: Sendable, Codable, Hashable {
             Set(record.skills.map { context.category($0).rawValue })
         }
         return TrendComparison(
-            baseline: span(a, inA.count), current: span(b, inB.count), roles: roleRows,
+            baseline: span(a, inA.count), current: span(b, inB.count), baselineSources: mixA, currentSources: mixB,
+            sourceShift: shift, sourceWarning: warning, roles: roleRows,
             skills: family(counts(inA, skillKey), inA.count, counts(inB, skillKey), inB.count,
                            name: context.skillName),
             categories: family(counts(inA, categoryKey), inA.count, counts(inB, categoryKey), inB.count) {

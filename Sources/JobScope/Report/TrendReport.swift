@@ -11,8 +11,13 @@ public struct TrendReport: Sendable, Codable, Hashable {
     public var overview: ReportOverview
     public var roleDemand: RoleDemand
     public var skillDemand: SkillDemand
-    /// Nil when there are fewer than two periods to compare.
+    /// The endpoint comparison (first and last solid periods, or `--compare A B`); nil with fewer than two periods.
+    /// Renderers show it only when `options.compare` is given: the series trends rank risers and fallers.
     public var trends: TrendComparison?
+    /// Trend tests over every solid period.
+    public var seriesTrends: SeriesTrends
+    /// The AI share of every occupation (empty rows without the AI-involvement signal).
+    public var aiShare: OccupationAIShare
     public var seedCheck: [SeedCheck]
     public var attributes: AttributeSummary
     /// Caveats a reader must see (thin periods, postings left out, no dates).
@@ -28,18 +33,36 @@ public struct TrendReport: Sendable, Codable, Hashable {
         roleDemand = RoleDemand.build(context)
         skillDemand = SkillDemand.build(context)
         trends = TrendComparison.build(context)
+        aiShare = OccupationAIShare.build(context, roleOrder: roleDemand.rows.map(\.roleID))
+        seriesTrends = SeriesTrends.build(context, roles: roleDemand, skills: skillDemand, aiShare: aiShare)
         seedCheck = SeedCheck.build(context)
         attributes = AttributeSummary.build(context, roleOrder: roleDemand.rows.map(\.roleID))
-        notes = TrendReport.notes(context, overview: overview, trends: trends)
+        notes = TrendReport.notes(context, overview: overview, trends: trends, series: seriesTrends)
     }
 
     /// The dated periods with too few postings to trust.
     public var thinPeriods: [ReportPeriod] { periods.filter(\.isThin) }
 
+    /// Whether the endpoint comparison is shown (only under `--compare A B`).
+    public var showsEndpointComparison: Bool { options.compare != nil && trends != nil }
+
     private static func notes(_ context: ReportContext, overview: ReportOverview,
-                              trends: TrendComparison?) -> [String] {
+                              trends: TrendComparison?, series: SeriesTrends) -> [String] {
         var notes: [String] = []
         let options = context.options
+        if let warning = series.sources.warning, series.testedPeriods.count >= 2 {
+            notes.append("Mixed sources: " + warning + (options.allowMixedSources
+                ? "; --allow-mixed-sources was given, so changes are still tested." : "; no change is called a trend (--allow-mixed-sources overrides)."))
+        }
+        if options.compare != nil, let warning = trends?.sourceWarning {
+            notes.append("Compared spans: " + warning + ".")
+        }
+        if context.filteredOut > 0 {
+            notes.append("Filtered to \(options.filter.parts.joined(separator: ", ")): \(FigureFormat.count(context.filteredOut, "posting")) left out.")
+        }
+        if context.repostsFolded > 0 {
+            notes.append("\(FigureFormat.count(context.repostsFolded, "near-duplicate repost")) credited to the posting they repost, once per \(context.granularity.rawValue) (--count active).")
+        }
         if overview.postings == 0 { notes.append("No postings match; nothing to report.") }
         let thin = context.periods.filter(\.isThin)
         if !thin.isEmpty {
@@ -61,8 +84,10 @@ public struct TrendReport: Sendable, Codable, Hashable {
         }
         if trends == nil, overview.postings > 0 {
             notes.append("Fewer than two dated periods: no rising or falling trends can be measured.")
+        } else if series.testedPeriods.count < 2, overview.postings > 0 {
+            notes.append("Fewer than two periods are solid (the others are thin, under \(options.minimumPeriodPostings) postings): no trend over the series is tested.")
         }
-        if let trends, trends.baseline.isThin || trends.current.isThin {
+        if options.compare != nil, let trends, trends.baseline.isThin || trends.current.isThin {
             notes.append("A compared span is thin (under \(options.minimumPeriodPostings) postings): no change is called significant.")
         }
         return notes

@@ -101,6 +101,12 @@ public final class PostingStore: Sendable {
                 skillsByPosting[row[0], default: []].append(
                     ReportSkill(skillID: row[1], category: category, requirement: requirement))
             }
+            // The AI-involvement column arrives with a later migration; older stores have none.
+            let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(postings)").map { $0["name"] as String }
+            let hasInvolvement = columns.contains("ai_involvement")
+            let inputs = try String.fetchAll(db, sql: "SELECT inputs FROM runs")
+                .flatMap { $0.split(separator: "\n").map(String.init) }
+            let collectionOf = ReportCollections(inputs: inputs)
             var records: [ReportRecord] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT p.*, (SELECT path FROM sources s WHERE s.posting_id = p.id
@@ -110,13 +116,17 @@ public final class PostingStore: Sendable {
                 """)
             while let row = try rows.next() {
                 let id: String = row["id"]
+                let path: String = row["source_path"] ?? ""
                 records.append(ReportRecord(
-                    postingID: id, sourcePath: row["source_path"] ?? "",
+                    postingID: id, sourcePath: path,
                     datePosted: (row["date_posted"] as String?).flatMap(PostingDate.init(iso:)),
                     roleID: row["role_id"], secondaryRoleID: row["secondary_role_id"],
                     confidence: row["confidence"], skills: skillsByPosting[id] ?? [],
                     attributes: PostingStore.attributes(from: row),
-                    isRepost: (row["repost_of"] as String?) != nil))
+                    isRepost: (row["repost_of"] as String?) != nil, repostOf: row["repost_of"],
+                    company: row["company"], location: row["location"], collection: collectionOf.collection(of: path),
+                    aiInvolvement: hasInvolvement
+                        ? (row["ai_involvement"] as String?).flatMap(AIInvolvement.init(rawValue:)) : nil))
             }
             return records
         }

@@ -77,7 +77,7 @@ import Testing
     func htmlIsWellFormedSelfContainedAndEveryChartHasData(trendSet: Bool) throws {
         let report = trendSet
             ? TrendReport(records: ReportFixtures.trendCollection(), taxonomy: ReportFixtures.taxonomy,
-                          options: ReportOptions(granularity: .month))
+                          options: ReportOptions(granularity: .month, compare: [DateSpan("2025-01")!, DateSpan("2025-06")!]))
             : snapshotReport
         let html = HTMLReportRenderer().render(report)
         let document = try XMLDocument(xmlString: html, options: [])
@@ -102,8 +102,12 @@ import Testing
             let titled = try svg.nodes(forXPath: ".//*[local-name()='circle' or (local-name()='rect' and not(ancestor::*[local-name()='defs']) and @fill!='url(#thin-hatch)')]/*[local-name()='title']")
             #expect(titled.allSatisfy { ($0.stringValue ?? "").contains("%") || ($0.stringValue ?? "").contains("pp") })
         }
-        #expect(kinds.isSuperset(of: ["line-chart", "bar-chart", "heatmap", "diverging-chart"]))
+        // Every chart comes in a phone layout too; the endpoint comparison's chart only under --compare.
+        #expect(kinds.isSuperset(of: ["line-chart", "bar-chart", "heatmap", "compact"]))
+        #expect(kinds.contains("diverging-chart") == trendSet)
         if trendSet {
+            // Shares are drawn with their 95% interval bands.
+            #expect(try !document.nodes(forXPath: "//*[local-name()='polygon' and @class='band']").isEmpty)
             // The LLM riser is drawn as a significant (solid) bar.
             #expect(html.contains("Large language models: +35.0 pp *"))
         }

@@ -191,10 +191,17 @@ import Testing
         let report = monthly()
         let skills = try CSVReportRenderer().table("skill-periods", of: report)
         let lines = skills.split(separator: "\n")
-        #expect(lines.first == "skill_id,skill,period,count,total,share,change")
-        #expect(lines.contains("large-language-models,Large language models,2025-06,80,200,0.4,0.07"))
+        #expect(lines.first == "skill_id,skill,period,count,total,share,change,lower,upper")
+        #expect(lines.contains("large-language-models,Large language models,2025-06,80,200,0.4,0.07,0.334606,0.469163"))
         #expect(throws: ReportError.self) { try CSVReportRenderer().table("nope", of: report) }
-        let all = CSVReportRenderer().render(report)
-        for section in CSVReportRenderer.sections { #expect(all.contains("# \(section)\n")) }
+        // The whole report is one long table: a section column, then every section's columns.
+        let all = CSVReportRenderer().render(report).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let header = all.first!.split(separator: ",", omittingEmptySubsequences: false)
+        #expect(header.first == "section")
+        let sections = Set(all.dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" })
+        for section in CSVReportRenderer.sections {
+            let rows = try CSVReportRenderer().table(section, of: report).split(separator: "\n").count - 1
+            #expect(sections.contains(section) == (rows > 0), "\(section)")
+        }
     }
 }

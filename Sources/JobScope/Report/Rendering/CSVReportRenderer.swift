@@ -1,10 +1,12 @@
 import Foundation
 
-/// The report as CSV: one tidy table per section (one row per figure), for spreadsheets and pipelines.
+/// The report as CSV for spreadsheets and pipelines: one tidy table per section (one row per figure), or all of
+/// them as one long table whose first column names the section (pandas: `read_csv(path)`, then `groupby("section")`).
 public struct CSVReportRenderer: Sendable {
     /// The section names `--section` accepts, in output order.
     public static let sections = ["overview", "periods", "roles", "skills", "skill-periods", "skills-by-role",
-                                  "clusters", "trends", "seed-check", "attributes", "domains"]
+                                  "clusters", "series-trends", "ai-share", "sources", "trends", "seed-check",
+                                  "attributes", "domains"]
 
     /// Cells written as they are; by default a cell a spreadsheet would run as a formula is defused (`CSVCell`).
     public var rawCSV: Bool
@@ -15,6 +17,10 @@ public struct CSVReportRenderer: Sendable {
 
     /// One section's table (header row first).
     public func table(_ section: String, of report: TrendReport) throws -> String {
+        text(try rows(section, of: report))
+    }
+
+    private func rows(_ section: String, of report: TrendReport) throws -> [[String]] {
         let rows: [[String]]
         switch section {
         case "overview": rows = overview(report)
@@ -25,18 +31,43 @@ public struct CSVReportRenderer: Sendable {
         case "skills-by-role": rows = skillsByRole(report)
         case "clusters": rows = clusters(report)
         case "trends": rows = trends(report)
+        case "series-trends": rows = seriesTrends(report)
+        case "ai-share": rows = aiShare(report)
+        case "sources": rows = sources(report)
         case "seed-check": rows = seedCheck(report)
         case "attributes": rows = attributes(report)
         case "domains": rows = domains(report)
         default: throw ReportError.unknownSection(section, known: Self.sections)
         }
-        return rows.map { $0.map { CSVCell.field($0, raw: rawCSV) }.joined(separator: ",") }
-            .joined(separator: "\n") + "\n"
+        return rows
     }
 
-    /// Every section, each introduced by a `# name` line and separated by a blank line.
+    /// Every section as one long table: `section` first, then the union of the sections' columns in order of
+    /// first appearance; a row leaves the columns of other sections empty.
     public func render(_ report: TrendReport) -> String {
-        Self.sections.map { "# \($0)\n" + ((try? table($0, of: report)) ?? "") }.joined(separator: "\n")
+        var columns: [String] = ["section"]
+        var seen: Set<String> = ["section"]
+        var body: [(String, [String: String])] = []
+        for section in Self.sections {
+            guard let rows = try? rows(section, of: report), let header = rows.first else { continue }
+            for name in header where seen.insert(name).inserted { columns.append(name) }
+            for row in rows.dropFirst() {
+                body.append((section, Dictionary(zip(header, row).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })))
+            }
+        }
+        return text([columns] + body.map { section, values in
+            [section] + columns.dropFirst().map { values[$0] ?? "" }
+        })
+    }
+
+    /// Each section's table by name, for `--csv-dir` (one file per section).
+    public func tables(_ report: TrendReport) -> [(section: String, csv: String)] {
+        Self.sections.compactMap { section in (try? table(section, of: report)).map { (section, $0) } }
+    }
+
+    /// The rows as CSV text; a cell a spreadsheet would run is defused unless `rawCSV` (`CSVCell`).
+    private func text(_ rows: [[String]]) -> String {
+        rows.map { $0.map { CSVCell.field($0, raw: rawCSV) }.joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
     private func number(_ value: Double) -> String { String(format: "%.6g", value) }
@@ -45,13 +76,16 @@ public struct CSVReportRenderer: Sendable {
     private func overview(_ r: TrendReport) -> [[String]] {
         let o = r.overview
         var rows: [[String]] = [["metric", "count", "total", "share"]]
+        rows.append(["counting", o.counting.rawValue, "", ""])
         rows.append(["postings", String(o.postings), "", ""])
+        rows.append(["distinct_postings", String(o.distinctPostings), "", ""])
+        rows.append(["filtered_out", String(o.filteredOut), "", ""])
         rows.append(["reposts_excluded", String(o.repostsExcluded), "", ""])
         rows.append(["undated_excluded", String(o.undatedExcluded), "", ""])
         rows.append(["source_files", String(o.sourceFiles), "", ""])
         rows.append(["first_date", o.firstDate?.description ?? "", "", ""])
         rows.append(["last_date", o.lastDate?.description ?? "", "", ""])
-        for (name, p) in [("undated", o.undated), ("documented", o.documented), ("adjacent", o.adjacent),
+        for (name, p) in [("dated", o.dated), ("undated", o.undated), ("documented", o.documented), ("adjacent", o.adjacent),
                           ("other", o.other), ("emerging", o.emerging), ("with_skills", o.withSkills)] {
             rows.append([name] + share(p))
         }
@@ -85,10 +119,14 @@ public struct CSVReportRenderer: Sendable {
     }
 
     private func skillPeriods(_ r: TrendReport) -> [[String]] {
-        var rows: [[String]] = [["skill_id", "skill", "period", "count", "total", "share", "change"]]
+        var rows: [[String]] = [["skill_id", "skill", "period", "count", "total", "share", "change", "lower", "upper"]]
         for row in r.skillDemand.skills {
-            for cell in row.byPeriod { rows.append([row.skillID, row.name, cell.period] + share(cell.proportion) + [cell.change.map(number) ?? ""]) }
-            rows.append([row.skillID, row.name, "undated"] + share(row.undated) + [""])
+            for cell in row.byPeriod {
+                rows.append([row.skillID, row.name, cell.period] + share(cell.proportion)
+                            + [cell.change.map(number) ?? "", number(cell.lower), number(cell.upper)])
+            }
+            let undated = row.undated.wilsonInterval()
+            rows.append([row.skillID, row.name, "undated"] + share(row.undated) + ["", number(undated.lower), number(undated.upper)])
         }
         return rows
     }
@@ -124,6 +162,48 @@ public struct CSVReportRenderer: Sendable {
                 rows.append([family, row.id, row.name, t.baseline.label] + share(row.baseline) + [t.current.label]
                             + share(row.current) + [number(row.change), number(row.z), number(row.pValue),
                                                     row.qValue.map(number) ?? "", String(row.supported), String(row.significant)])
+            }
+        }
+        return rows
+    }
+
+    private func seriesTrends(_ r: TrendReport) -> [[String]] {
+        var rows: [[String]] = [["family", "id", "name", "first_period", "first_share", "last_period", "last_share",
+                                 "support", "z", "p_value", "q_value", "slope", "slope_lower", "slope_upper",
+                                 "supported", "comparable", "significant", "verdict"]]
+        let t = r.seriesTrends
+        let first = t.testedPeriods.first ?? "", last = t.testedPeriods.last ?? ""
+        for (family, list) in [("role", t.roles), ("skill", t.skills), ("skill_family", t.families),
+                               ("category", t.clusters), ("ai_share", t.aiShare)] {
+            for row in list {
+                rows.append([family, row.id, row.name, first, number(row.first.share), last, number(row.last.share),
+                             String(row.support), number(row.test.z), number(row.test.pValue),
+                             row.qValue.map(number) ?? "", row.test.slope.map(number) ?? "",
+                             row.test.slopeLower.map(number) ?? "", row.test.slopeUpper.map(number) ?? "",
+                             String(row.supported), String(row.comparable), String(row.significant), row.verdict])
+            }
+        }
+        return rows
+    }
+
+    private func aiShare(_ r: TrendReport) -> [[String]] {
+        var rows: [[String]] = [["role_id", "role", "period", "count", "total", "share", "lower", "upper"]]
+        for row in r.aiShare.rows {
+            let head = [row.roleID ?? "other", row.name]
+            let overall = row.overall.wilsonInterval()
+            rows.append(head + ["all"] + share(row.overall) + [number(overall.lower), number(overall.upper)])
+            for cell in row.byPeriod {
+                rows.append(head + [cell.period] + share(cell.proportion) + [number(cell.lower), number(cell.upper)])
+            }
+        }
+        return rows
+    }
+
+    private func sources(_ r: TrendReport) -> [[String]] {
+        var rows: [[String]] = [["period", "collection", "count", "total", "share"]]
+        for mix in r.seriesTrends.sources.periods {
+            for c in mix.collections {
+                rows.append([mix.label, c.name] + share(Proportion(count: c.count, total: mix.postings)))
             }
         }
         return rows

@@ -17,6 +17,12 @@ public enum FigureFormat {
         return (value > 0 ? "+" : "−") + String(format: "%.1f pp", abs(value))
     }
 
+    /// A standard score with two decimals and a true minus sign: `2.42`, `−0.33`.
+    public static func score(_ z: Double) -> String {
+        let text = String(format: "%.2f", abs(z))
+        return z < 0 && text != "0.00" ? "−" + text : text
+    }
+
     /// `1,234`.
     public static func count(_ value: Int) -> String {
         let digits = String(abs(value))
@@ -78,7 +84,24 @@ public enum FigureFormat {
         if let first = o.firstDate, let last = o.lastDate { parts.append("\(first)\(range)\(last)") }
         parts.append("by \(report.granularity.rawValue)")
         if let role = report.options.roleID { parts.append("role \(role)") }
+        parts += report.options.filter.parts
+        parts.append(report.options.counting.statement(report.granularity))
         return parts
+    }
+
+    /// A trend's slope as an odds ratio per period with its 95% interval: `×1.23/month [1.10–1.37]`.
+    static func oddsRatio(_ test: TrendTest, per granularity: ReportGranularity) -> String {
+        guard let slope = test.slope, let low = test.slopeLower, let high = test.slopeUpper else { return "–" }
+        func r(_ v: Double) -> String { String(format: v >= 10 ? "%.0f" : "%.2f", exp(v)) }
+        return "×\(r(slope))/\(granularity.rawValue) [\(r(low))–\(r(high))]"
+    }
+
+    /// `61.8% of 123`: a share with the postings it is of.
+    static func share(_ p: Proportion) -> String { "\(percent(p.share)) of \(count(p.total))" }
+
+    /// The dated postings and how much of the collection they are: `3,319 of 3,487 postings dated (95.2%)`.
+    static func datedCoverage(_ overview: ReportOverview) -> String {
+        "\(count(overview.dated.count)) of \(count(overview.postings, "posting")) dated (\(percent(overview.dated.share)))"
     }
 
     /// A period label with `†` when thin.

@@ -13,7 +13,9 @@ public struct MarkdownReportRenderer: Sendable {
     public func render(_ report: TrendReport) -> String {
         var parts = [header(report), overview(report), roleDemand(report), skillDemand(report), skillsByRole(report),
                      clusters(report)]
-        if let trends = report.trends { parts.append(self.trends(trends, report)) }
+        parts.append(seriesTrends(report))
+        if !report.aiShare.rows.isEmpty { parts.append(aiShare(report)) }
+        if report.showsEndpointComparison, let trends = report.trends { parts.append(self.trends(trends, report)) }
         parts += [seedCheck(report), attributes(report)]
         if !report.notes.isEmpty {
             parts.append("## Notes\n\n" + report.notes.map { "- " + Self.escape($0) }.joined(separator: "\n"))
@@ -30,10 +32,13 @@ public struct MarkdownReportRenderer: Sendable {
         let o = report.overview
         var rows: [[String]] = []
         rows.append(["Postings", FigureFormat.count(o.postings)
+                     + (o.counting == .active ? " posting-\(report.granularity.rawValue)s from \(FigureFormat.count(o.distinctPostings, "posting"))" : "")
                      + (o.repostsExcluded > 0 ? " (\(FigureFormat.count(o.repostsExcluded, "repost")) left out)" : "")])
         rows.append(["Sources", "\(FigureFormat.count(o.sourceFiles)) files: "
                      + o.formats.map { "\($0.name) \(FigureFormat.count($0.count))" }.joined(separator: ", ")])
-        if let first = o.firstDate, let last = o.lastDate { rows.append(["Date range", "\(first) to \(last)"]) }
+        if let first = o.firstDate, let last = o.lastDate {
+            rows.append(["Date range", "\(first) to \(last): \(FigureFormat.datedCoverage(o))"])
+        }
         rows.append(["Undated", "\(FigureFormat.count(o.undated.count)) (\(FigureFormat.percent(o.undated.share)))"])
         rows.append(["Documented roles", FigureFormat.percent(o.documented.share)])
         rows.append(["Adjacent roles", FigureFormat.percent(o.adjacent.share)])
@@ -132,6 +137,7 @@ public struct MarkdownReportRenderer: Sendable {
             + "\(FigureFormat.count(a.postings)) postings in \(a.label) against \(FigureFormat.count(b.postings)) in \(b.label). "
             + "Two-proportion z-test; a change is **significant** when its Benjamini–Hochberg q-value is below "
             + "\(report.options.alpha) and at least \(report.options.minimumSupport) postings of the two spans have the item."
+        if let warning = trends.sourceWarning { out += "\n\n**Mixed sources:** " + warning + "." }
         for list in TrendSection(trends, limit: report.options.topCount).lists {
             let title = list.title, rows = list.rows, untested = list.untested
             let note = untested > 0
@@ -151,6 +157,45 @@ public struct MarkdownReportRenderer: Sendable {
         return out
     }
 
+    private func seriesTrends(_ report: TrendReport) -> String {
+        let t = report.seriesTrends
+        let g = report.granularity.rawValue
+        var out = "## Trends over the whole series\n\nCochran–Armitage test for trend over the \(t.testedPeriods.count) "
+            + "\(g)s with at least \(report.options.minimumPeriodPostings) postings; **rising** or **falling** when the "
+            + "Benjamini–Hochberg q-value is below \(report.options.alpha) and at least \(report.options.minimumSupport) "
+            + "postings of those \(g)s have the item. Odds: the logistic-regression odds ratio per \(g), with its 95% interval."
+        out += "\n\n" + (t.sources.warning.map { "**Mixed sources:** " + $0 + "." }
+            ?? "Sources: \(FigureFormat.count(t.sources.collectionCount, "collection")), comparable across periods (largest mix shift \(FigureFormat.percent(t.sources.largestShift))).")
+        guard t.testedPeriods.count >= 2, let first = t.testedPeriods.first, let last = t.testedPeriods.last else {
+            return out + "\n\nFewer than two periods hold enough postings: nothing tested."
+        }
+        for (title, rows) in t.tables {
+            let cells = rows.prefix(report.options.topCount).map { row in
+                [row.name, FigureFormat.percent(row.first.share), FigureFormat.percent(row.last.share),
+                 FigureFormat.oddsRatio(row.test, per: report.granularity), FigureFormat.score(row.test.z),
+                 FigureFormat.pValue(row.test.pValue), row.qValue.map(FigureFormat.pValue) ?? "–",
+                 row.significant ? "**\(row.verdict)**" : row.verdict]
+            }
+            out += "\n\n### \(title)\n\n" + table(["", first, last, "Odds per \(g) [95% CI]", "z", "p", "q", ""], cells,
+                                                  right: [1, 2, 3, 4, 5, 6])
+        }
+        return out
+    }
+
+    private func aiShare(_ report: TrendReport) -> String {
+        let tests = Dictionary(report.seriesTrends.aiShare.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+        let window = periodWindow(report)
+        let rows = report.aiShare.rows.map { row -> [String] in
+            let test = tests[row.roleID ?? "other"]
+            return [row.name, FigureFormat.share(row.overall)] + periodCells(row.byPeriod, window)
+                + [test?.qValue.map(FigureFormat.pValue) ?? "–", test?.verdict ?? "–"]
+        }
+        let headers = ["Occupation", "AI share"] + window.map(FigureFormat.periodLabel) + ["q", "Trend"]
+        return "## AI share of each occupation\n\nShare of each role's postings that use AI, build ML or build generative AI "
+            + "(of the \(FigureFormat.count(report.aiShare.withSignal.count, "posting")) with the AI-involvement signal).\n\n"
+            + table(headers, rows, right: Array(1..<(headers.count - 1)))
+    }
+
     private func seedCheck(_ report: TrendReport) -> String {
         var out = "## Seed check\n\nFor each documented role: the skills the seed articles list, with the share of the role's postings asking for each, and the most-asked skills the seeds do not mention."
         let rows = report.seedCheck.map { check -> [String] in
@@ -168,6 +213,7 @@ public struct MarkdownReportRenderer: Sendable {
     private func attributes(_ report: TrendReport) -> String {
         func levels(_ b: AttributeSummary.Breakdown) -> String {
             b.levels.isEmpty ? "–" : b.levels.map { "\($0.name) \(FigureFormat.percent($0.share))" }.joined(separator: ", ")
+                + " (of \(FigureFormat.count(b.stated.count)))"
         }
         let rows = report.attributes.groups.map { g -> [String] in
             [g.name, FigureFormat.count(g.postings),

@@ -13,7 +13,9 @@ public struct TerminalReportRenderer: Sendable {
     public func render(_ report: TrendReport) -> String {
         var parts = [header(report), overview(report), roleDemand(report), skillDemand(report),
                      skillsByRole(report), clusters(report)]
-        if let trends = report.trends { parts.append(self.trends(trends, report)) }
+        parts.append(seriesTrends(report))
+        if !report.aiShare.rows.isEmpty { parts.append(aiShare(report)) }
+        if report.showsEndpointComparison, let trends = report.trends { parts.append(self.trends(trends, report)) }
         parts.append(seedCheck(report))
         parts.append(attributes(report))
         if !report.notes.isEmpty {
@@ -34,12 +36,15 @@ public struct TerminalReportRenderer: Sendable {
         let o = report.overview
         var rows: [(String, String)] = []
         var postings = FigureFormat.count(o.postings)
+        if o.counting == .active {
+            postings = "\(FigureFormat.count(o.postings)) posting-\(report.granularity.rawValue)s from \(FigureFormat.count(o.distinctPostings, "posting"))"
+        }
         if o.repostsExcluded > 0 { postings += " (\(FigureFormat.count(o.repostsExcluded, "repost")) left out)" }
         rows.append(("Postings", postings))
         let formats = o.formats.map { "\($0.name) \(FigureFormat.count($0.count))" }.joined(separator: " · ")
         rows.append(("Sources", "\(FigureFormat.count(o.sourceFiles)) files — \(formats)"))
         var dates = "none dated"
-        if let first = o.firstDate, let last = o.lastDate { dates = "\(first) → \(last)" }
+        if let first = o.firstDate, let last = o.lastDate { dates = "\(first) → \(last): \(FigureFormat.datedCoverage(o))" }
         dates += " · undated \(FigureFormat.count(o.undated.count)) (\(FigureFormat.percent(o.undated.share)))"
         rows.append(("Dates", dates))
         rows.append(("Roles", "documented \(FigureFormat.percent(o.documented.share)) · adjacent "
@@ -174,6 +179,7 @@ public struct TerminalReportRenderer: Sendable {
         var out = heading("Rising and falling: \(a.label) → \(b.label)") + "  "
             + dim("n = \(FigureFormat.count(a.postings)) vs \(FigureFormat.count(b.postings)) · two-proportion z-test, "
                   + "significant = q < \(report.options.alpha) (Benjamini–Hochberg) with ≥ \(report.options.minimumSupport) postings")
+        if let warning = trends.sourceWarning { out += "\n  " + paint("⚠ mixed sources: " + warning) { $0.yellow } }
         for list in TrendSection(trends, limit: report.options.topCount).lists {
             let title = list.title, rows = list.rows, untested = list.untested
             let hidden = untested > 0 ? "  " + dim("+ \(untested) on fewer than \(report.options.minimumSupport) postings, not tested") : ""
@@ -201,6 +207,62 @@ public struct TerminalReportRenderer: Sendable {
         return out
     }
 
+    /// Trend tests over every solid period: risers and fallers by the test, families, roles, clusters.
+    private func seriesTrends(_ report: TrendReport) -> String {
+        let t = report.seriesTrends
+        let g = report.granularity.rawValue
+        var out = heading("Trends over the whole series") + "  "
+            + dim("Cochran–Armitage test over \(t.testedPeriods.count) solid \(g)s"
+                  + (t.testedPeriods.count > 1 ? " (\(t.testedPeriods.first!)…\(t.testedPeriods.last!))" : "")
+                  + " · rising/falling = q < \(report.options.alpha) (Benjamini–Hochberg) with ≥ \(report.options.minimumSupport) postings"
+                  + " · odds ratio per \(g) with 95% interval")
+        out += "\n  " + (t.sources.warning.map { paint("⚠ mixed sources: " + $0) { $0.yellow } }
+            ?? dim("Sources: \(FigureFormat.count(t.sources.collectionCount, "collection")), comparable across periods (largest mix shift \(FigureFormat.percent(t.sources.largestShift)))"))
+        guard t.testedPeriods.count >= 2 else {
+            return out + "\n  " + dim("Fewer than two periods hold \(report.options.minimumPeriodPostings) postings: nothing tested.")
+        }
+        let limit = report.options.topCount
+        for (title, rows) in t.tables {
+            let shown = Array(rows.prefix(limit))
+            var table = TextTable([.init(title), .init(t.testedPeriods.first!, .right), .init(t.testedPeriods.last!, .right),
+                                   .init("Odds per \(g) [95% CI]", .right), .init("z", .right), .init("p", .right),
+                                   .init("q", .right), .init("")])
+            for row in shown {
+                table.add([row.name, FigureFormat.percent(row.first.share), FigureFormat.percent(row.last.share),
+                           FigureFormat.oddsRatio(row.test, per: report.granularity), FigureFormat.score(row.test.z),
+                           FigureFormat.pValue(row.test.pValue), row.qValue.map(FigureFormat.pValue) ?? "–", row.verdict])
+            }
+            table.style = { r, column, text in
+                if r < 0 { return column == 0 ? paint(text) { $0.bold } : dim(text) }
+                if column == 7 { return text == "rising" || text == "falling" ? paint(text) { $0.bold } : dim(text) }
+                return text
+            }
+            out += "\n\n" + table.render()
+            if rows.count > shown.count { out += "\n  " + dim("+ \(rows.count - shown.count) more (--top, or --format csv)") }
+        }
+        let untested = t.skills.filter { !$0.supported }.count
+        if untested > 0 { out += "\n  " + dim("\(untested) skills on fewer than \(report.options.minimumSupport) postings are not tested.") }
+        return out
+    }
+
+    /// The share of each occupation's postings that involve AI, per period, with its trend.
+    private func aiShare(_ report: TrendReport) -> String {
+        let a = report.aiShare
+        let tests = Dictionary(report.seriesTrends.aiShare.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+        var table = TextTable([.init("Occupation"), .init("AI share", .right), .init("Trend"),
+                               .init("Odds per \(report.granularity.rawValue)", .right), .init("q", .right), .init("")])
+        for row in a.rows {
+            let test = tests[row.roleID ?? "other"]
+            table.add([row.name, FigureFormat.share(row.overall), FigureFormat.sparkline(FigureFormat.sparkShares(row.byPeriod)),
+                       test.map { FigureFormat.oddsRatio($0.test, per: report.granularity) } ?? "–",
+                       test?.qValue.map(FigureFormat.pValue) ?? "–", test?.verdict ?? "–"])
+        }
+        table.style = { r, _, text in r < 0 ? dim(text) : text }
+        return heading("AI share of each occupation") + "  "
+            + dim("postings that use AI, build ML or build generative AI, of the role's \(FigureFormat.count(a.withSignal.count)) postings with the signal")
+            + "\n" + table.render()
+    }
+
     private func seedCheck(_ report: TrendReport) -> String {
         var out = heading("Seed check") + "  " + dim("share of each documented role's postings asking for the skills the seeds list")
         for check in report.seedCheck {
@@ -220,11 +282,10 @@ public struct TerminalReportRenderer: Sendable {
                                .init("Top education"), .init("Top seniority"), .init("Yrs exp", .right),
                                .init("Median salary (n)", .right)])
         for group in report.attributes.groups {
-            let remote = group.workplaceStated.count > 0
-                ? "\(FigureFormat.percent(group.remote.share))" : "–"
+            let remote = group.workplaceStated.count > 0 ? FigureFormat.share(group.remote) : "–"
             func top(_ breakdown: AttributeSummary.Breakdown) -> String {
                 guard let best = breakdown.levels.max(by: { $0.count < $1.count }) else { return "–" }
-                return "\(best.name) \(FigureFormat.percent(best.share))"
+                return "\(best.name) \(FigureFormat.percent(best.share)) of \(FigureFormat.count(breakdown.stated.count))"
             }
             let salary = group.salary.map { "\(FigureFormat.money($0.median, currency: $0.currency)) (\($0.count))" } ?? "–"
             let years = group.medianYearsExperience.map { String(format: "%.0f", $0) } ?? "–"
@@ -284,5 +345,6 @@ private extension String {
     var underline: String { sgr(4) }
     var red: String { sgr(31) }
     var green: String { sgr(32) }
+    var yellow: String { sgr(33) }
     var cyan: String { sgr(36) }
 }
