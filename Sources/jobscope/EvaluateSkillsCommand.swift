@@ -57,9 +57,24 @@ struct EvaluateSkillsCommand: ParsableCommand {
                          s.falseNegatives, s.precision, s.recall, s.f1)
         }
         print("Skill extraction against \(e.postings.count) of \(postings) gold postings")
+        print("(a found narrower skill counts for a broader gold skill: mysql for relational-databases)")
         print("category                  TP    FP    FN   precision recall  F1")
         for (name, score) in e.byCategory.sorted(by: { $0.key < $1.key }) { print(row(name, score)) }
         print(row("micro (all skills)", e.overall))
+        print("\nStrict (exact skill ids only)")
+        print("category                  TP    FP    FN   precision recall  F1")
+        for (name, score) in e.strictByCategory.sorted(by: { $0.key < $1.key }) { print(row(name, score)) }
+        print(row("micro (all skills)", e.strict))
+        if let agreement = e.levelAgreement {
+            print(String(format: "\nrequired/preferred agreement: %.3f over %d found gold skills with a level",
+                         agreement, e.levelComparisons))
+        }
+        let unresolved = e.postings.flatMap(\.unresolved)
+        if !unresolved.isEmpty {
+            print("gold skills not in the taxonomy (counted as misses): \(unresolved.count) — "
+                  + Dictionary(grouping: unresolved, by: { $0 }).sorted { $0.value.count > $1.value.count }
+                  .prefix(30).map { "\($0.key) \($0.value.count)" }.joined(separator: ", "))
+        }
         print("false R/C/Go matches: \(e.falseShortNameMatches)")
         for problem in e.unreadable { print("unreadable: \(problem)") }
         let mismatched = e.postings.filter(\.idMismatch).map(\.place)

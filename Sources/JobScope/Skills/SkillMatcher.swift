@@ -18,6 +18,8 @@ public struct SkillMatcher: Sendable {
         let tokenCount: Int
         /// The rules that apply to this alias (rules whose scope excludes it are left out).
         let rules: [AmbiguityRule]
+        /// One of the skill's `weakAliases`: counts only beside the skill's context terms.
+        var weak = false
     }
 
     /// How many evidence snippets a mention keeps.
@@ -41,6 +43,8 @@ public struct SkillMatcher: Sendable {
     let contextCategory: [Bool]
     /// Skills that make a posting an ML posting for the `ml-context` rule.
     let mlCategory: [Bool]
+    /// Per skill, the vocabulary ids of its `contextTerms`.
+    let contextWords: [[Int32]]
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
@@ -49,21 +53,26 @@ public struct SkillMatcher: Sendable {
         var children: [[Int32: Int32]] = [[:]]
         var terminal: [Int32] = [-1]
         var aliases: [AliasEntry] = []
+        func wordID(_ word: String) -> Int32 {
+            if let known = vocabulary[word] { return known }
+            let id = Int32(vocabulary.count)
+            vocabulary[word] = id
+            return id
+        }
         for (index, skill) in taxonomy.skills.enumerated() {
-            let rules = skill.rules.compactMap { AmbiguityRule.registry[$0] }
+            var rules = skill.rules.compactMap { AmbiguityRule.registry[$0] }
+            if !skill.weakAliases.isEmpty, !skill.rules.contains(AmbiguityRule.ownTermsNearbyID),
+               let ownTerms = AmbiguityRule.registry[AmbiguityRule.ownTermsNearbyID] {
+                rules.append(ownTerms)
+            }
             var seen = Set<[String]>()
-            for written in [skill.name] + skill.aliases {
+            let strongCount = 1 + skill.aliases.count
+            for (n, written) in ([skill.name] + skill.aliases + skill.weakAliases).enumerated() {
                 let words = tokenizer.words(in: written)
                 guard !words.isEmpty, seen.insert(words).inserted else { continue }
                 var node: Int32 = 0
                 for word in words {
-                    let id: Int32
-                    if let known = vocabulary[word] {
-                        id = known
-                    } else {
-                        id = Int32(vocabulary.count)
-                        vocabulary[word] = id
-                    }
+                    let id = wordID(word)
                     if let next = children[Int(node)][id] {
                         node = next
                     } else {
@@ -76,12 +85,19 @@ public struct SkillMatcher: Sendable {
                 }
                 // A spelling claimed twice keeps its first skill (the loader reports such duplicates).
                 guard terminal[Int(node)] < 0 else { continue }
-                let entry = AliasEntry(skill: index, written: written, tokenCount: words.count, rules: [])
+                let weak = n >= strongCount
+                let entry = AliasEntry(skill: index, written: written, tokenCount: words.count, rules: [], weak: weak)
                 terminal[Int(node)] = Int32(aliases.count)
                 aliases.append(AliasEntry(skill: index, written: written, tokenCount: words.count,
-                                          rules: rules.filter { $0.applies(to: entry) }))
+                                          rules: rules.filter { $0.applies(to: entry) }, weak: weak))
             }
         }
+        // Context words get ids too (so the rule compares ids), but start no alias.
+        var contextWords: [[Int32]] = []
+        for skill in taxonomy.skills {
+            contextWords.append(skill.contextTerms.compactMap { tokenizer.words(in: $0).first.map(wordID) })
+        }
+        self.contextWords = contextWords
         self.vocabulary = WordTable(vocabulary)
         var rootChild = [Int32](repeating: -1, count: vocabulary.count)
         for (word, next) in children[0] { rootChild[Int(word)] = next }
@@ -104,7 +120,8 @@ public struct SkillMatcher: Sendable {
         self.terminal = terminal
         self.aliases = aliases
         self.contextCategory = taxonomy.skills.map {
-            [.programmingLanguage, .mlFramework, .dataTooling, .cloud, .mathStatistics].contains($0.category)
+            [.programmingLanguage, .mlFramework, .dataTooling, .cloud, .mathStatistics, .softwareEngineering]
+                .contains($0.category)
         }
         self.mlCategory = taxonomy.skills.map {
             [.mlFramework, .mlTechnique, .mathStatistics].contains($0.category) && !$0.rules.contains("ml-context")
@@ -256,7 +273,8 @@ public struct SkillMatcher: Sendable {
                         let context = MatchContext(
                             alias: alias, matchedText: Self.slice(text, bytes, tokens[c.first].lo, tokens[c.end - 1].hi),
                             text: text, bytes: bytes, tokens: tokens, first: c.first, end: c.end, skillAt: skillAt,
-                            isSkillList: skillList, postingHasMLContext: mlContext)
+                            isSkillList: skillList, postingHasMLContext: mlContext,
+                            ownTerms: alias.weak ? contextWords[alias.skill] : [])
                         if alias.rules.allSatisfy({ $0.check(context) }) {
                             accepted.append(c)
                             for k in c.first..<c.end { claimed[k] = true }

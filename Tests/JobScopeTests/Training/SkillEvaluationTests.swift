@@ -15,7 +15,7 @@ import Testing
         #expect(gold.postings.count >= 20)
         for entry in gold.postings {
             #expect(entry.row != nil || entry.line != nil, "\(entry.place) needs a row or line")
-            for skill in entry.skills { #expect(taxonomy.skill(skill) != nil, "\(entry.place): \(skill)") }
+            for skill in entry.skills { #expect(taxonomy.skill(skill.skill) != nil, "\(entry.place): \(skill.skill)") }
         }
     }
 
