@@ -10,7 +10,10 @@ struct TaxonomyCommand: ParsableCommand {
         discussion: """
         Loading validates the file: a YAML syntax error, an unknown key or category, a duplicate id or alias, or a \
         role naming an unknown skill or collaborator is reported with its line and key path, and the exit code is 1.
-        """
+        `taxonomy audit` counts what every alias matches in real postings; `taxonomy suggest` lists terms the \
+        taxonomy does not know yet.
+        """,
+        subcommands: [TaxonomyAuditCommand.self, TaxonomySuggestCommand.self]
     )
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }

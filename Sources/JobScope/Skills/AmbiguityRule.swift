@@ -140,8 +140,8 @@ extension AmbiguityRule {
             check: { $0.hasOwnTermsNearby }),
         AmbiguityRule(
             id: "not-devops-pipeline",
-            description: "Not a delivery pipeline: \"pipelines\" right after CI/CD, build, deployment, release, "
-                + "delivery, DevOps, Jenkins, GitHub, GitLab, sales or hiring is no data pipeline.",
+            description: "Not a delivery pipeline: \"pipelines\" right after CI/CD, deployment, release, delivery, "
+                + "DevOps, Jenkins, GitHub, GitLab, test, sales or hiring is no data pipeline.",
             scope: .weakAliases, exampleAlias: "pipelines",
             matching: ["Build pipelines that move data into Snowflake.", "Own the ingestion pipelines."],
             nonMatching: ["Maintain CI/CD pipelines for data services.", "Improve our deployment pipelines.",

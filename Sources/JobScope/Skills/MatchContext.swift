@@ -207,7 +207,7 @@ public struct MatchContext {
 
     /// Words right before "pipelines" that make it a delivery or sales pipeline.
     static let deliveryWords: Set<String> = [
-        "ci", "cd", "cicd", "ci/cd", "build", "builds", "deployment", "deploy", "release", "delivery", "devops",
+        "ci", "cd", "cicd", "ci/cd", "deployment", "deploy", "release", "delivery", "devops",
         "jenkins", "github", "gitlab", "actions", "azure", "sales", "hiring", "talent", "recruiting", "candidate",
         "deal", "revenue", "test", "testing", "automation",
     ]

@@ -174,6 +174,8 @@ public struct SkillMatcher: Sendable {
     /// few of each skill.
     struct Match {
         var skill: Int
+        /// Index into `aliases` of the spelling that matched.
+        var alias: Int = -1
         var level: RequirementLevel
         var lo: Int
         var hi: Int
@@ -304,8 +306,29 @@ public struct SkillMatcher: Sendable {
         return accepted.map { c in
             let lo = tokens[c.first].lo
             let hi = tokens[c.end - 1].hi
-            return Match(skill: aliases[c.alias].skill,
+            return Match(skill: aliases[c.alias].skill, alias: c.alias,
                          level: skillList ? .required : sections.level(at: lo, cache: &cueCache), lo: lo, hi: hi)
+        }
+    }
+
+    /// One accepted match of one spelling, for the alias audit.
+    public struct AliasMatch: Sendable, Hashable {
+        public var skillID: String
+        /// The alias as the taxonomy writes it.
+        public var alias: String
+        public var weak: Bool
+        /// UTF-8 offset of the match in the posting's body.
+        public var offset: Int
+        public var snippet: String
+    }
+
+    /// Every accepted match in a posting's body, by the spelling that matched (no grouping by skill).
+    public func aliasMatches(in posting: Posting) -> [AliasMatch] {
+        let body = AnalyzedText(posting.body)
+        return matches(in: body, skillList: false).map { m in
+            let alias = aliases[m.alias]
+            return AliasMatch(skillID: taxonomy.skills[m.skill].id, alias: alias.written, weak: alias.weak, offset: m.lo,
+                              snippet: Self.snippet(body.bytes, m.lo, m.hi))
         }
     }
 

@@ -5,12 +5,15 @@ import Foundation
 public struct SkillResolver: Sendable {
     let exact: [String: String]
     let byWords: [String: String]
+    /// Letters and digits only ("nextjs" for "Next.js", "Next JS", "NextJS").
+    let byLetters: [String: String]
     let broader: [String: String]
 
     public init(taxonomy: Taxonomy) {
         let tokenizer = Tokenizer()
         var exact: [String: String] = [:]
         var byWords: [String: String] = [:]
+        var byLetters: [String: String] = [:]
         // Ids first, then names, then aliases: the first claim of a spelling wins.
         for pass in 0..<3 {
             for skill in taxonomy.skills {
@@ -25,11 +28,14 @@ public struct SkillResolver: Sendable {
                     if exact[key] == nil { exact[key] = skill.id }
                     let words = tokenizer.words(in: spelling).joined(separator: " ")
                     if !words.isEmpty, byWords[words] == nil { byWords[words] = skill.id }
+                    let letters = Self.letters(spelling)
+                    if !letters.isEmpty, byLetters[letters] == nil { byLetters[letters] = skill.id }
                 }
             }
         }
         self.exact = exact
         self.byWords = byWords
+        self.byLetters = byLetters
         self.broader = Dictionary(taxonomy.skills.compactMap { s in s.broader.map { (s.id, $0) } },
                                   uniquingKeysWith: { a, _ in a })
     }
@@ -39,7 +45,16 @@ public struct SkillResolver: Sendable {
         let key = written.trimmingCharacters(in: .whitespaces).lowercased()
         if let id = exact[key] { return id }
         let words = Tokenizer().words(in: written).joined(separator: " ")
-        return words.isEmpty ? nil : byWords[words]
+        if !words.isEmpty, let id = byWords[words] { return id }
+        let letters = Self.letters(written)
+        return letters.isEmpty ? nil : byLetters[letters]
+    }
+
+    /// Lowercased letters and digits, with `+` and `#` kept so C++ and C# stay apart from C.
+    static func letters(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter {
+            CharacterSet.alphanumerics.contains($0) || $0 == "+" || $0 == "#"
+        }.map(Character.init))
     }
 
     /// The skills `id` falls under through `broader` links, nearest first (`mysql` → `relational-databases`).
