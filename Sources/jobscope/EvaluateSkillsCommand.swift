@@ -27,6 +27,9 @@ struct EvaluateSkillsCommand: ParsableCommand {
     @Option(name: .long, help: "Output: text or json.")
     var format: OutputFormat = .text
 
+    @Option(name: .long, help: "Judge only the skills of this (older) taxonomy file, the one the gold set was annotated against: newer skills count as their nearest broader skill there, or not at all.")
+    var judgeWith: String?
+
     @Flag(name: .long, help: "List every posting's false positives and negatives, not only the totals by skill.")
     var details = false
 
@@ -38,7 +41,10 @@ struct EvaluateSkillsCommand: ParsableCommand {
         let corpusURL = corpus.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? root.deletingLastPathComponent().appendingPathComponent("shared/corpus", isDirectory: true)
         let set = try SkillGoldSet.load(from: goldURL)
-        let evaluation = try SkillEvaluation.run(gold: set, corpus: corpusURL, matcher: SkillMatcher(taxonomy: taxonomy))
+        let judged = try judgeWith.map { Set(try TaxonomyLoader.load(from: URL(fileURLWithPath: $0)).skills.map(\.id)) }
+        let evaluation = try SkillEvaluation.run(gold: set, corpus: corpusURL, matcher: SkillMatcher(taxonomy: taxonomy),
+                                                 judged: judged)
+        if let judgeWith { print("judging only the \(judged?.count ?? 0) skills of \(judgeWith)") }
 
         switch format {
         case .json:

@@ -159,5 +159,14 @@ extension AmbiguityRule {
                           "A degree in a quantitative field such as Physics, Statistics or Economics.",
                           "Statistics degree required.", "BS/MS in Computer Science or Statistics"],
             check: { !$0.isDegreeField }),
+        AmbiguityRule(
+            id: "not-code-writing",
+            description: "Not writing code: \"writing clean code\", \"writing unit tests\", \"writing SQL queries\" "
+                + "are programming, not the Writing skill.",
+            scope: .singleTokenAliases, exampleAlias: "writing",
+            matching: ["Excellent writing and editing skills.", "Writing for a general audience."],
+            nonMatching: ["Writing clean, maintainable code.", "Writing unit tests in Python.", "writing SQL queries",
+                          "Writing scalable backend services"],
+            check: { !$0.isFollowedByCodeWord }),
     ]
 }

@@ -223,6 +223,35 @@ public struct MatchContext {
         return false
     }
 
+    /// What one writes when programming ("writing code", "writing tests").
+    static let codeWords: Set<String> = [
+        "code", "coding", "tests", "test", "software", "scripts", "script", "queries", "query", "sql", "python",
+        "programs", "applications", "apps", "features", "apis", "api", "services", "functions", "backend", "frontend",
+        "components", "logic", "automation", "pipelines", "infrastructure", "modules", "libraries", "algorithms",
+        "programming", "unit", "integration", "automated", "terraform", "ci/cd", "smart", "contracts", "solidity",
+    ]
+    /// Words allowed between "writing" and what is written ("writing clean, well-tested code").
+    static let codeAdjectives: Set<String> = [
+        "clean", "efficient", "maintainable", "high-quality", "quality", "well-tested", "tested", "reusable", "robust",
+        "scalable", "performant", "production", "production-grade", "readable", "elegant", "secure", "modular",
+        "testable", "reliable", "idiomatic", "optimized", "complex", "custom", "new", "and", "well", "documented",
+        "well-documented", "great", "good", "simple", "fast",
+    ]
+
+    /// "writing" followed, after at most four adjectives, by something one programs.
+    var isFollowedByCodeWord: Bool {
+        var k = end
+        var steps = 0
+        while k < tokens.count, steps < 5, !gapBreaksSentence(k - 1, k) {
+            let word = lowercased(k)
+            if Self.codeWords.contains(word) { return true }
+            guard Self.codeAdjectives.contains(word) else { return false }
+            k += 1
+            steps += 1
+        }
+        return false
+    }
+
     /// Words that name a degree, before "in"/"of" or after the subject ("MS in Statistics", "Statistics degree").
     static let degreeWords: Set<String> = [
         "degree", "degrees", "bachelor", "bachelors", "bachelor's", "master", "masters", "master's", "phd", "ph.d",

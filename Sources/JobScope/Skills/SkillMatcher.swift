@@ -301,6 +301,13 @@ public struct SkillMatcher: Sendable {
         }
 
         accepted.sort { $0.first < $1.first }
+        // Skills named where the employer describes itself are not asked of the candidate.
+        if !skillList, !accepted.isEmpty {
+            let boilerplate = CompanyBoilerplate.ranges(bytes)
+            if !boilerplate.isEmpty {
+                accepted.removeAll { c in boilerplate.contains { $0.contains(tokens[c.first].lo) } }
+            }
+        }
         let sections = analyzed.sections
         var cueCache: [Int: RequirementLevel?] = [:]
         return accepted.map { c in

@@ -64,8 +64,12 @@ public struct SkillEvaluation: Sendable, Codable {
     public var levelComparisons: Int { postings.reduce(0) { $0 + $1.levelComparisons } }
 
     /// Runs the matcher over every gold posting, reading them from `corpus`.
+    ///
+    /// `judged`, when given, is the skill ids of the taxonomy the gold set was annotated against: each found skill
+    /// is projected onto it (itself if judged, else its nearest judged `broader` skill, else left out), so that
+    /// skills added after the annotation are neither credited nor counted as false positives.
     public static func run(gold: SkillGoldSet, corpus: URL, matcher: SkillMatcher,
-                           reader: PostingReader = PostingReader()) throws -> SkillEvaluation {
+                           reader: PostingReader = PostingReader(), judged: Set<String>? = nil) throws -> SkillEvaluation {
         guard FileManager.default.fileExists(atPath: corpus.path) else {
             throw SkillEvaluationError.corpusMissing(path: corpus.path)
         }
@@ -93,11 +97,33 @@ public struct SkillEvaluation: Sendable, Codable {
                 evaluation.unreadable.append("\(entry.place): posting not found")
                 continue
             }
-            let mentions = matcher.mentions(in: posting)
+            var mentions = matcher.mentions(in: posting)
+            if let judged { mentions = project(mentions, onto: judged, resolver: resolver, taxonomy: taxonomy) }
             evaluation.add(compare(entry: entry, posting: posting, mentions: mentions, resolver: resolver),
                            resolver: resolver, category: category)
         }
         return evaluation
+    }
+
+    /// Mentions as an older taxonomy would name them: a judged skill stays, an unjudged one becomes its nearest
+    /// judged broader skill (once per posting), or is dropped.
+    static func project(_ mentions: [SkillMention], onto judged: Set<String>, resolver: SkillResolver,
+                        taxonomy: Taxonomy) -> [SkillMention] {
+        var result: [SkillMention] = []
+        var seen = Set<String>()
+        for mention in mentions {
+            guard let target = ([mention.skillID] + resolver.broaderChain(of: mention.skillID)).first(where: judged.contains)
+            else { continue }
+            guard seen.insert(target).inserted else { continue }
+            var projected = mention
+            if target != mention.skillID, let skill = taxonomy.skill(target) {
+                projected.skillID = skill.id
+                projected.name = skill.name
+                projected.category = skill.category
+            }
+            result.append(projected)
+        }
+        return result
     }
 
     /// One posting's gold skills against the mentions found in it.
