@@ -26,6 +26,9 @@ struct TaxonomySuggestCommand: ParsableCommand {
     @Option(name: .long, help: "Only terms in at least this many postings.")
     var minPostings: Int = 3
 
+    @Option(name: .long, help: "Only terms named by at least this many employers.")
+    var minEmployers: Int = 2
+
     @Option(name: .long, help: "Terms listed in each ranking.")
     var top: Int = 30
 
@@ -69,7 +72,8 @@ struct TaxonomySuggestCommand: ParsableCommand {
                 }
             }
         }
-        let result = TermSuggestions.rank(perPosting, dates: dates, minPostings: minPostings, top: top)
+        let result = TermSuggestions.rank(perPosting, dates: dates, minPostings: minPostings,
+                                           minEmployers: minEmployers, top: top)
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -84,7 +88,7 @@ struct TaxonomySuggestCommand: ParsableCommand {
         print("Candidate skill terms in \(r.postings) postings (\(r.datedPostings) dated"
               + (r.splitDate.map { "; later half from \($0)" } ?? "") + ")")
         func show(_ t: TermSuggestions.Term) {
-            print(String(format: "  %5d postings  %+5.1f pts  ", t.postings, t.rise) + t.term)
+            print(String(format: "  %5d postings %4d employers  %+5.1f pts  ", t.postings, t.employers, t.rise) + t.term)
             for e in t.examples { print("        e.g. \(e)") }
             print("        add: \(t.yaml)")
         }

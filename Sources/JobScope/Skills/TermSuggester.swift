@@ -14,6 +14,9 @@ public struct TermSuggester: Sendable {
         /// Lowercased, white space collapsed: the key terms are counted by.
         public var key: String
         public var snippet: String
+        /// The posting's employer, lowercased ("" when unknown): terms are ranked by employers, not postings,
+        /// so one employer's boilerplate repeated over its postings does not lead.
+        public var company: String = ""
     }
 
     public init(matcher: SkillMatcher) {
@@ -39,6 +42,13 @@ public struct TermSuggester: Sendable {
         "engineering", "engineer", "engineers", "developer", "developers", "design", "technology", "technologies",
         "tools", "platform", "platforms", "systems", "services", "solutions", "applications", "development",
     ]
+    /// Words that open a sentence or a heading, found glued to the word before ("RequirementsKnowledge").
+    static let gluedWords: Set<String> = [
+        "requirements", "qualifications", "responsibilities", "description", "summary", "overview", "ability",
+        "excellent", "strong", "proven", "demonstrated", "must", "minimum", "preferred", "benefits", "duties",
+        "education", "experience", "knowledge", "skills", "proficient", "familiarity", "this", "the", "we", "you",
+        "our", "job", "position", "role", "location", "salary", "pay", "schedule", "work", "working",
+    ]
     /// Words before "X" that make X a skill ("experience with X").
     static let cueNouns: Set<String> = [
         "experience", "proficiency", "familiarity", "expertise", "knowledge", "fluency", "proficient", "familiar",
@@ -61,13 +71,15 @@ public struct TermSuggester: Sendable {
             let key = term.lowercased()
             guard !seen.contains(key), !isKnown(term, key: key) else { return }
             seen.insert(key)
-            result.append(Candidate(term: term, key: key, snippet: Self.clip(line, around: term)))
+            result.append(Candidate(term: term, key: key, snippet: Self.clip(line, around: term),
+                                    company: posting.company?.lowercased() ?? ""))
         }
+        let boilerplate = CompanyBoilerplate.ranges(Array(posting.body.utf8))
         var offset = 0
         for line in posting.body.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { offset += line.utf8.count + 1 }
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            guard !words.isEmpty else { continue }
+            guard !words.isEmpty, !boilerplate.contains(where: { $0.contains(offset) }) else { continue }
             let level = sections.level(at: min(offset, max(0, body.bytes.count - 1)), cache: &cache)
             let inRequirements = level != .mentioned
             let commas = line.filter { $0 == "," }.count
@@ -96,9 +108,11 @@ public struct TermSuggester: Sendable {
                 if Self.isToolLike(clean), !Self.stopWords.contains(clean.lowercased()) { add([clean], line: line) }
             }
             // Short list items of a requirement list line ("Tools: Foo, Bar Baz, Qux").
-            if inRequirements && commas >= 2 {
-                let body = line.split(separator: ":", maxSplits: 1).last ?? line
-                for item in body.split(whereSeparator: { ",;/()".contains($0) }) {
+            let listPart = line.split(separator: ":", maxSplits: 1).last ?? line
+            let items = listPart.split(whereSeparator: { ",;/()".contains($0) })
+            let shortItems = items.filter { $0.split(separator: " ").count <= 3 }.count
+            if inRequirements && commas >= 2 && shortItems * 3 >= items.count * 2 {
+                for item in items {
                     var parts = item.split(separator: " ").map(Self.bare).filter { !$0.isEmpty }
                     if let first = parts.first, ["and", "or", "&"].contains(first.lowercased()) { parts.removeFirst() }
                     guard (1...3).contains(parts.count),
@@ -136,8 +150,18 @@ public struct TermSuggester: Sendable {
         guard w.count >= 3, w.count <= 30, let first = w.first, first.isLetter else { return false }
         let chars = Array(w)
         var camel = false
-        for k in 1..<chars.count where chars[k].isUppercase && chars[k - 1].isLowercase { camel = true }
-        if camel && chars.contains(where: \.isLowercase) && !w.contains("'") { return true }
+        var parts: [String] = []
+        var partStart = 0
+        for k in 1..<chars.count where chars[k].isUppercase && chars[k - 1].isLowercase {
+            camel = true
+            parts.append(String(chars[partStart..<k]))
+            partStart = k
+        }
+        parts.append(String(chars[partStart...]))
+        // Words glued by lost spaces ("skillsAbility", "DescriptionThis") are no tool names.
+        let glued = (first.isLowercase && (parts.first?.count ?? 0) >= 3)
+            || parts.contains { stopWords.contains($0.lowercased()) || gluedWords.contains($0.lowercased()) }
+        if camel && !glued && chars.contains(where: \.isLowercase) && !w.contains("'") { return true }
         if let dot = w.lastIndex(of: "."), dot != w.startIndex, dottedSuffixes.contains(w[w.index(after: dot)...].lowercased()) {
             return true
         }
@@ -163,8 +187,9 @@ public struct TermSuggester: Sendable {
 public struct TermSuggestions: Sendable, Codable {
     public struct Term: Sendable, Codable {
         public var term: String
-        /// Postings that name it.
+        /// Postings that name it, and distinct employers among them (a posting without one counts as its own).
         public var postings: Int
+        public var employers: Int = 0
         /// Postings that name it among the earlier and the later half of the dated postings.
         public var earlier: Int
         public var later: Int
@@ -184,7 +209,7 @@ public struct TermSuggestions: Sendable, Codable {
 
     /// Counts candidates over postings; `dates` (same order, "YYYY-MM..." or nil) gives the halves for the rise.
     public static func rank(_ perPosting: [[TermSuggester.Candidate]], dates: [String?], minPostings: Int = 3,
-                            top: Int = 30, examples: Int = 2) -> TermSuggestions {
+                            minEmployers: Int = 2, top: Int = 30, examples: Int = 2) -> TermSuggestions {
         var result = TermSuggestions()
         result.postings = perPosting.count
         let dated = dates.compactMap { $0 }.sorted()
@@ -194,6 +219,7 @@ public struct TermSuggestions: Sendable, Codable {
         let earlierTotal = split.map { s in dated.filter { $0 < s }.count } ?? 0
         let laterTotal = dated.count - earlierTotal
         var counts: [String: Term] = [:]
+        var employers: [String: Set<String>] = [:]
         var order: [String] = []
         for (i, candidates) in perPosting.enumerated() {
             let date = i < dates.count ? dates[i] : nil
@@ -204,15 +230,18 @@ public struct TermSuggestions: Sendable, Codable {
                     order.append(c.key)
                 }
                 counts[c.key]!.postings += 1
+                employers[c.key, default: []].insert(c.company.isEmpty ? "#\(i)" : c.company)
                 if let date, let split { if date < split { counts[c.key]!.earlier += 1 } else { counts[c.key]!.later += 1 } }
                 if counts[c.key]!.examples.count < examples { counts[c.key]!.examples.append(c.snippet) }
             }
         }
-        var terms = order.compactMap { counts[$0] }.filter { $0.postings >= minPostings }
+        for key in order { counts[key]?.employers = employers[key]?.count ?? 0 }
+        var terms = order.compactMap { counts[$0] }.filter { $0.postings >= minPostings && $0.employers >= minEmployers }
         for k in terms.indices where earlierTotal > 0 && laterTotal > 0 {
             terms[k].rise = 100 * (Double(terms[k].later) / Double(laterTotal) - Double(terms[k].earlier) / Double(earlierTotal))
         }
-        result.frequent = Array(terms.sorted { ($0.postings, $1.term) > ($1.postings, $0.term) }.prefix(top))
+        result.frequent = Array(terms.sorted { ($0.employers, $0.postings, $1.term) > ($1.employers, $1.postings, $0.term) }
+            .prefix(top))
         if earlierTotal > 0 && laterTotal > 0 {
             result.rising = Array(terms.filter { $0.rise > 0 }.sorted { ($0.rise, $1.term) > ($1.rise, $0.term) }.prefix(top))
         }
