@@ -95,14 +95,18 @@ public struct AttributeExtractor: Sendable {
     public func attributes(of posting: Posting, body: AnalyzedText) -> PostingAttributes {
         let ids = body.ids(in: lexicon.table)
         let years = yearsOfExperience(body: body, ids: ids)
+        // Sentences that name a degree, found once for the education level and the fields of study.
+        let degreeSentences = Self.sentences(spans: body.spans, bytes: body.bytes).filter { sentence in
+            sentence.contains(where: { lexicon.is(ids[$0], lexicon.degreeCue) })
+        }
         return PostingAttributes(
-            education: educationLevel(body: body, ids: ids),
+            education: educationLevel(body: body, ids: ids, sentences: degreeSentences),
             yearsExperience: years,
             seniority: seniorityLevel(posting: posting, years: years),
             workplace: workplace(posting: posting, ids: ids),
             salary: salary(posting, bytes: body.bytes),
             domains: domainIDs(posting: posting, ids: ids),
-            fieldsOfStudy: fieldsOfStudy(body: body, ids: ids))
+            fieldsOfStudy: fieldsOfStudy(body: body, ids: ids, sentences: degreeSentences))
     }
 
     // MARK: Field of study
@@ -110,11 +114,10 @@ public struct AttributeExtractor: Sendable {
     /// The subjects of the degrees the posting names ("BS in Computer Science or Statistics"), in taxonomy order:
     /// a field phrase after a degree word with "in"/"of"/"such as" between and no clause-ending word, or right
     /// before "degree"/"major". At most 16 words after the degree word.
-    func fieldsOfStudy(body: AnalyzedText, ids: [Int32]) -> [String] {
+    func fieldsOfStudy(body: AnalyzedText, ids: [Int32], sentences: [Range<Int>]) -> [String] {
         guard !fields.isEmpty else { return [] }
         var found = Set<Int>()
-        for sentence in Self.sentences(spans: body.spans, bytes: body.bytes) {
-            guard sentence.contains(where: { lexicon.is(ids[$0], lexicon.degreeCue) }) else { continue }
+        for sentence in sentences {
             var lastDegree = -100
             var joined = false
             var k = sentence.lowerBound
@@ -148,12 +151,11 @@ public struct AttributeExtractor: Sendable {
     // MARK: Education
 
     /// The lowest level the posting requires; when it only states preferences, the lowest preferred one.
-    func educationLevel(body: AnalyzedText, ids: [Int32]) -> String? {
+    func educationLevel(body: AnalyzedText, ids: [Int32], sentences: [Range<Int>]) -> String? {
         var required: (rank: Int, id: String)?
         var preferred: (rank: Int, id: String)?
         let sections = body.sections
-        for sentence in Self.sentences(spans: body.spans, bytes: body.bytes) {
-            guard sentence.contains(where: { lexicon.is(ids[$0], lexicon.degreeCue) }) else { continue }
+        for sentence in sentences {
             var k = sentence.lowerBound
             while k < sentence.upperBound {
                 var best: (rank: Int, id: String, length: Int)?
