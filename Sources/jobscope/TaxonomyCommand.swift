@@ -69,7 +69,8 @@ struct TaxonomyCommand: ParsableCommand {
             print("taxonomy \(taxonomy.version): \(taxonomy.roles.count) roles (\(documented) documented, "
                   + "\(taxonomy.roles.count - documented) adjacent), \(taxonomy.skills.count) skills, "
                   + "\(taxonomy.domains.count) domains, \(taxonomy.educationLevels.count) education levels, "
-                  + "\(taxonomy.seniorityLevels.count) seniority levels — valid\n")
+                  + "\(taxonomy.seniorityLevels.count) seniority levels, \(taxonomy.families.count) skill families, "
+                  + "\(taxonomy.fieldsOfStudy.count) fields of study — valid\n")
         }
         if all || roles {
             print("ROLES")
@@ -92,9 +93,15 @@ struct TaxonomyCommand: ParsableCommand {
                 for skill in members {
                     var line = "    \(skill.id) — \(skill.name)"
                     if skill.fromSeeds { line += " [seeds]" }
+                    if let family = skill.family { line += " · \(family)" }
+                    if let onet = skill.onet { line += " · O*NET \(onet)" }
                     if !skill.rules.isEmpty { line += " rules: " + skill.rules.joined(separator: ", ") }
                     print(line)
                     if !skill.aliases.isEmpty { print("        aka " + skill.aliases.joined(separator: ", ")) }
+                    if !skill.weakAliases.isEmpty {
+                        print("        weak: " + skill.weakAliases.joined(separator: ", ") + " (only near: "
+                              + skill.contextTerms.joined(separator: ", ") + ")")
+                    }
                 }
             }
             print("")
