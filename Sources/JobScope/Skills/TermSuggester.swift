@@ -19,9 +19,13 @@ public struct TermSuggester: Sendable {
         public var company: String = ""
     }
 
+    /// Fields of study (names and keywords, lowercased): a degree subject is no skill to suggest.
+    let fields: Set<String>
+
     public init(matcher: SkillMatcher) {
         self.matcher = matcher
         resolver = SkillResolver(taxonomy: matcher.taxonomy)
+        fields = Set(matcher.taxonomy.fieldsOfStudy.flatMap { [$0.name.lowercased()] + $0.keywords.map { $0.lowercased() } })
     }
 
     /// Capitalized words that are no skills (sentence openers, places, degree words, boilerplate).
@@ -127,7 +131,7 @@ public struct TermSuggester: Sendable {
 
     /// The term names a skill the taxonomy knows, or contains one ("Python 3.12", "React Query").
     func isKnown(_ term: String, key: String) -> Bool {
-        if resolver.resolve(term) != nil { return true }
+        if resolver.resolve(term) != nil || fields.contains(key) { return true }
         return !matcher.mentions(inText: term).isEmpty
     }
 
