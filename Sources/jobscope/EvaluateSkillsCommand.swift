@@ -27,6 +27,9 @@ struct EvaluateSkillsCommand: ParsableCommand {
     @Option(name: .long, help: "Output: text or json.")
     var format: OutputFormat = .text
 
+    @Option(name: .long, help: "Judge only the skills of this (older) taxonomy file, the one the gold set was annotated against: newer skills count as their nearest broader skill there, or not at all.")
+    var judgeWith: String?
+
     @Flag(name: .long, help: "List every posting's false positives and negatives, not only the totals by skill.")
     var details = false
 
@@ -38,7 +41,10 @@ struct EvaluateSkillsCommand: ParsableCommand {
         let corpusURL = corpus.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? root.deletingLastPathComponent().appendingPathComponent("shared/corpus", isDirectory: true)
         let set = try SkillGoldSet.load(from: goldURL)
-        let evaluation = try SkillEvaluation.run(gold: set, corpus: corpusURL, matcher: SkillMatcher(taxonomy: taxonomy))
+        let judged = try judgeWith.map { Set(try TaxonomyLoader.load(from: URL(fileURLWithPath: $0)).skills.map(\.id)) }
+        let evaluation = try SkillEvaluation.run(gold: set, corpus: corpusURL, matcher: SkillMatcher(taxonomy: taxonomy),
+                                                 judged: judged)
+        if let judgeWith { print("judging only the \(judged?.count ?? 0) skills of \(judgeWith)") }
 
         switch format {
         case .json:
@@ -57,9 +63,24 @@ struct EvaluateSkillsCommand: ParsableCommand {
                          s.falseNegatives, s.precision, s.recall, s.f1)
         }
         print("Skill extraction against \(e.postings.count) of \(postings) gold postings")
+        print("(a found narrower skill counts for a broader gold skill: mysql for relational-databases)")
         print("category                  TP    FP    FN   precision recall  F1")
         for (name, score) in e.byCategory.sorted(by: { $0.key < $1.key }) { print(row(name, score)) }
         print(row("micro (all skills)", e.overall))
+        print("\nStrict (exact skill ids only)")
+        print("category                  TP    FP    FN   precision recall  F1")
+        for (name, score) in e.strictByCategory.sorted(by: { $0.key < $1.key }) { print(row(name, score)) }
+        print(row("micro (all skills)", e.strict))
+        if let agreement = e.levelAgreement {
+            print(String(format: "\nrequired/preferred agreement: %.3f over %d found gold skills with a level",
+                         agreement, e.levelComparisons))
+        }
+        let unresolved = e.postings.flatMap(\.unresolved)
+        if !unresolved.isEmpty {
+            print("gold skills not in the taxonomy (counted as misses): \(unresolved.count) — "
+                  + Dictionary(grouping: unresolved, by: { $0 }).sorted { $0.value.count > $1.value.count }
+                  .prefix(30).map { "\($0.key) \($0.value.count)" }.joined(separator: ", "))
+        }
         print("false R/C/Go matches: \(e.falseShortNameMatches)")
         for problem in e.unreadable { print("unreadable: \(problem)") }
         let mismatched = e.postings.filter(\.idMismatch).map(\.place)

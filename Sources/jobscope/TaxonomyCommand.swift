@@ -10,7 +10,10 @@ struct TaxonomyCommand: ParsableCommand {
         discussion: """
         Loading validates the file: a YAML syntax error, an unknown key or category, a duplicate id or alias, or a \
         role naming an unknown skill or collaborator is reported with its line and key path, and the exit code is 2.
-        """
+        `taxonomy audit` counts what every alias matches in real postings; `taxonomy suggest` lists terms the \
+        taxonomy does not know yet.
+        """,
+        subcommands: [TaxonomyAuditCommand.self, TaxonomySuggestCommand.self]
     )
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -66,7 +69,8 @@ struct TaxonomyCommand: ParsableCommand {
             print("taxonomy \(taxonomy.version): \(taxonomy.roles.count) roles (\(documented) documented, "
                   + "\(taxonomy.roles.count - documented) adjacent), \(taxonomy.skills.count) skills, "
                   + "\(taxonomy.domains.count) domains, \(taxonomy.educationLevels.count) education levels, "
-                  + "\(taxonomy.seniorityLevels.count) seniority levels — valid\n")
+                  + "\(taxonomy.seniorityLevels.count) seniority levels, \(taxonomy.families.count) skill families, "
+                  + "\(taxonomy.fieldsOfStudy.count) fields of study — valid\n")
         }
         if all || roles {
             print("ROLES")
@@ -89,9 +93,15 @@ struct TaxonomyCommand: ParsableCommand {
                 for skill in members {
                     var line = "    \(skill.id) — \(skill.name)"
                     if skill.fromSeeds { line += " [seeds]" }
+                    if let family = skill.family { line += " · \(family)" }
+                    if let onet = skill.onet { line += " · O*NET \(onet)" }
                     if !skill.rules.isEmpty { line += " rules: " + skill.rules.joined(separator: ", ") }
                     print(line)
                     if !skill.aliases.isEmpty { print("        aka " + skill.aliases.joined(separator: ", ")) }
+                    if !skill.weakAliases.isEmpty {
+                        print("        weak: " + skill.weakAliases.joined(separator: ", ") + " (only near: "
+                              + skill.contextTerms.joined(separator: ", ") + ")")
+                    }
                 }
             }
             print("")

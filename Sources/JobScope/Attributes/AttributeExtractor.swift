@@ -14,6 +14,12 @@ public struct AttributeExtractor: Sendable {
     /// Phrases (as word ids) by the id of their first word, for one pass over a text.
     let domainIndex: [[(Int, [Int32])]]
     let educationIndex: [[(Int, [Int32])]]
+    /// Field-of-study phrases by the id of their first word, and the words a degree clause is read by.
+    let fields: [(id: String, phrases: [[String]])]
+    let fieldIndex: [[(Int, [Int32])]]
+    let fieldJoin: Set<Int32>
+    let fieldStop: Set<Int32>
+    let degreeNoun: Set<Int32>
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
@@ -27,7 +33,9 @@ public struct AttributeExtractor: Sendable {
         education = taxonomy.educationLevels.map { ($0.id, $0.rank, phrases($0.keywords + [$0.name])) }
         seniority = taxonomy.seniorityLevels.map { ($0.id, $0.rank, phrases($0.keywords)) }
         domains = taxonomy.domains.map { ($0.id, phrases($0.keywords)) }
-        let lexicon = AttributeLexicon(phraseWords: (education.flatMap(\.phrases) + domains.flatMap(\.phrases)).flatMap { $0 })
+        fields = taxonomy.fieldsOfStudy.map { ($0.id, phrases($0.keywords + [$0.name])) }
+        let lexicon = AttributeLexicon(phraseWords: (education.flatMap(\.phrases) + domains.flatMap(\.phrases)
+            + fields.flatMap(\.phrases)).flatMap { $0 } + Self.fieldJoinWords + Self.fieldStopWords + Self.degreeNouns)
         self.lexicon = lexicon
         var index = [[(Int, [Int32])]](repeating: [], count: lexicon.count)
         for (d, domain) in domains.enumerated() {
@@ -45,7 +53,26 @@ public struct AttributeExtractor: Sendable {
             }
         }
         self.educationIndex = educationIndex
+        var fieldIndex = [[(Int, [Int32])]](repeating: [], count: lexicon.count)
+        for (f, field) in fields.enumerated() {
+            for phrase in field.phrases {
+                let ids = phrase.map(lexicon.id)
+                fieldIndex[Int(ids[0])].append((f, ids))
+            }
+        }
+        self.fieldIndex = fieldIndex
+        fieldJoin = Set(Self.fieldJoinWords.map(lexicon.id))
+        fieldStop = Set(Self.fieldStopWords.map(lexicon.id))
+        degreeNoun = Set(Self.degreeNouns.map(lexicon.id))
     }
+
+    /// Words that lead from a degree to its subject ("degree in", "Master's of", "field such as").
+    static let fieldJoinWords = ["in", "of", "as", "like"]
+    /// Words that end a degree clause before a subject ("a degree, with experience in statistics").
+    static let fieldStopWords = ["with", "experience", "years", "knowledge", "skills", "proficiency", "using",
+                                 "understanding", "background", "familiarity", "expertise", "strong"]
+    /// Nouns right after a subject that make it one ("Statistics degree", "a Physics major").
+    static let degreeNouns = ["degree", "degrees", "major", "majors"]
 
     /// Words in a sentence that make it about a degree (so "MS" there is a master's, not MS Excel).
     static let degreeCues: Set<String> = [
@@ -68,24 +95,67 @@ public struct AttributeExtractor: Sendable {
     public func attributes(of posting: Posting, body: AnalyzedText) -> PostingAttributes {
         let ids = body.ids(in: lexicon.table)
         let years = yearsOfExperience(body: body, ids: ids)
+        // Sentences that name a degree, found once for the education level and the fields of study.
+        let degreeSentences = Self.sentences(spans: body.spans, bytes: body.bytes).filter { sentence in
+            sentence.contains(where: { lexicon.is(ids[$0], lexicon.degreeCue) })
+        }
         return PostingAttributes(
-            education: educationLevel(body: body, ids: ids),
+            education: educationLevel(body: body, ids: ids, sentences: degreeSentences),
             yearsExperience: years,
             seniority: seniorityLevel(posting: posting, years: years),
             workplace: workplace(posting: posting, ids: ids),
             salary: salary(posting, bytes: body.bytes),
-            domains: domainIDs(posting: posting, ids: ids))
+            domains: domainIDs(posting: posting, ids: ids),
+            fieldsOfStudy: fieldsOfStudy(body: body, ids: ids, sentences: degreeSentences))
+    }
+
+    // MARK: Field of study
+
+    /// The subjects of the degrees the posting names ("BS in Computer Science or Statistics"), in taxonomy order:
+    /// a field phrase after a degree word with "in"/"of"/"such as" between and no clause-ending word, or right
+    /// before "degree"/"major". At most 16 words after the degree word.
+    func fieldsOfStudy(body: AnalyzedText, ids: [Int32], sentences: [Range<Int>]) -> [String] {
+        guard !fields.isEmpty else { return [] }
+        var found = Set<Int>()
+        for sentence in sentences {
+            var lastDegree = -100
+            var joined = false
+            var k = sentence.lowerBound
+            while k < sentence.upperBound {
+                let id = ids[k]
+                if lexicon.is(id, lexicon.degreeCue) {
+                    lastDegree = k
+                    joined = false
+                    k += 1
+                    continue
+                }
+                if fieldJoin.contains(id) { joined = true }
+                if fieldStop.contains(id) { lastDegree = -100 }
+                var best: (field: Int, length: Int)?
+                if id >= 0 {
+                    for (f, phrase) in fieldIndex[Int(id)] where Self.matches(phrase, ids, at: k, end: sentence.upperBound) {
+                        if best == nil || phrase.count > best!.length { best = (f, phrase.count) }
+                    }
+                }
+                guard let hit = best else { k += 1; continue }
+                let afterDegree = joined && k - lastDegree <= 16
+                let next = k + hit.length
+                let beforeNoun = next < sentence.upperBound && degreeNoun.contains(ids[next])
+                if afterDegree || beforeNoun { found.insert(hit.field) }
+                k = next
+            }
+        }
+        return found.sorted().map { fields[$0].id }
     }
 
     // MARK: Education
 
     /// The lowest level the posting requires; when it only states preferences, the lowest preferred one.
-    func educationLevel(body: AnalyzedText, ids: [Int32]) -> String? {
+    func educationLevel(body: AnalyzedText, ids: [Int32], sentences: [Range<Int>]) -> String? {
         var required: (rank: Int, id: String)?
         var preferred: (rank: Int, id: String)?
         let sections = body.sections
-        for sentence in Self.sentences(spans: body.spans, bytes: body.bytes) {
-            guard sentence.contains(where: { lexicon.is(ids[$0], lexicon.degreeCue) }) else { continue }
+        for sentence in sentences {
             var k = sentence.lowerBound
             while k < sentence.upperBound {
                 var best: (rank: Int, id: String, length: Int)?

@@ -142,6 +142,7 @@ extension SkillCategory {
         case .ethicsGovernance: return "Ethics & governance"
         case .designResearch: return "Design & research"
         case .content: return "Content"
+        case .softwareEngineering: return "Software engineering"
         }
     }
 }

@@ -11,6 +11,10 @@ public struct AmbiguityRule: Sendable, Identifiable {
         case shortAliases = "aliases of up to 3 characters"
         /// Aliases that are one token ("Spark", "Excel", "transformers").
         case singleTokenAliases = "single-word aliases"
+        /// A skill's `weakAliases` ("pipelines", "stakeholders"): generic words.
+        case weakAliases = "weak aliases"
+        /// Every spelling of the skill, its name included.
+        case everyAlias = "every alias"
     }
 
     /// The id skills name in their `rules:` list.
@@ -23,25 +27,33 @@ public struct AmbiguityRule: Sendable, Identifiable {
     public let matchingExamples: [String]
     /// Sentences in which it must not be found.
     public let nonMatchingExamples: [String]
+    /// The context terms the example skill has (for `own-terms-nearby`); empty for the other rules.
+    public let exampleContextTerms: [String]
     /// True when the candidate match passes.
     let check: @Sendable (MatchContext) -> Bool
 
     init(id: String, description: String, scope: Scope, exampleAlias: String, matching: [String], nonMatching: [String],
-         check: @escaping @Sendable (MatchContext) -> Bool) {
+         contextTerms: [String] = [], check: @escaping @Sendable (MatchContext) -> Bool) {
         self.id = id
         self.description = description
         self.scope = scope
         self.exampleAlias = exampleAlias
         self.matchingExamples = matching
         self.nonMatchingExamples = nonMatching
+        self.exampleContextTerms = contextTerms
         self.check = check
     }
+
+    /// The rule every weak alias passes, whether or not the skill lists it.
+    public static let ownTermsNearbyID = "own-terms-nearby"
 
     /// Whether the rule looks at a match of `alias` (as written in the taxonomy).
     func applies(to alias: SkillMatcher.AliasEntry) -> Bool {
         switch scope {
         case .shortAliases: return alias.written.count <= 3
         case .singleTokenAliases: return alias.tokenCount == 1
+        case .weakAliases: return alias.weak
+        case .everyAlias: return true
         }
     }
 }
@@ -116,5 +128,45 @@ extension AmbiguityRule {
             matching: ["Build transformers with PyTorch."],
             nonMatching: ["Maintain substation transformers and switchgear."],
             check: { $0.postingHasMLContext }),
+        AmbiguityRule(
+            id: ownTermsNearbyID,
+            description: "A weak alias (a generic word such as \"pipelines\", \"stakeholders\", \"analytics\") counts "
+                + "only with one of the skill's own context terms within ten words on the same line and sentence "
+                + "(\"pipelines\" that load the warehouse yes, release pipelines no). Applied to every weak alias.",
+            scope: .weakAliases, exampleAlias: "pipelines",
+            matching: ["Maintain pipelines that load the warehouse.", "Batch and streaming pipelines in Python."],
+            nonMatching: ["Own our pipelines and keep them green.", "Grow the sales pipelines.\nThe warehouse team helps."],
+            contextTerms: ["warehouse", "batch", "streaming"],
+            check: { $0.hasOwnTermsNearby }),
+        AmbiguityRule(
+            id: "not-devops-pipeline",
+            description: "Not a delivery pipeline: \"pipelines\" right after CI/CD, deployment, release, delivery, "
+                + "DevOps, Jenkins, GitHub, GitLab, test, sales or hiring is no data pipeline.",
+            scope: .weakAliases, exampleAlias: "pipelines",
+            matching: ["Build pipelines that move data into Snowflake.", "Own the ingestion pipelines."],
+            nonMatching: ["Maintain CI/CD pipelines for data services.", "Improve our deployment pipelines.",
+                          "GitHub Actions pipelines for data", "Grow the sales pipelines and data."],
+            contextTerms: ["data", "ingestion"],
+            check: { !$0.followsDeliveryWord }),
+        AmbiguityRule(
+            id: "not-degree-field",
+            description: "Not the subject of a degree: \"degree in Mathematics or Statistics\", \"MS in Statistics\", "
+                + "\"Statistics degree\" name a field of study (an education attribute), not a skill.",
+            scope: .everyAlias, exampleAlias: "Statistics",
+            matching: ["Strong knowledge of statistics and probability.", "Apply Statistics to product questions.",
+                       "PhD preferred. Statistics, SQL and Python required."],
+            nonMatching: ["Bachelor's degree in Mathematics or Statistics.", "MS in Statistics, Computer Science or a related field.",
+                          "A degree in a quantitative field such as Physics, Statistics or Economics.",
+                          "Statistics degree required.", "BS/MS in Computer Science or Statistics"],
+            check: { !$0.isDegreeField }),
+        AmbiguityRule(
+            id: "not-code-writing",
+            description: "Not writing code: \"writing clean code\", \"writing unit tests\", \"writing SQL queries\" "
+                + "are programming, not the Writing skill.",
+            scope: .singleTokenAliases, exampleAlias: "writing",
+            matching: ["Excellent writing and editing skills.", "Writing for a general audience."],
+            nonMatching: ["Writing clean, maintainable code.", "Writing unit tests in Python.", "writing SQL queries",
+                          "Writing scalable backend services"],
+            check: { !$0.isFollowedByCodeWord }),
     ]
 }

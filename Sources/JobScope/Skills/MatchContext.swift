@@ -19,6 +19,8 @@ public struct MatchContext {
     /// The text is a list of skills (schema.org `skills`): every entry is in a skill context.
     let isSkillList: Bool
     let postingHasMLContext: Bool
+    /// Vocabulary ids of the matched skill's `contextTerms` (for `own-terms-nearby`).
+    var ownTerms: [Int32] = []
 
     /// Tokens that, right before an ambiguous name, show it is meant as a skill ("in R", "with Go").
     static let cuesBefore: Set<String> = [
@@ -165,6 +167,130 @@ public struct MatchContext {
             }
         }
         return true
+    }
+
+    /// How many words on each side `own-terms-nearby` looks at.
+    static let ownTermsWindow = 10
+
+    /// One of the skill's context terms within `ownTermsWindow` words, not across a line or sentence break.
+    var hasOwnTermsNearby: Bool {
+        guard !ownTerms.isEmpty else { return false }
+        var k = first - 1
+        while k >= 0, first - k <= Self.ownTermsWindow, !gapBreaksSentence(k, k + 1) {
+            if ownTerms.contains(tokens[k].id) { return true }
+            k -= 1
+        }
+        k = end
+        while k < tokens.count, k - end < Self.ownTermsWindow, !gapBreaksSentence(k - 1, k) {
+            if ownTerms.contains(tokens[k].id) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// A line break, a semicolon, or a period, "!" or "?" followed by white space between tokens `a` and `b`.
+    func gapBreaksSentence(_ a: Int, _ b: Int) -> Bool {
+        let lo = tokens[a].hi
+        let hi = tokens[b].lo
+        var i = lo
+        while i < hi {
+            switch bytes[i] {
+            case UInt8(ascii: "\n"), UInt8(ascii: ";"): return true
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                if i + 1 >= hi || bytes[i + 1] == UInt8(ascii: " ") || bytes[i + 1] == UInt8(ascii: "\n") { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Words right before "pipelines" that make it a delivery or sales pipeline.
+    static let deliveryWords: Set<String> = [
+        "ci", "cd", "cicd", "ci/cd", "deployment", "deploy", "release", "delivery", "devops",
+        "jenkins", "github", "gitlab", "actions", "azure", "sales", "hiring", "talent", "recruiting", "candidate",
+        "deal", "revenue", "test", "testing", "automation",
+    ]
+
+    var followsDeliveryWord: Bool {
+        guard first > 0, !gapBreaksSentence(first - 1, first) else { return false }
+        if Self.deliveryWords.contains(lowercased(first - 1)) { return true }
+        // "CI/CD and release pipelines": a delivery word, then a connector.
+        if first > 1, ["and", "or"].contains(lowercased(first - 1)), !gapBreaksSentence(first - 2, first - 1),
+           Self.deliveryWords.contains(lowercased(first - 2)) {
+            return true
+        }
+        return false
+    }
+
+    /// What one writes when programming ("writing code", "writing tests").
+    static let codeWords: Set<String> = [
+        "code", "coding", "tests", "test", "software", "scripts", "script", "queries", "query", "sql", "python",
+        "programs", "applications", "apps", "features", "apis", "api", "services", "functions", "backend", "frontend",
+        "components", "logic", "automation", "pipelines", "infrastructure", "modules", "libraries", "algorithms",
+        "programming", "unit", "integration", "automated", "terraform", "ci/cd", "smart", "contracts", "solidity",
+    ]
+    /// Words allowed between "writing" and what is written ("writing clean, well-tested code").
+    static let codeAdjectives: Set<String> = [
+        "clean", "efficient", "maintainable", "high-quality", "quality", "well-tested", "tested", "reusable", "robust",
+        "scalable", "performant", "production", "production-grade", "readable", "elegant", "secure", "modular",
+        "testable", "reliable", "idiomatic", "optimized", "complex", "custom", "new", "and", "well", "documented",
+        "well-documented", "great", "good", "simple", "fast",
+    ]
+
+    /// "writing" followed, after at most four adjectives, by something one programs.
+    var isFollowedByCodeWord: Bool {
+        var k = end
+        var steps = 0
+        while k < tokens.count, steps < 5, !gapBreaksSentence(k - 1, k) {
+            let word = lowercased(k)
+            if Self.codeWords.contains(word) { return true }
+            guard Self.codeAdjectives.contains(word) else { return false }
+            k += 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// Words that name a degree, before "in"/"of" or after the subject ("MS in Statistics", "Statistics degree").
+    static let degreeWords: Set<String> = [
+        "degree", "degrees", "bachelor", "bachelors", "bachelor's", "master", "masters", "master's", "phd", "ph.d",
+        "doctorate", "doctoral", "bs", "ba", "ms", "ma", "msc", "bsc", "b.s", "m.s", "b.sc", "m.sc", "mba", "diploma",
+        "major", "majors", "majoring", "graduate", "undergraduate", "postgraduate", "b.a", "m.a", "beng", "meng",
+        "b.tech", "m.tech", "btech", "mtech",
+    ]
+    /// Words allowed between a degree and its subject ("in a quantitative field such as", "or a related").
+    static let degreeFillers: Set<String> = [
+        "in", "of", "or", "and", "a", "an", "the", "related", "quantitative", "technical", "relevant", "such", "as",
+        "like", "e.g", "eg", "i.e", "field", "fields", "discipline", "disciplines", "area", "areas", "similar",
+        "equivalent", "applied", "science", "sciences", "computer", "engineering", "physics", "economics", "finance",
+        "operations", "research", "data", "mathematics", "math", "maths", "statistics", "informatics", "electrical",
+        "mechanical", "biology", "chemistry", "linguistics", "cognitive", "psychology", "business", "information",
+        "systems", "technology", "analytics", "machine", "learning", "artificial", "intelligence", "biostatistics",
+        "epidemiology", "econometrics", "actuarial", "stem", "degree", "other", "closely", "highly", "preferably",
+        "ideally", "preferred", "etc", "computational", "social", "natural", "life", "s",
+    ]
+
+    /// The match names the subject of a degree: a degree word before it with only subjects and fillers between
+    /// (same sentence, at most twelve words), or "degree" right after it.
+    var isDegreeField: Bool {
+        var k = first - 1
+        var sawPreposition = false
+        while k >= 0, first - k <= 12, !gapBreaksSentence(k, k + 1) {
+            let word = lowercased(k)
+            if Self.degreeWords.contains(word) && (sawPreposition || word == "degree" || word == "degrees") { return true }
+            if word == "in" || word == "of" || word == "as" || word == "like" { sawPreposition = true }
+            guard Self.degreeFillers.contains(word) || written(k).first?.isUppercase == true else { break }
+            k -= 1
+        }
+        k = end
+        while k < tokens.count, k - end < 6, !gapBreaksSentence(k - 1, k) {
+            let word = lowercased(k)
+            if word == "degree" || word == "degrees" || word == "major" || word == "majors" { return true }
+            guard Self.degreeFillers.contains(word) || written(k).first?.isUppercase == true else { break }
+            k += 1
+        }
+        return false
     }
 
     static func isASCIILetter(_ b: UInt8) -> Bool {

@@ -18,6 +18,8 @@ public struct SkillMatcher: Sendable {
         let tokenCount: Int
         /// The rules that apply to this alias (rules whose scope excludes it are left out).
         let rules: [AmbiguityRule]
+        /// One of the skill's `weakAliases`: counts only beside the skill's context terms.
+        var weak = false
     }
 
     /// How many evidence snippets a mention keeps.
@@ -41,6 +43,8 @@ public struct SkillMatcher: Sendable {
     let contextCategory: [Bool]
     /// Skills that make a posting an ML posting for the `ml-context` rule.
     let mlCategory: [Bool]
+    /// Per skill, the vocabulary ids of its `contextTerms`.
+    let contextWords: [[Int32]]
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
@@ -49,21 +53,26 @@ public struct SkillMatcher: Sendable {
         var children: [[Int32: Int32]] = [[:]]
         var terminal: [Int32] = [-1]
         var aliases: [AliasEntry] = []
+        func wordID(_ word: String) -> Int32 {
+            if let known = vocabulary[word] { return known }
+            let id = Int32(vocabulary.count)
+            vocabulary[word] = id
+            return id
+        }
         for (index, skill) in taxonomy.skills.enumerated() {
-            let rules = skill.rules.compactMap { AmbiguityRule.registry[$0] }
+            var rules = skill.rules.compactMap { AmbiguityRule.registry[$0] }
+            if !skill.weakAliases.isEmpty, !skill.rules.contains(AmbiguityRule.ownTermsNearbyID),
+               let ownTerms = AmbiguityRule.registry[AmbiguityRule.ownTermsNearbyID] {
+                rules.append(ownTerms)
+            }
             var seen = Set<[String]>()
-            for written in [skill.name] + skill.aliases {
+            let strongCount = 1 + skill.aliases.count
+            for (n, written) in ([skill.name] + skill.aliases + skill.weakAliases).enumerated() {
                 let words = tokenizer.words(in: written)
                 guard !words.isEmpty, seen.insert(words).inserted else { continue }
                 var node: Int32 = 0
                 for word in words {
-                    let id: Int32
-                    if let known = vocabulary[word] {
-                        id = known
-                    } else {
-                        id = Int32(vocabulary.count)
-                        vocabulary[word] = id
-                    }
+                    let id = wordID(word)
                     if let next = children[Int(node)][id] {
                         node = next
                     } else {
@@ -76,12 +85,19 @@ public struct SkillMatcher: Sendable {
                 }
                 // A spelling claimed twice keeps its first skill (the loader reports such duplicates).
                 guard terminal[Int(node)] < 0 else { continue }
-                let entry = AliasEntry(skill: index, written: written, tokenCount: words.count, rules: [])
+                let weak = n >= strongCount
+                let entry = AliasEntry(skill: index, written: written, tokenCount: words.count, rules: [], weak: weak)
                 terminal[Int(node)] = Int32(aliases.count)
                 aliases.append(AliasEntry(skill: index, written: written, tokenCount: words.count,
-                                          rules: rules.filter { $0.applies(to: entry) }))
+                                          rules: rules.filter { $0.applies(to: entry) }, weak: weak))
             }
         }
+        // Context words get ids too (so the rule compares ids), but start no alias.
+        var contextWords: [[Int32]] = []
+        for skill in taxonomy.skills {
+            contextWords.append(skill.contextTerms.compactMap { tokenizer.words(in: $0).first.map(wordID) })
+        }
+        self.contextWords = contextWords
         self.vocabulary = WordTable(vocabulary)
         var rootChild = [Int32](repeating: -1, count: vocabulary.count)
         for (word, next) in children[0] { rootChild[Int(word)] = next }
@@ -104,7 +120,8 @@ public struct SkillMatcher: Sendable {
         self.terminal = terminal
         self.aliases = aliases
         self.contextCategory = taxonomy.skills.map {
-            [.programmingLanguage, .mlFramework, .dataTooling, .cloud, .mathStatistics].contains($0.category)
+            [.programmingLanguage, .mlFramework, .dataTooling, .cloud, .mathStatistics, .softwareEngineering]
+                .contains($0.category)
         }
         self.mlCategory = taxonomy.skills.map {
             [.mlFramework, .mlTechnique, .mathStatistics].contains($0.category) && !$0.rules.contains("ml-context")
@@ -157,6 +174,8 @@ public struct SkillMatcher: Sendable {
     /// few of each skill.
     struct Match {
         var skill: Int
+        /// Index into `aliases` of the spelling that matched.
+        var alias: Int = -1
         var level: RequirementLevel
         var lo: Int
         var hi: Int
@@ -256,7 +275,8 @@ public struct SkillMatcher: Sendable {
                         let context = MatchContext(
                             alias: alias, matchedText: Self.slice(text, bytes, tokens[c.first].lo, tokens[c.end - 1].hi),
                             text: text, bytes: bytes, tokens: tokens, first: c.first, end: c.end, skillAt: skillAt,
-                            isSkillList: skillList, postingHasMLContext: mlContext)
+                            isSkillList: skillList, postingHasMLContext: mlContext,
+                            ownTerms: alias.weak ? contextWords[alias.skill] : [])
                         if alias.rules.allSatisfy({ $0.check(context) }) {
                             accepted.append(c)
                             for k in c.first..<c.end { claimed[k] = true }
@@ -281,13 +301,41 @@ public struct SkillMatcher: Sendable {
         }
 
         accepted.sort { $0.first < $1.first }
+        // Skills named where the employer describes itself are not asked of the candidate.
+        if !skillList, !accepted.isEmpty {
+            let boilerplate = CompanyBoilerplate.ranges(bytes)
+            if !boilerplate.isEmpty {
+                accepted.removeAll { c in boilerplate.contains { $0.contains(tokens[c.first].lo) } }
+            }
+        }
         let sections = analyzed.sections
         var cueCache: [Int: RequirementLevel?] = [:]
         return accepted.map { c in
             let lo = tokens[c.first].lo
             let hi = tokens[c.end - 1].hi
-            return Match(skill: aliases[c.alias].skill,
+            return Match(skill: aliases[c.alias].skill, alias: c.alias,
                          level: skillList ? .required : sections.level(at: lo, cache: &cueCache), lo: lo, hi: hi)
+        }
+    }
+
+    /// One accepted match of one spelling, for the alias audit.
+    public struct AliasMatch: Sendable, Hashable {
+        public var skillID: String
+        /// The alias as the taxonomy writes it.
+        public var alias: String
+        public var weak: Bool
+        /// UTF-8 offset of the match in the posting's body.
+        public var offset: Int
+        public var snippet: String
+    }
+
+    /// Every accepted match in a posting's body, by the spelling that matched (no grouping by skill).
+    public func aliasMatches(in posting: Posting) -> [AliasMatch] {
+        let body = AnalyzedText(posting.body)
+        return matches(in: body, skillList: false).map { m in
+            let alias = aliases[m.alias]
+            return AliasMatch(skillID: taxonomy.skills[m.skill].id, alias: alias.written, weak: alias.weak, offset: m.lo,
+                              snippet: Self.snippet(body.bytes, m.lo, m.hi))
         }
     }
 

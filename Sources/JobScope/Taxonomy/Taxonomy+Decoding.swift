@@ -4,7 +4,7 @@ import Foundation
 // required; lists default to empty and flags to false, so a user adding a skill writes one short line.
 
 private enum TaxonomyKey: String, CodingKey {
-    case version, roles, skills, domains, educationLevels, seniorityLevels
+    case version, roles, skills, domains, educationLevels, seniorityLevels, families, fieldsOfStudy
 }
 
 extension Taxonomy {
@@ -16,11 +16,14 @@ extension Taxonomy {
             skills: try c.decodeIfPresent([Skill].self, forKey: .skills) ?? [],
             domains: try c.decodeIfPresent([Domain].self, forKey: .domains) ?? [],
             educationLevels: try c.decodeIfPresent([EducationLevel].self, forKey: .educationLevels) ?? [],
-            seniorityLevels: try c.decodeIfPresent([SeniorityLevel].self, forKey: .seniorityLevels) ?? [])
+            seniorityLevels: try c.decodeIfPresent([SeniorityLevel].self, forKey: .seniorityLevels) ?? [],
+            families: try c.decodeIfPresent([SkillFamily].self, forKey: .families) ?? [],
+            fieldsOfStudy: try c.decodeIfPresent([FieldOfStudy].self, forKey: .fieldsOfStudy) ?? [])
     }
 
     /// The keys a taxonomy file may have at its top level.
-    static let fileKeys = ["format", "version", "roles", "skills", "domains", "educationLevels", "seniorityLevels"]
+    static let fileKeys = ["format", "version", "roles", "skills", "domains", "educationLevels", "seniorityLevels",
+                           "families", "fieldsOfStudy"]
 }
 
 private enum RoleKey: String, CodingKey, CaseIterable {
@@ -50,7 +53,7 @@ extension Role {
 }
 
 private enum SkillKey: String, CodingKey, CaseIterable {
-    case id, name, category, aliases, rules, fromSeeds
+    case id, name, category, aliases, rules, fromSeeds, family, onet, weakAliases, contextTerms, broader
 }
 
 extension Skill {
@@ -62,10 +65,39 @@ extension Skill {
             category: try c.decode(SkillCategory.self, forKey: .category),
             aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
             rules: try c.decodeIfPresent([String].self, forKey: .rules) ?? [],
-            fromSeeds: try c.decodeIfPresent(Bool.self, forKey: .fromSeeds) ?? false)
+            fromSeeds: try c.decodeIfPresent(Bool.self, forKey: .fromSeeds) ?? false,
+            family: try c.decodeIfPresent(String.self, forKey: .family),
+            onet: try c.decodeIfPresent(String.self, forKey: .onet),
+            weakAliases: try c.decodeIfPresent([String].self, forKey: .weakAliases) ?? [],
+            contextTerms: try c.decodeIfPresent([String].self, forKey: .contextTerms) ?? [],
+            broader: try c.decodeIfPresent(String.self, forKey: .broader))
     }
 
     static let fileKeys = SkillKey.allCases.map(\.rawValue)
+}
+
+private enum FamilyKey: String, CodingKey, CaseIterable {
+    case id, name, parent
+}
+
+extension SkillFamily {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: FamilyKey.self)
+        self.init(id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+                  parent: try c.decodeIfPresent(String.self, forKey: .parent))
+    }
+
+    static let fileKeys = FamilyKey.allCases.map(\.rawValue)
+}
+
+extension FieldOfStudy {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: LevelKey.self)
+        self.init(id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+                  keywords: try c.decodeIfPresent([String].self, forKey: .keywords) ?? [])
+    }
+
+    static let fileKeys = ["id", "name", "keywords"]
 }
 
 private enum LevelKey: String, CodingKey, CaseIterable {

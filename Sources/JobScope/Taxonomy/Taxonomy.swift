@@ -9,15 +9,22 @@ public struct Taxonomy: Sendable, Codable, Equatable {
     public var domains: [Domain]
     public var educationLevels: [EducationLevel]
     public var seniorityLevels: [SeniorityLevel]
+    /// The skill hierarchy: every skill's `family` is one of these, and a family may sit under a parent.
+    public var families: [SkillFamily]
+    /// Subjects a degree can be in ("degree in Statistics"): an education attribute, never a skill.
+    public var fieldsOfStudy: [FieldOfStudy]
 
     public init(version: String, roles: [Role], skills: [Skill], domains: [Domain] = [],
-                educationLevels: [EducationLevel] = [], seniorityLevels: [SeniorityLevel] = []) {
+                educationLevels: [EducationLevel] = [], seniorityLevels: [SeniorityLevel] = [],
+                families: [SkillFamily] = [], fieldsOfStudy: [FieldOfStudy] = []) {
         self.version = version
         self.roles = roles
         self.skills = skills
         self.domains = domains
         self.educationLevels = educationLevels
         self.seniorityLevels = seniorityLevels
+        self.families = families
+        self.fieldsOfStudy = fieldsOfStudy
     }
 
     /// The role with this id, if any.
@@ -85,6 +92,8 @@ public enum SkillCategory: String, Sendable, Codable, CaseIterable {
     case ethicsGovernance = "ethics-governance"
     case designResearch = "design-research"
     case content
+    /// Web, mobile and backend frameworks, databases, DevOps, observability, security, testing, architecture.
+    case softwareEngineering = "software-engineering"
 }
 
 /// A skill a posting can ask for.
@@ -100,15 +109,33 @@ public struct Skill: Sendable, Codable, Equatable, Identifiable {
     public var rules: [String]
     /// The seeds list this skill; false for skills added from today's postings or O*NET.
     public var fromSeeds: Bool
+    /// Id of the `SkillFamily` the skill belongs to (`pinecone` → `vector-databases`).
+    public var family: String?
+    /// O*NET commodity code of the skill's technology category (`43232306`), when O*NET lists the tool.
+    public var onet: String?
+    /// Generic spellings ("pipelines", "stakeholders") that count only with one of `contextTerms` nearby
+    /// (the `own-terms-nearby` rule); matched like aliases otherwise.
+    public var weakAliases: [String]
+    /// Single words that, near a weak alias, show the skill is meant ("data" near "pipelines").
+    public var contextTerms: [String]
+    /// A broader skill this one is a kind of (`mysql` → `relational-databases`); used to score gold sets
+    /// annotated at the broader level, never to add mentions.
+    public var broader: String?
 
     public init(id: String, name: String, category: SkillCategory, aliases: [String] = [],
-                rules: [String] = [], fromSeeds: Bool = false) {
+                rules: [String] = [], fromSeeds: Bool = false, family: String? = nil, onet: String? = nil,
+                weakAliases: [String] = [], contextTerms: [String] = [], broader: String? = nil) {
         self.id = id
         self.name = name
         self.category = category
         self.aliases = aliases
         self.rules = rules
         self.fromSeeds = fromSeeds
+        self.family = family
+        self.onet = onet
+        self.weakAliases = weakAliases
+        self.contextTerms = contextTerms
+        self.broader = broader
     }
 }
 
@@ -117,6 +144,35 @@ public struct Domain: Sendable, Codable, Equatable, Identifiable {
     public var id: String
     public var name: String
     /// Lowercase phrases that signal the domain in a posting.
+    public var keywords: [String]
+
+    public init(id: String, name: String, keywords: [String]) {
+        self.id = id
+        self.name = name
+        self.keywords = keywords
+    }
+}
+
+/// A group of skills in the hierarchy (`vector-databases` under `generative-ai-stack`).
+public struct SkillFamily: Sendable, Codable, Equatable, Identifiable {
+    /// Stable slug.
+    public var id: String
+    public var name: String
+    /// Id of the family this one belongs to; nil at the top.
+    public var parent: String?
+
+    public init(id: String, name: String, parent: String? = nil) {
+        self.id = id
+        self.name = name
+        self.parent = parent
+    }
+}
+
+/// A subject a degree is in (Statistics, Computer Science).
+public struct FieldOfStudy: Sendable, Codable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    /// Lowercase phrases that name the subject after a degree ("computer science", "cs").
     public var keywords: [String]
 
     public init(id: String, name: String, keywords: [String]) {

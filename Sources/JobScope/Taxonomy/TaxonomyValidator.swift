@@ -21,6 +21,7 @@ enum TaxonomyValidator {
         let sections: [(String, [String])] = [
             ("roles", Role.fileKeys), ("skills", Skill.fileKeys), ("domains", Domain.fileKeys),
             ("educationLevels", EducationLevel.fileKeys), ("seniorityLevels", SeniorityLevel.fileKeys),
+            ("families", SkillFamily.fileKeys), ("fieldsOfStudy", FieldOfStudy.fileKeys),
         ]
         for (section, known) in sections {
             guard let items = index.node(at: [.key(section)])?.sequence else { continue }
@@ -64,6 +65,9 @@ enum TaxonomyValidator {
         checkIDs(taxonomy.domains.map(\.id), section: "domains")
         checkIDs(taxonomy.educationLevels.map(\.id), section: "educationLevels")
         checkIDs(taxonomy.seniorityLevels.map(\.id), section: "seniorityLevels")
+        checkIDs(taxonomy.families.map(\.id), section: "families")
+        checkIDs(taxonomy.fieldsOfStudy.map(\.id), section: "fieldsOfStudy")
+        problems += checkFamilies(taxonomy, index: index, file: file)
 
         // References from roles.
         let skillIDs = Set(taxonomy.skills.map(\.id))
@@ -93,10 +97,13 @@ enum TaxonomyValidator {
         let tokenizer = Tokenizer()
         var owner: [[String]: [Step]] = [:]
         for (s, skill) in taxonomy.skills.enumerated() {
-            for (a, alias) in ([skill.name] + skill.aliases).enumerated() {
+            let spellings = [skill.name] + skill.aliases + skill.weakAliases
+            for (a, alias) in spellings.enumerated() {
                 let path: [Step] = a == 0
                     ? [.key("skills"), .index(s), .key("name")]
-                    : [.key("skills"), .index(s), .key("aliases"), .index(a - 1)]
+                    : a <= skill.aliases.count
+                    ? [.key("skills"), .index(s), .key("aliases"), .index(a - 1)]
+                    : [.key("skills"), .index(s), .key("weakAliases"), .index(a - 1 - skill.aliases.count)]
                 let words = tokenizer.words(in: alias)
                 if words.isEmpty {
                     problems.append(.invalidValue(file: file, line: line(path), keyPath: render(path),
@@ -114,6 +121,62 @@ enum TaxonomyValidator {
                 let path: [Step] = [.key("skills"), .index(s), .key("rules"), .index(k)]
                 problems.append(.unknownRule(file: file, line: line(path), keyPath: render(path), rule: rule,
                                              known: AmbiguityRule.all.map(\.id)))
+            }
+        }
+        return problems
+    }
+
+    /// Families: parents resolve and form no cycle; every skill's family exists; O*NET codes have 8 digits;
+    /// weak aliases come with context terms, each one word.
+    static func checkFamilies(_ taxonomy: Taxonomy, index: TaxonomyNodeIndex, file: String) -> [TaxonomyError] {
+        var problems: [TaxonomyError] = []
+        func line(_ path: [Step]) -> Int? { index.line(at: path) }
+        func render(_ path: [Step]) -> String { TaxonomyNodeIndex.render(path) }
+        let parent = Dictionary(taxonomy.families.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
+        for (f, family) in taxonomy.families.enumerated() {
+            guard let up = family.parent else { continue }
+            let path: [Step] = [.key("families"), .index(f), .key("parent")]
+            if parent[up] == nil {
+                problems.append(.invalidValue(file: file, line: line(path), keyPath: render(path),
+                                              problem: "unknown parent family '\(up)'; add it under families: or fix the id"))
+                continue
+            }
+            var seen: Set<String> = [family.id]
+            var next: String? = up
+            while let current = next {
+                if !seen.insert(current).inserted {
+                    problems.append(.invalidValue(file: file, line: line(path), keyPath: render(path),
+                                                  problem: "family '\(family.id)' is its own ancestor; break the cycle"))
+                    break
+                }
+                next = parent[current] ?? nil
+            }
+        }
+        let tokenizer = Tokenizer()
+        for (s, skill) in taxonomy.skills.enumerated() {
+            if let family = skill.family, parent[family] == nil {
+                let path: [Step] = [.key("skills"), .index(s), .key("family")]
+                problems.append(.invalidValue(file: file, line: line(path), keyPath: render(path),
+                                              problem: "unknown family '\(family)'; add it under families: or fix the id"))
+            }
+            if let wider = skill.broader, taxonomy.skill(wider) == nil || wider == skill.id {
+                let path: [Step] = [.key("skills"), .index(s), .key("broader")]
+                problems.append(.unknownSkill(file: file, line: line(path), keyPath: render(path), skill: wider))
+            }
+            if let code = skill.onet, code.range(of: #"^\d{8}$"#, options: .regularExpression) == nil {
+                let path: [Step] = [.key("skills"), .index(s), .key("onet")]
+                problems.append(.invalidValue(file: file, line: line(path), keyPath: render(path),
+                                              problem: "O*NET commodity code '\(code)' must be 8 digits, like \"43232306\""))
+            }
+            if !skill.weakAliases.isEmpty && skill.contextTerms.isEmpty {
+                let path: [Step] = [.key("skills"), .index(s), .key("weakAliases")]
+                problems.append(.invalidValue(file: file, line: line(path), keyPath: render(path),
+                                              problem: "weak aliases need contextTerms: the words that make them count"))
+            }
+            for (k, term) in skill.contextTerms.enumerated() where tokenizer.words(in: term).count != 1 {
+                let path: [Step] = [.key("skills"), .index(s), .key("contextTerms"), .index(k)]
+                problems.append(.invalidValue(file: file, line: line(path), keyPath: render(path),
+                                              problem: "context term '\(term)' must be one word"))
             }
         }
         return problems

@@ -3,6 +3,44 @@ import Yams
 
 /// A hand-annotated set of real postings and the skills each asks for, stored as identifiers only.
 public struct SkillGoldSet: Sendable, Codable, Equatable {
+    /// One gold skill: an id or a name, and optionally whether the posting requires or prefers it. A file may
+    /// write it as a bare string (`python`) or as `{skill: Next.js, level: preferred}`.
+    public struct GoldSkill: Sendable, Codable, Equatable, ExpressibleByStringLiteral {
+        /// A taxonomy id, or a skill's name or alias as a person writes it.
+        public var skill: String
+        public var level: RequirementLevel?
+
+        public init(skill: String, level: RequirementLevel? = nil) {
+            self.skill = skill
+            self.level = level
+        }
+
+        public init(stringLiteral value: String) { self.init(skill: value) }
+
+        enum Key: String, CodingKey { case skill, level }
+
+        public init(from decoder: Decoder) throws {
+            if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+                self.init(skill: text)
+                return
+            }
+            let c = try decoder.container(keyedBy: Key.self)
+            self.init(skill: try c.decode(String.self, forKey: .skill),
+                      level: try c.decodeIfPresent(RequirementLevel.self, forKey: .level))
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            guard let level else {
+                var single = encoder.singleValueContainer()
+                try single.encode(skill)
+                return
+            }
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(skill, forKey: .skill)
+            try c.encode(level, forKey: .level)
+        }
+    }
+
     /// One annotated posting: where to find it in the shared corpus, and its skills.
     public struct Entry: Sendable, Codable, Equatable {
         /// Path relative to the corpus folder (`glassdoor-2020/glassdoor_jobs.csv`).
@@ -13,8 +51,8 @@ public struct SkillGoldSet: Sendable, Codable, Equatable {
         public var line: Int?
         /// `Posting.makeID` of the posting, to notice when a reader change reads a different posting.
         public var id: String?
-        /// Taxonomy skill ids the posting truly asks for.
-        public var skills: [String]
+        /// The skills the posting truly asks for, each by taxonomy id or by name ("Next.js").
+        public var skills: [GoldSkill]
 
         /// `file:row 12` or `file:3`, as messages print it.
         public var place: String {

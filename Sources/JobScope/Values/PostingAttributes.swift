@@ -57,14 +57,34 @@ public struct PostingAttributes: Sendable, Codable, Hashable {
     public var salary: SalaryRange?
     /// `Domain.id`s of the application domains the posting names.
     public var domains: [String]
+    /// `FieldOfStudy.id`s of the subjects its degrees are in ("degree in Statistics" → `statistics`).
+    public var fieldsOfStudy: [String]
 
     public init(education: String? = nil, yearsExperience: Int? = nil, seniority: String? = nil,
-                workplace: Workplace? = nil, salary: SalaryRange? = nil, domains: [String] = []) {
+                workplace: Workplace? = nil, salary: SalaryRange? = nil, domains: [String] = [],
+                fieldsOfStudy: [String] = []) {
         self.education = education
         self.yearsExperience = yearsExperience
         self.seniority = seniority
         self.workplace = workplace
         self.salary = salary
         self.domains = domains
+        self.fieldsOfStudy = fieldsOfStudy
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case education, yearsExperience, seniority, workplace, salary, domains, fieldsOfStudy
+    }
+
+    /// Reads JSON written before `fieldsOfStudy` existed as well.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(education: try c.decodeIfPresent(String.self, forKey: .education),
+                  yearsExperience: try c.decodeIfPresent(Int.self, forKey: .yearsExperience),
+                  seniority: try c.decodeIfPresent(String.self, forKey: .seniority),
+                  workplace: try c.decodeIfPresent(Workplace.self, forKey: .workplace),
+                  salary: try c.decodeIfPresent(SalaryRange.self, forKey: .salary),
+                  domains: try c.decodeIfPresent([String].self, forKey: .domains) ?? [],
+                  fieldsOfStudy: try c.decodeIfPresent([String].self, forKey: .fieldsOfStudy) ?? [])
     }
 }

@@ -5,9 +5,14 @@ import Testing
 /// Each rule, alone on a test skill, must pass its matching examples and reject its non-matching ones.
 @Suite struct AmbiguityRuleTests {
     /// A taxonomy with the rule's example alias under that one rule, plus plain skills to stand beside it.
+    /// A weak-alias rule's example alias is the subject's weak alias, with the rule's example context terms.
     static func taxonomy(for rule: AmbiguityRule) -> Taxonomy {
-        Taxonomy(version: "test", roles: [], skills: [
-            Skill(id: "subject", name: rule.exampleAlias, category: .programmingLanguage, rules: [rule.id]),
+        let subject = rule.scope == .weakAliases
+            ? Skill(id: "subject", name: "Subject skill name", category: .programmingLanguage, rules: [rule.id],
+                    weakAliases: [rule.exampleAlias], contextTerms: rule.exampleContextTerms)
+            : Skill(id: "subject", name: rule.exampleAlias, category: .programmingLanguage, rules: [rule.id])
+        return Taxonomy(version: "test", roles: [], skills: [
+            subject,
             Skill(id: "python", name: "Python", category: .programmingLanguage),
             Skill(id: "sql", name: "SQL", category: .programmingLanguage),
             Skill(id: "cpp", name: "C++", category: .programmingLanguage),
