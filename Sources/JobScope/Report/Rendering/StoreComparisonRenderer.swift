@@ -62,6 +62,6 @@ public struct StoreComparisonRenderer: Sendable {
                              n(r.z), n(r.pValue), r.qValue.map(n) ?? "", String(r.supported), String(r.significant)])
             }
         }
-        return rows.map { $0.map(CSVReportRenderer.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return rows.map { $0.map { CSVCell.field($0) }.joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 }
