@@ -30,6 +30,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "The store written by `jobscope analyze`.")
     var store = "jobscope.sqlite"
 
+    @Option(help: ArgumentHelp("Report on a folder of result files (jobscope stream, analyze --output *.jsonl, Spark part-* files) instead of a store, merged and deduplicated as one store would hold them.",
+                               valueName: "folder"))
+    var from: String?
+
     @Option(help: "Group postings by month, quarter or year (default: the finest that keeps a typical period above --min-period-postings).")
     var period: ReportGranularity?
 
@@ -84,7 +88,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: store) else { throw ReportError.storeMissing(path: store) }
+        guard from != nil || FileManager.default.fileExists(atPath: store) else { throw ReportError.storeMissing(path: store) }
         let taxonomy: Taxonomy
         if let file = model.taxonomy {
             taxonomy = try TaxonomyLoader.load(from: URL(fileURLWithPath: file))
@@ -105,7 +109,14 @@ struct ReportCommand: AsyncParsableCommand {
             includeReposts: includeReposts, minimumSupport: minSupport, minimumPeriodPostings: minPeriodPostings,
             alpha: alpha, topCount: top)
         // Reposts always come along so the overview can say how many were left out.
-        let records = try PostingStore(path: store).reportRecords(includeReposts: true)
+        let records: [ReportRecord]
+        if let from {
+            let merged = try MergedResults.read(folder: from)
+            for problem in merged.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+            records = merged.records
+        } else {
+            records = try PostingStore(path: store).reportRecords(includeReposts: true)
+        }
         let report = TrendReport(records: records, taxonomy: taxonomy, options: options)
         let colour = format == .terminal && output == nil && !noColor && isatty(STDOUT_FILENO) != 0
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

@@ -82,7 +82,7 @@ struct JSONPostingReader: Sendable {
     }
 
     /// The record one JSON object gives: JobPosting objects by schema.org, others by key names.
-    private func record(from object: [String: Any], path: String,
+    func record(from object: [String: Any], path: String,
                         mappings: inout [[String]: ColumnMapping]) throws -> PostingRecord {
         if JobPostingLD.isJobPosting(object) { return JobPostingLD.record(from: object) }
         let keys = object.keys.sorted()
