@@ -37,6 +37,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "The store written by `jobscope analyze`.")
     var store = "jobscope.sqlite"
 
+    @Option(help: ArgumentHelp("Report on a folder of result files (jobscope stream, analyze --output *.jsonl, Spark part-* files) instead of a store, merged and deduplicated as one store would hold them.",
+                               valueName: "folder"))
+    var from: String?
+
     @Option(help: "Group postings by month, quarter or year (default: the finest that keeps a typical period above --min-period-postings).")
     var period: ReportGranularity?
 
@@ -130,7 +134,8 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        for path in compareStores.isEmpty ? [store] : compareStores where !FileManager.default.fileExists(atPath: path) {
+        for path in compareStores.isEmpty ? (from == nil ? [store] : []) : compareStores
+        where !FileManager.default.fileExists(atPath: path) {
             throw ReportError.storeMissing(path: path)
         }
         // Before anything is written: the report must not overwrite a store or the taxonomy it reads.
@@ -169,7 +174,15 @@ struct ReportCommand: AsyncParsableCommand {
             try emit(try StoreComparisonRenderer().render(comparison, format: format))
             return
         }
-        let report = try makeReport(store)
+        let report: TrendReport
+        if let from {
+            // Result files of many machines or Spark partitions, merged as one store would hold them.
+            let merged = try MergedResults.read(folder: from)
+            for problem in merged.problems { Console().warning(problem) }
+            report = TrendReport(records: merged.records, taxonomy: taxonomy, options: options)
+        } else {
+            report = try makeReport(store)
+        }
         let colour = format == .terminal && output == nil && !noColor && isatty(STDOUT_FILENO) != 0
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"

@@ -102,8 +102,8 @@ struct JSONPostingReader: Sendable {
 
     /// The record one JSON object gives: JobPosting objects by schema.org, job-board API exports by their
     /// shape (`JobBoardExport`), others by key names; nil for a Hacker News comment that is no job post.
-    private func record(from object: [String: Any], path: String,
-                        mappings: inout [[String]: ColumnMapping]) throws -> PostingRecord? {
+    func record(from object: [String: Any], path: String,
+                mappings: inout [[String]: ColumnMapping]) throws -> PostingRecord? {
         if JobPostingLD.isJobPosting(object) { return JobPostingLD.record(from: object) }
         if let shape = JobBoardExport.shape(of: object) { return JobBoardExport.record(from: object, shape: shape) }
         var record = try mappedRecord(from: object, path: path, mappings: &mappings)

@@ -22,11 +22,16 @@ public struct PostingExportRecord: Sendable, Codable, Equatable {
     /// The posting this one is a near-duplicate repost of.
     public var repostOf: String?
     public var modelVersion: String
+    /// `Posting.contentHash` of what was analyzed: with `id`, what deduplicating merged results compares.
+    public var contentHash: String?
+    /// The body's SimHash as 16 hex digits (nil for a body too short to fingerprint): what finding
+    /// near-duplicate reposts across merged results compares.
+    public var simhash: String?
 
     public init(id: String, sources: [PostingSource], title: String?, company: String?, location: String?,
                 datePosted: PostingDate?, roleID: String?, secondaryRoleID: String?, nearestRoleID: String?,
                 confidence: Double, roles: [RoleScore], skills: [SkillMention], attributes: PostingAttributes,
-                repostOf: String?, modelVersion: String) {
+                repostOf: String?, modelVersion: String, contentHash: String? = nil, simhash: String? = nil) {
         self.id = id
         self.sources = sources
         self.title = title
@@ -42,5 +47,7 @@ public struct PostingExportRecord: Sendable, Codable, Equatable {
         self.attributes = attributes
         self.repostOf = repostOf
         self.modelVersion = modelVersion
+        self.contentHash = contentHash
+        self.simhash = simhash
     }
 }

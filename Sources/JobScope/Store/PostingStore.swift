@@ -174,7 +174,8 @@ public final class PostingStore: Sendable {
                     roleID: row["role_id"], secondaryRoleID: row["secondary_role_id"],
                     nearestRoleID: row["nearest_role_id"], confidence: row["confidence"], roles: roles,
                     skills: skills, attributes: PostingStore.attributes(from: row), repostOf: row["repost_of"],
-                    modelVersion: row["model_version"]))
+                    modelVersion: row["model_version"], contentHash: row["content_hash"],
+                    simhash: (row["simhash"] as Int64?).map { SimHash(value: UInt64(bitPattern: $0)).hexText }))
             }
         }
     }
