@@ -23,7 +23,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
             2 the run could not start or the store failed; 130 stopped by Ctrl-C; 64 bad arguments.
             """)
 
-    @Argument(help: "Files and folders to analyze (folders are walked recursively; hidden files and a folder's README/LICENSE are skipped).")
+    @Argument(help: "Files and folders to analyze (folders are walked recursively; hidden files and a folder's documentation README/LICENSE are skipped, README postings read).")
     var paths: [String]
 
     @Option(help: "The SQLite store to create or update.")
