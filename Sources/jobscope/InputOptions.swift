@@ -7,7 +7,7 @@ import JobScope
 struct InputOptions: ParsableArguments {
     @Argument(
         help:
-            "Posting files or folders (folders are walked recursively; hidden files and a folder's README/LICENSE are skipped)."
+            "Posting files or folders (folders are walked recursively; hidden files and a folder's documentation README/LICENSE are skipped, README postings read)."
     )
     var paths: [String]
 

@@ -129,7 +129,8 @@ struct MarkdownPostingHeader: Sendable, Equatable {
     static func looksLikeName(_ text: String) -> Bool {
         // A name may end with "." ("Acme, Inc."); a sentence, longer than a name, may not.
         guard text.count <= 80, !text.contains("`"), !text.hasSuffix(":"), !text.hasSuffix("?"),
-              !(text.hasSuffix(".") && text.split(separator: " ").count > 6), text.contains(where: \.isLetter)
+              !(text.hasSuffix(".") && text.split(separator: " ").count > 6),
+              text.contains(where: { $0.isLetter || $0.isNumber }) // "84.51°" is a company
         else { return false }
         return !sectionWords.contains(plainInline(text).lowercased())
     }

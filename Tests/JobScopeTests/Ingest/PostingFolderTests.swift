@@ -55,6 +55,18 @@ struct PostingFolderTests {
         #expect(names == ["board/data-engineer/README.md", "docs/other.txt"])
     }
 
+    @Test("a company name of digits and signs is a name; a question under the title is not")
+    func unusualCompanyLines() throws {
+        let digits = try IngestFixture.write("# [Data Engineer](https://x.example/d)\n### 84.51°\n#### `🌎 Cincinnati, OH`\n\nData work.\n",
+                                             named: "README.md")
+        #expect(try PostingReader().read(path: digits).postings.first?.company == "84.51°")
+        let question = try IngestFixture.write("# [Data Engineer](https://x.example/d)\n### What are we all about?\n\nData work.\n",
+                                               named: "README.md")
+        let posting = try #require(try PostingReader().read(path: question).postings.first)
+        #expect(posting.company == nil)
+        #expect(posting.body.hasPrefix("What are we all about?"))
+    }
+
     @Test("a company heading reading \"None\" leaves the company unknown")
     func noneCompany() throws {
         let path = try IngestFixture.write("# [Frontend Engineer](https://x.example/a)\n### None\n#### `🌎 Remote`\n\nReact work.\n",
