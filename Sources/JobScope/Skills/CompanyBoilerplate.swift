@@ -27,7 +27,9 @@ enum CompanyBoilerplate {
         while lineStart < n {
             var lineEnd = lineStart
             while lineEnd < n, bytes[lineEnd] != 10 { lineEnd += 1 }
-            if lineEnd - lineStart <= 80, let kind = headingKind(bytes[lineStart..<lineEnd]) {
+            // Outside an employer section only its openings matter: most lines are skipped without a heading check.
+            if lineEnd - lineStart <= 80, open != nil || mayOpen(bytes[lineStart..<lineEnd]),
+               let kind = headingKind(bytes[lineStart..<lineEnd], openingsOnly: open == nil) {
                 if kind {
                     if open == nil { open = lineStart }
                 } else if let start = open {
@@ -41,8 +43,26 @@ enum CompanyBoilerplate {
         return result
     }
 
+    /// First letters (lowercase) of the openings: a line whose first letter is none of them opens nothing.
+    static let openingLetters: Set<UInt8> = Set(openings.map { $0[0] } + [UInt8(ascii: "a")])
+
+    /// Cheap test before `headingKind`: the line's first letter, after markup, can start an opening.
+    static func mayOpen(_ line: ArraySlice<UInt8>) -> Bool {
+        for b in line {
+            switch b {
+            case 32, 9, 13, UInt8(ascii: "*"), UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ">"):
+                continue
+            default:
+                let lower = b >= 65 && b <= 90 ? b + 32 : b
+                return openingLetters.contains(lower)
+            }
+        }
+        return false
+    }
+
     /// For a heading line: true if it opens an employer section, false for any other heading; nil for no heading.
-    static func headingKind(_ line: ArraySlice<UInt8>) -> Bool? {
+    /// With `openingsOnly`, a line that opens no employer section gives nil without the general heading test.
+    static func headingKind(_ line: ArraySlice<UInt8>, openingsOnly: Bool = false) -> Bool? {
         var lo = line.startIndex
         var hi = line.endIndex
         // Markdown headings ("### Benefits"), bold-only lines ("**The Role**") and "Title:" lines are headings.
@@ -71,8 +91,10 @@ enum CompanyBoilerplate {
         let about = Array("about ".utf8)
         if lowered.starts(with: about) {
             let rest = lowered[about.count...]
-            return !roleAbout.contains { rest.starts(with: $0) }
+            let employer = !roleAbout.contains { rest.starts(with: $0) }
+            return employer || !openingsOnly ? employer : nil
         }
+        if openingsOnly { return nil }
         return marked || RequirementSections.headingLevel(line) != nil ? false : nil
     }
 }
