@@ -93,7 +93,8 @@ private struct Merge {
 
     var records: [ReportRecord] = []
     var kept: [String: Kept] = [:]
-    var bands: [BandKey: [SimHash]] = [:]
+    /// Fingerprints of the originals (not reposts) seen, with their posting ids, per company and band.
+    var bands: [BandKey: [(fingerprint: SimHash, id: String)]] = [:]
     var resultRecords = 0
     var duplicates = 0
     var errorRecords = 0
@@ -127,8 +128,7 @@ private struct Merge {
             // replaces the stored one (the repost link stays, as the store leaves it).
             let samePlace = record.sources.contains { known.sources.contains($0) }
             if samePlace, let hash = record.contentHash, hash != known.contentHash {
-                let isRepost = records[known.index].isRepost
-                records[known.index] = MergedResults.reportRecord(record, isRepost: isRepost,
+                records[known.index] = MergedResults.reportRecord(record, repostOf: records[known.index].repostOf,
                                                                   sources: known.sources)
                 known.contentHash = hash
             }
@@ -137,29 +137,37 @@ private struct Merge {
             kept[record.id] = known
             return
         }
-        var isRepost = record.simhash == nil && record.repostOf != nil
+        // A record without a fingerprint keeps the link its own run found.
+        var repostOf = record.simhash == nil ? record.repostOf : nil
         let company = CompanyKey.key(record.company)
         if let fingerprint = record.simhash.flatMap(SimHash.init(hexText:)) {
             let keys = fingerprint.bands.enumerated().map { BandKey(company: company, band: $0.offset, value: $0.element) }
-            isRepost = keys.contains { key in bands[key]?.contains { fingerprint.isNearDuplicate(of: $0) } ?? false }
-            if !isRepost {
-                for key in keys { bands[key, default: []].append(fingerprint) }
+            for key in keys {
+                if let original = bands[key]?.first(where: { fingerprint.isNearDuplicate(of: $0.fingerprint) }) {
+                    repostOf = original.id
+                    break
+                }
+            }
+            if repostOf == nil {
+                for key in keys { bands[key, default: []].append((fingerprint, record.id)) }
             }
         }
         let sources = Set(record.sources)
         kept[record.id] = Kept(index: records.count, contentHash: record.contentHash, sources: sources)
-        records.append(MergedResults.reportRecord(record, isRepost: isRepost, sources: sources))
+        records.append(MergedResults.reportRecord(record, repostOf: repostOf, sources: sources))
     }
 }
 
 extension MergedResults {
     /// What the report reads of a result record.
-    static func reportRecord(_ r: PostingExportRecord, isRepost: Bool, sources: Set<PostingSource>) -> ReportRecord {
+    /// A merge knows no `analyze` inputs, so the collection is left for the report to derive from the path.
+    static func reportRecord(_ r: PostingExportRecord, repostOf: String?, sources: Set<PostingSource>) -> ReportRecord {
         ReportRecord(postingID: r.id, sourcePath: firstPath(sources), datePosted: r.datePosted, roleID: r.roleID,
                      secondaryRoleID: r.secondaryRoleID, confidence: r.confidence,
                      skills: r.skills.map { ReportSkill(skillID: $0.skillID, category: $0.category,
                                                         requirement: $0.requirement) },
-                     attributes: r.attributes, isRepost: isRepost)
+                     attributes: r.attributes, isRepost: repostOf != nil, repostOf: repostOf,
+                     company: r.company, location: r.location)
     }
 
     /// The place the store names first: by path, then row, then line (a missing row or line counts as 0).
