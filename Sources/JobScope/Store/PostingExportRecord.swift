@@ -9,6 +9,8 @@ public struct PostingExportRecord: Sendable, Codable, Equatable {
     public var company: String?
     public var location: String?
     public var datePosted: PostingDate?
+    /// The decided role: a role id, or `other`.
+    public var role: String
     /// Chosen role id; nil for Other.
     public var roleID: String?
     public var secondaryRoleID: String?
@@ -22,17 +24,23 @@ public struct PostingExportRecord: Sendable, Codable, Equatable {
     /// The posting this one is a near-duplicate repost of.
     public var repostOf: String?
     public var modelVersion: String
+    /// How much the work involves AI (nil in stores written before it was recorded).
+    public var aiInvolvement: AIInvolvement?
+    /// Every role the posting hires for, the decided one first (several for a multi-role Hacker News post).
+    public var hiredRoles: [String]
 
     public init(id: String, sources: [PostingSource], title: String?, company: String?, location: String?,
                 datePosted: PostingDate?, roleID: String?, secondaryRoleID: String?, nearestRoleID: String?,
                 confidence: Double, roles: [RoleScore], skills: [SkillMention], attributes: PostingAttributes,
-                repostOf: String?, modelVersion: String) {
+                repostOf: String?, modelVersion: String, aiInvolvement: AIInvolvement? = nil,
+                hiredRoles: [String]? = nil) {
         self.id = id
         self.sources = sources
         self.title = title
         self.company = company
         self.location = location
         self.datePosted = datePosted
+        self.role = roleID ?? RoleModel.otherClass
         self.roleID = roleID
         self.secondaryRoleID = secondaryRoleID
         self.nearestRoleID = nearestRoleID
@@ -42,5 +50,7 @@ public struct PostingExportRecord: Sendable, Codable, Equatable {
         self.attributes = attributes
         self.repostOf = repostOf
         self.modelVersion = modelVersion
+        self.aiInvolvement = aiInvolvement
+        self.hiredRoles = hiredRoles ?? [roleID ?? RoleModel.otherClass]
     }
 }

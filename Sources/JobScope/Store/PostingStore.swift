@@ -84,6 +84,9 @@ public final class PostingStore: Sendable {
                 SELECT skill_id, name, category, requirement, mentions, evidence FROM skills
                 WHERE posting_id = ? ORDER BY position
                 """)
+            let hiredStatement = try db.cachedStatement(sql: """
+                SELECT role_id FROM posting_roles WHERE posting_id = ? ORDER BY position
+                """)
             let decoder = JSONDecoder()
             while let row = try rows.next() {
                 let id: String = row["id"]
@@ -109,7 +112,9 @@ public final class PostingStore: Sendable {
                     roleID: row["role_id"], secondaryRoleID: row["secondary_role_id"],
                     nearestRoleID: row["nearest_role_id"], confidence: row["confidence"], roles: roles,
                     skills: skills, attributes: PostingStore.attributes(from: row), repostOf: row["repost_of"],
-                    modelVersion: row["model_version"]))
+                    modelVersion: row["model_version"],
+                    aiInvolvement: (row["ai_involvement"] as String?).flatMap(AIInvolvement.init(rawValue:)),
+                    hiredRoles: try String.fetchAll(hiredStatement, arguments: [id]).nilIfEmpty))
             }
         }
     }
@@ -191,4 +196,9 @@ public final class PostingStore: Sendable {
             workplace: (row["workplace"] as String?).flatMap(Workplace.init(rawValue:)), salary: salary,
             domains: domains)
     }
+}
+
+private extension Array {
+    /// nil for an empty array (a posting stored before roles were listed per posting).
+    var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }

@@ -20,11 +20,15 @@ public struct Posting: Sendable, Codable, Hashable, Identifiable {
     public var listedSkills: [String]
     /// Other fields a source carried that later stages may use (seniority, industry, …), keyed by lowercase name.
     public var extra: [String: String]
+    /// Every role title the posting names when it hires for several (a Hacker News "Who is hiring" post:
+    /// "Backend Engineer, ML Engineer, Product Designer"); empty when it is for one role (`title`).
+    public var titles: [String]
 
     public init(
         id: String? = nil, source: PostingSource, title: String? = nil, company: String? = nil,
         location: String? = nil, datePosted: PostingDate? = nil, employmentType: String? = nil,
-        salaryText: String? = nil, body: String, listedSkills: [String] = [], extra: [String: String] = [:]
+        salaryText: String? = nil, body: String, listedSkills: [String] = [], extra: [String: String] = [:],
+        titles: [String] = []
     ) {
         self.source = source
         self.title = title
@@ -36,6 +40,7 @@ public struct Posting: Sendable, Codable, Hashable, Identifiable {
         self.body = body
         self.listedSkills = listedSkills
         self.extra = extra
+        self.titles = titles
         self.id = id ?? Posting.makeID(title: title, company: company, body: body)
     }
 }

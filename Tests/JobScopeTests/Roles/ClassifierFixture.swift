@@ -24,6 +24,8 @@ enum ClassifierFixture {
         Role(id: "data-engineer", name: "Data Engineer", kind: .adjacent, titleKeywords: ["data engineer"]),
         Role(id: "data-analyst", name: "Data Analyst", kind: .adjacent, titleKeywords: ["data analyst"]),
         Role(id: "software-engineer", name: "Software Engineer", kind: .adjacent, titleKeywords: ["software engineer", "scientist"]),
+        Role(id: "product-manager", name: "Product Manager", kind: .adjacent, titleKeywords: ["product owner"]),
+        Role(id: "designer", name: "Designer", kind: .adjacent, titleKeywords: ["ui designer"]),
     ], skills: [])
 
     static func rules() throws -> TitleRuleSet { try TitleRuleSet.load(from: layout.titleRules) }
@@ -69,6 +71,20 @@ enum ClassifierFixture {
     /// A model trained on the profiles and invented Other postings.
     static func model(method: ClassifierMethod = .logisticRegression) throws -> RoleModel {
         let trainer = try trainer(method: method)
+        let examples = try examples()
+        let data = try trainer.prepare(examples, setting: .full)
+        return try trainer.finalize(trainer.train(data, on: Array(examples.indices)))
+    }
+}
+
+extension ClassifierFixture {
+    /// A model trained like the committed one reads titles: with the title parser's and AI-evidence rules.
+    static func parsingModel() throws -> RoleModel {
+        let layout = ClassifierFixture.layout
+        let trainer = RoleTrainer(taxonomy: taxonomy, configuration: try configuration(),
+                                  titleRulesVersion: try rules().version,
+                                  titleParseRules: try TitleParseRules.load(from: layout.titleParseRules),
+                                  aiEvidenceRules: try AIEvidenceRules.load(from: layout.aiEvidence))
         let examples = try examples()
         let data = try trainer.prepare(examples, setting: .full)
         return try trainer.finalize(trainer.train(data, on: Array(examples.indices)))
