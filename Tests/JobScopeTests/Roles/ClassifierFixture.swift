@@ -65,7 +65,9 @@ enum ClassifierFixture {
     static func trainer(method: ClassifierMethod = .logisticRegression) throws -> RoleTrainer {
         var configuration = try configuration()
         configuration.learner.method = method
-        return RoleTrainer(taxonomy: taxonomy, configuration: configuration, titleRulesVersion: try rules().version)
+        return RoleTrainer(taxonomy: taxonomy, configuration: configuration, titleRulesVersion: try rules().version,
+                           titleParseRules: try TitleParseRules.load(from: layout.titleParseRules),
+                           aiEvidenceRules: try AIEvidenceRules.load(from: layout.aiEvidence))
     }
 
     /// A model trained on the profiles and invented Other postings.
@@ -79,14 +81,5 @@ enum ClassifierFixture {
 
 extension ClassifierFixture {
     /// A model trained like the committed one reads titles: with the title parser's and AI-evidence rules.
-    static func parsingModel() throws -> RoleModel {
-        let layout = ClassifierFixture.layout
-        let trainer = RoleTrainer(taxonomy: taxonomy, configuration: try configuration(),
-                                  titleRulesVersion: try rules().version,
-                                  titleParseRules: try TitleParseRules.load(from: layout.titleParseRules),
-                                  aiEvidenceRules: try AIEvidenceRules.load(from: layout.aiEvidence))
-        let examples = try examples()
-        let data = try trainer.prepare(examples, setting: .full)
-        return try trainer.finalize(trainer.train(data, on: Array(examples.indices)))
-    }
+    static func parsingModel() throws -> RoleModel { try model() }
 }
