@@ -40,8 +40,8 @@ public struct PostingAnalyzer: Sendable {
     func hiredRoles(_ posting: Posting, body: AnalyzedText, skills: [SkillMention],
                     primary: RoleClassification) -> [HiredRole] {
         let own = HiredRole(title: nil, roleID: primary.roleID ?? RoleModel.otherClass)
-        let titles = posting.titles.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        guard !titles.isEmpty else { return [own] }
+        let titles = (posting.titles ?? []).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard titles.count > 1 else { return [own] }
         return titles.map { title in
             if title == posting.title { return HiredRole(title: title, roleID: own.roleID) }
             var single = posting

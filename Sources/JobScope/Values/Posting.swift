@@ -20,15 +20,15 @@ public struct Posting: Sendable, Codable, Hashable, Identifiable {
     public var listedSkills: [String]
     /// Other fields a source carried that later stages may use (seniority, industry, …), keyed by lowercase name.
     public var extra: [String: String]
-    /// Every role title the posting names when it hires for several (a Hacker News "Who is hiring" post:
-    /// "Backend Engineer, ML Engineer, Product Designer"); empty when it is for one role (`title`).
-    public var titles: [String]
+    /// Every role a post names when it names several ("Backend Engineer, ML Engineer" in a Hacker News
+    /// first line); nil when it names one (`title`, which is then the first of these).
+    public var titles: [String]?
 
     public init(
         id: String? = nil, source: PostingSource, title: String? = nil, company: String? = nil,
         location: String? = nil, datePosted: PostingDate? = nil, employmentType: String? = nil,
         salaryText: String? = nil, body: String, listedSkills: [String] = [], extra: [String: String] = [:],
-        titles: [String] = []
+        titles: [String]? = nil
     ) {
         self.source = source
         self.title = title
