@@ -36,15 +36,28 @@ struct ClassifyCommand: ParsableCommand {
     }
 }
 
-/// One posting's answer as `classify` prints it: the analysis plus the chosen role's documentation.
+/// One posting's answer as `classify` prints it: the decided role (or `other`) in `role`, the nearest role in
+/// `nearestRole` (only for Other), and the documentation of the decided role only — never of a role that was
+/// not chosen.
 struct ClassifiedPosting: Encodable {
     var source: PostingSource
     var title: String?
     var company: String?
-    var classification: RoleClassification
+    /// The decided role id, or `other`.
+    var role: String
+    var roleName: String
+    var secondaryRole: String?
+    /// For Other: the role it came nearest to.
+    var nearestRole: String?
+    var confidence: Double
+    var aiInvolvement: AIInvolvement
+    /// Every role the posting hires for (several for a multi-role post), the decided one first.
+    var hiredRoles: [HiredRole]
+    var ranked: [RoleScore]
+    var explanation: RoleExplanation
     var skills: [SkillMention]
-    /// The chosen role's documented responsibilities and collaborators (for Other: the nearest role's).
-    var role: RoleDocumentation?
+    /// The decided role's documented responsibilities and collaborators (absent for Other).
+    var roleDocumentation: RoleDocumentation?
     var modelVersion: String
 
     struct RoleDocumentation: Encodable {
@@ -54,15 +67,32 @@ struct ClassifiedPosting: Encodable {
         var collaborators: [String]
     }
 
+    /// The classification itself, for the text output.
+    private let classification: RoleClassification
+
+    private enum CodingKeys: String, CodingKey {
+        case source, title, company, role, roleName, secondaryRole, nearestRole, confidence, aiInvolvement,
+             hiredRoles, ranked, explanation, skills, roleDocumentation, modelVersion
+    }
+
     init(analysis: PostingAnalysis, taxonomy: Taxonomy) {
         let c = analysis.classification
         source = analysis.posting.source
         title = analysis.posting.title
         company = analysis.posting.company
         classification = c
+        role = c.roleID ?? RoleModel.otherClass
+        roleName = c.roleID.flatMap { taxonomy.role($0)?.name } ?? "Other"
+        secondaryRole = c.secondaryRoleID
+        nearestRole = c.roleID == nil ? c.nearestRoleID : nil
+        confidence = c.confidence
+        aiInvolvement = analysis.aiInvolvement
+        hiredRoles = analysis.hiredRoles
+        ranked = c.ranked
+        explanation = c.explanation
         skills = analysis.skills
         modelVersion = analysis.modelVersion
-        role = (c.roleID ?? c.nearestRoleID).flatMap { taxonomy.role($0) }.map {
+        roleDocumentation = c.roleID.flatMap { taxonomy.role($0) }.map {
             RoleDocumentation(id: $0.id, name: $0.name, responsibilities: $0.responsibilities,
                               collaborators: $0.collaborators)
         }
@@ -83,10 +113,17 @@ struct ClassifiedPosting: Encodable {
             let kind = taxonomy.role(id)?.kind == .adjacent ? " (adjacent role)" : ""
             var line = "  role: \(name(id))\(kind) \(pct(c.confidence))"
             if let second = c.secondaryRoleID { line += " / \(name(second)) \(probability(second))" }
+            if c.explanation.decidedBy == "title" { line += " — the title decided" }
             lines.append(line)
         } else {
             let nearest = c.nearestRoleID.map { "; nearest: \(name($0)) \(probability($0))" } ?? ""
             lines.append("  role: Other — fits no role in the taxonomy (\(pct(c.confidence)))\(nearest)")
+        }
+        if c.roleID == nil, c.explanation.decidedBy == "title" { lines.append("  the title decided: it names no role of the taxonomy") }
+        if c.explanation.decidedBy == "title-contradicted" { lines.append("  the title named a role the body strongly contradicts: the body decided") }
+        lines.append("  AI involvement: \(c.aiInvolvement.rawValue)" + (c.explanation.aiNote.map { " (\($0))" } ?? ""))
+        if hiredRoles.count > 1 {
+            lines.append("  hires for: " + hiredRoles.map { "\($0.title ?? "") → \(name($0.roleID))" }.joined(separator: "; "))
         }
         lines.append("  ranked: " + c.ranked.prefix(top).map { "\($0.name) \(pct($0.probability))" }
             .joined(separator: ", "))
@@ -103,8 +140,8 @@ struct ClassifiedPosting: Encodable {
                 mention.requirement == .mentioned ? mention.name : "\(mention.name) (\(mention.requirement.rawValue))"
             }.joined(separator: ", "))
         }
-        if let role {
-            let label = c.roleID == nil ? "nearest role does" : "\(role.name) does"
+        if let role = roleDocumentation {
+            let label = "\(role.name) does"
             if !role.responsibilities.isEmpty {
                 lines.append("  \(label): " + role.responsibilities.prefix(3).joined(separator: "; "))
             }

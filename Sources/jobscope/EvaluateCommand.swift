@@ -36,9 +36,20 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also write the folds, labels and texts as JSONL for scripts/baseline_sklearn.py (keep it outside the repository).", valueName: "FILE"))
     var exportSplits: String?
 
+    @Flag(name: .long, help: "Leave one source out: train on every corpus source but one, test on it, for each source.")
+    var bySource = false
+
+    @Option(name: .long, help: ArgumentHelp("With --by-source: only these held-out sources (repeatable).", valueName: "SOURCE"))
+    var source: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Score the committed model on a person-read role gold set (file: paths relative to ../shared/corpus).", valueName: "FILE"))
+    var gold: String?
+
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() async throws {
+        if let gold { return try runGold(gold) }
+        if bySource { return try runBySource() }
         let methods = method.isEmpty ? [ClassifierMethod.logisticRegression] : method
         let settings = setting.map { [$0] } ?? EvaluationSetting.allCases
         var summaries: [EvaluationSummary] = []
@@ -66,6 +77,78 @@ struct EvaluateCommand: AsyncParsableCommand {
             for summary in summaries { print(EvaluationText(summary).render()) }
         }
         if let exportSplits { print("wrote the splits to \(exportSplits)") }
+    }
+}
+
+extension EvaluateCommand {
+    func runBySource() throws {
+        let session = try TrainingSession(modelOptions: modelOptions, corpus: corpus, method: method.first ?? .logisticRegression)
+        let settings = setting.map { [$0] } ?? EvaluationSetting.allCases
+        var all: [String: [SourceEvaluation]] = [:]
+        for setting in settings {
+            all[setting.rawValue] = try session.builder.evaluateBySource(setting: setting, minimumSupport: minSupport,
+                                                                          only: source.isEmpty ? nil : source)
+        }
+        session.printProblems()
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(all), as: UTF8.self))
+            return
+        }
+        let m = session.builder.corpus.manifest
+        print("leave one source out: \(m.postingsUsed) labelled postings; per source: " + m.sourceCounts.sorted { $0.key < $1.key }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        let taxonomy = session.builder.taxonomy
+        let generative = Set(taxonomy.roles.filter { $0.emerging || $0.id.contains("generative") }.map(\.id))
+        for setting in settings {
+            for evaluation in all[setting.rawValue] ?? [] {
+                for (kind, summary) in [("strict", evaluation.strict), ("lenient", evaluation.lenient)] {
+                    print("")
+                    print("== held out: \(evaluation.source) · \(setting.displayName) · \(kind) · \(summary.postings) postings")
+                    print("accuracy \(pct(summary.accuracy))   macro-F1 \(pct(summary.macroF1)) over \(summary.evaluatedClasses.count) classes with ≥ \(minSupport)")
+                    print(pad("class", 27) + lpad("precision", 10) + lpad("recall", 8) + lpad("F1", 8) + lpad("support", 9))
+                    let rows = summary.perClass.sorted { (generative.contains($0.name) ? 0 : 1, $0.name) < (generative.contains($1.name) ? 0 : 1, $1.name) }
+                    for c in rows {
+                        let mark = (generative.contains(c.name) ? " [gen-AI]" : "") + (summary.evaluatedClasses.contains(c.name) ? "" : " *")
+                        print(pad(c.name + mark, 27) + lpad(pct(c.precision), 10) + lpad(pct(c.recall), 8)
+                              + lpad(pct(c.f1), 8) + lpad(String(c.support), 9))
+                    }
+                }
+            }
+        }
+    }
+
+    func runGold(_ path: String) throws {
+        let analyzer = try PostingAnalyzer.load(modelsDirectory: modelOptions.models, taxonomyPath: modelOptions.taxonomy)
+        let models = try ModelDirectory.locate(explicit: modelOptions.models)
+        let root = corpus.first.map { URL(fileURLWithPath: $0) } ?? TrainingCorpus.Layout(modelsDirectory: models).sharedCorpus
+        let gold = try RoleGoldSet.load(from: URL(fileURLWithPath: path))
+        let result = GoldEvaluator(analyzer: analyzer, corpusRoot: root, minimumSupport: minSupport).evaluate(gold)
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            return
+        }
+        print("gold \(path): \(gold.postings.count) postings, \(result.missing.count) not found in \(root.path)")
+        for line in result.missing.prefix(10) { print("  not found: \(line)") }
+        for (name, summary) in [("strict (primary role)", result.strict), ("lenient (any gold role)", result.lenient)] {
+            print("")
+            print("== \(name) · \(summary.postings) postings · accuracy \(pct(summary.accuracy)) · macro-F1 \(pct(summary.macroF1)) over \(summary.evaluatedClasses.count) classes with ≥ \(minSupport) gold postings")
+            print(pad("class", 27) + lpad("precision", 10) + lpad("recall", 8) + lpad("F1", 8) + lpad("support", 9))
+            for c in summary.perClass {
+                let mark = summary.evaluatedClasses.contains(c.name) ? "" : " *"
+                print(pad(c.name + mark, 27) + lpad(pct(c.precision), 10) + lpad(pct(c.recall), 8)
+                      + lpad(pct(c.f1), 8) + lpad(String(c.support), 9))
+            }
+        }
+        print("")
+        print("Other precision \(pct(result.otherPrecision)); AI involvement accuracy \(pct(result.aiInvolvementAccuracy)) over \(result.aiInvolvementSupport) postings")
+        print("AI involvement confusion (rows gold, columns predicted; " + AIInvolvement.allCases.map(\.rawValue).joined(separator: ", ") + "):")
+        for (level, row) in zip(AIInvolvement.allCases, result.aiConfusion) {
+            print(pad("  " + level.rawValue, 16) + row.map { lpad(String($0), 6) }.joined())
+        }
     }
 }
 

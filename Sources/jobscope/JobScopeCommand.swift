@@ -15,7 +15,7 @@ struct JobScopeCommand: AsyncParsableCommand {
         subcommands: [
             ClassifyCommand.self, AnalyzeCommand.self, ReportCommand.self,
             ExtractCommand.self, SkillsCommand.self, TaxonomyCommand.self,
-            TrainCommand.self, EvaluateCommand.self, EvaluateSkillsCommand.self, StreamCommand.self,
+            TrainCommand.self, EvaluateCommand.self, EvaluateSkillsCommand.self, TitlesCommand.self, StreamCommand.self,
         ]
     )
 

@@ -28,9 +28,26 @@ public struct PostingAnalyzer: Sendable {
         // One reading of the body (bytes, tokens, sections) serves all three analyses.
         let body = AnalyzedText(posting.body)
         let skills = matcher.mentions(in: posting, body: body)
+        let classification = classifier.classify(posting, body: body, skills: skills)
         return PostingAnalysis(posting: posting, skills: skills,
                                attributes: attributes.attributes(of: posting, body: body),
-                               classification: classifier.classify(posting, body: body, skills: skills),
-                               modelVersion: classifier.model.version)
+                               classification: classification, modelVersion: classifier.model.version,
+                               hiredRoles: hiredRoles(posting, body: body, skills: skills, primary: classification))
+    }
+
+    /// One role per title a multi-role post names (`Posting.titles`), each classified with the post's body;
+    /// the posting's own decided role alone when it names none.
+    func hiredRoles(_ posting: Posting, body: AnalyzedText, skills: [SkillMention],
+                    primary: RoleClassification) -> [HiredRole] {
+        let own = HiredRole(title: nil, roleID: primary.roleID ?? RoleModel.otherClass)
+        let titles = (posting.titles ?? []).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard titles.count > 1 else { return [own] }
+        return titles.map { title in
+            if title == posting.title { return HiredRole(title: title, roleID: own.roleID) }
+            var single = posting
+            single.title = title
+            let c = classifier.classify(single, body: body, skills: skills)
+            return HiredRole(title: title, roleID: c.roleID ?? RoleModel.otherClass)
+        }
     }
 }

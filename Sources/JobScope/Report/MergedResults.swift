@@ -167,7 +167,7 @@ extension MergedResults {
                      skills: r.skills.map { ReportSkill(skillID: $0.skillID, category: $0.category,
                                                         requirement: $0.requirement) },
                      attributes: r.attributes, isRepost: repostOf != nil, repostOf: repostOf,
-                     company: r.company, location: r.location)
+                     company: r.company, location: r.location, aiInvolvement: r.aiInvolvement)
     }
 
     /// The place the store names first: by path, then row, then line (a missing row or line counts as 0).

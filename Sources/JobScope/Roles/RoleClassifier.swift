@@ -16,6 +16,13 @@ public struct RoleClassifier: Sendable {
     private let roleSkillSets: [Set<String>]
     /// Per skill id, the roles (indices into `roleSkillSets`) that document it: one lookup per found skill.
     private let rolesOfSkill: [String: [Int]]
+    /// The model's title parser and AI-evidence reader (nil for models trained without them).
+    public let titleParser: TitleParser?
+    public let aiDetector: AIInvolvementDetector?
+    /// The body contradicts a title strongly when its own probability for the title's class is below this and
+    /// another class's is above `contradictionTop`.
+    public static let contradictionFloor = 0.01
+    public static let contradictionTop = 0.95
 
     public init(model: RoleModel, taxonomy: Taxonomy) {
         self.model = model
@@ -31,6 +38,8 @@ public struct RoleClassifier: Sendable {
             for skill in skills { rolesOfSkill[skill, default: []].append(r) }
         }
         self.rolesOfSkill = rolesOfSkill
+        self.titleParser = model.titleParseRules.flatMap { try? TitleParser(rules: $0) }
+        self.aiDetector = model.aiEvidenceRules.flatMap { try? AIInvolvementDetector(rules: $0) }
     }
 
     /// True when the model was trained for this taxonomy's version.
@@ -51,19 +60,44 @@ public struct RoleClassifier: Sendable {
     /// title's words then the body's: the line break between them ends any token, so nothing is tokenized twice.
     public func classify(_ posting: Posting, body: AnalyzedText, skills: [SkillMention]) -> RoleClassification {
         let x = model.vectorizer.transform(title: posting.title, body: body)
-        let evidence = self.evidence(vector: x, title: posting.title, skillIDs: skills.map(\.skillID))
+        let evidence = self.evidence(vector: x, title: posting.title, skillIDs: skills.map(\.skillID),
+                                     ai: aiEvidence(title: posting.title, body: posting.body))
         return decide(evidence, vector: x)
     }
 
     /// The role of a posting given as title (nil to hide it) and body, with the skill ids found in it.
     public func classify(title: String?, body: String, skillIDs: [String]) -> RoleClassification {
         let x = model.vectorizer.transform(Self.document(title: title, body: body))
-        let evidence = self.evidence(vector: x, title: title, skillIDs: skillIDs)
+        let evidence = self.evidence(vector: x, title: title, skillIDs: skillIDs, ai: aiEvidence(title: title, body: body))
         return decide(evidence, vector: x)
     }
 
-    /// The evidence for a posting whose TF-IDF vector is `vector`.
-    public func evidence(vector: SparseVector, title: String?, skillIDs: [String]) -> RoleEvidence {
+    /// The AI evidence of a posting: of the body alone, and of body and title.
+    public func aiEvidence(title: String?, body: String) -> (body: AIEvidenceCounts, posting: AIEvidenceCounts) {
+        guard let aiDetector else { return (.init(), .init()) }
+        let bodyCounts = aiDetector.counts(title: nil, body: body)
+        guard let title, !title.isEmpty else { return (bodyCounts, bodyCounts) }
+        var posting = bodyCounts
+        let t = aiDetector.counts(in: title)
+        posting.uses += 2 * t.uses
+        posting.genai += 2 * t.genai
+        posting.ml += 2 * t.ml
+        posting.work += 2 * t.work
+        posting.matched = t.matched + posting.matched
+        return (bodyCounts, posting)
+    }
+
+    /// The title as the model's parser reads it (nil without a parser or a title).
+    public func parse(_ title: String?) -> ParsedTitle? {
+        guard let titleParser, let title, !title.isEmpty else { return nil }
+        return titleParser.parse(title)
+    }
+
+    /// The evidence for a posting whose TF-IDF vector is `vector`; `parsed` is the parsed title when the caller
+    /// has it already (parsed here otherwise).
+    public func evidence(vector: SparseVector, title: String?, skillIDs: [String],
+                         ai: (body: AIEvidenceCounts, posting: AIEvidenceCounts) = (.init(), .init()),
+                         parsed: ParsedTitle?? = nil) -> RoleEvidence {
         let titleKeywords = titleMatcher.matches(in: title)
         // Each role's documented skills that were found, sorted: `documented.intersection(Set(skillIDs)).sorted()`.
         var roleSkills = [[String]](repeating: [], count: roleSkillSets.count)
@@ -79,49 +113,118 @@ public struct RoleClassifier: Sendable {
         let overlap = zip(roleSkillSets, roleSkills).map { documented, matched in
             documented.isEmpty ? 0 : Double(matched.count) / Double(documented.count)
         }
+        let parsedTitle = parsed ?? parse(title)
+        var parsedFeature = [Double](repeating: 0, count: model.classes.count)
+        if let parsedTitle {
+            for (k, name) in parsedTitle.supportedClasses.enumerated() {
+                if let c = model.classIndex(name) { parsedFeature[c] = max(parsedFeature[c], k == 0 ? 1 : 0.5) }
+            }
+        }
         return RoleEvidence(body: model.bodyScores(vector), titleKeywords: titleKeywords, roleSkills: roleSkills,
-                            skillOverlap: overlap, hasTitle: !(title ?? "").isEmpty)
+                            skillOverlap: overlap, hasTitle: !(title ?? "").isEmpty, parsedTitle: parsedFeature,
+                            parsed: parsedTitle, bodyAI: ai.body, postingAI: ai.posting)
+    }
+
+    /// The decision for given evidence, as class indices (`other` index for Other), before it is dressed up.
+    public struct Decision: Sendable {
+        /// The chosen class (the `other` index for Other).
+        public var chosen: Int
+        /// The model's best role (what Other is nearest to).
+        public var best: Int?
+        public var secondary: Int?
+        public var probabilities: [Double]
+        public var decidedBy: String
+        public var aiNote: String?
+    }
+
+    /// Title first, then the model; then the AI-gated roles decided by the body's AI evidence.
+    public func decision(_ evidence: RoleEvidence) -> Decision {
+        let probabilities = evidence.probabilities(model.evidence)
+        let other = model.otherIndex
+        let best = (0..<other).max { (probabilities[$0], $1) < (probabilities[$1], $0) }
+        guard let best else {
+            return Decision(chosen: other, best: nil, secondary: nil, probabilities: probabilities, decidedBy: "model")
+        }
+        let rule = model.decision
+        var chosen = probabilities[other] >= probabilities[best] || probabilities[best] < rule.minimumProbability
+            ? other : best
+        var decidedBy = "model"
+        var secondary: Int?
+        if let parsed = evidence.parsed, let name = parsed.className, let titled = model.classIndex(name) {
+            let body = evidence.bodyProbabilities(model.evidence)
+            let top = body.indices.max { (body[$0], $1) < (body[$1], $0) }!
+            if body[titled] < Self.contradictionFloor && body[top] > Self.contradictionTop && top != titled {
+                decidedBy = "title-contradicted"
+            } else {
+                chosen = titled
+                decidedBy = "title"
+                if let second = parsed.secondRoleID.flatMap(model.classIndex) { secondary = second }
+            }
+        }
+        if decidedBy != "title", chosen != other {
+            let ranked = (0..<other).sorted { (probabilities[$0], $1) > (probabilities[$1], $0) }
+            if ranked.count > 1 {
+                let second = ranked[1] == chosen ? ranked[0] : ranked[1]
+                if probabilities[second] >= rule.secondaryRatio * probabilities[chosen],
+                   probabilities[second] >= rule.secondaryMinimum {
+                    secondary = second
+                }
+            }
+        }
+        var aiNote: String?
+        if chosen != other, let titleParser {
+            let before = model.classes[chosen]
+            let involvement = evidence.bodyAI.involvement
+            let (gated, changed) = titleParser.gate(before, involvement: involvement)
+            if changed {
+                let target = gated.flatMap(model.classIndex) ?? other
+                let name = gated.flatMap { taxonomy.role($0)?.name } ?? "Other"
+                let beforeName = taxonomy.role(before)?.name ?? before
+                aiNote = involvement.buildsAI
+                    ? "the work builds AI (\(involvement.rawValue)): \(name), not \(beforeName)"
+                    : "no AI building in the work (\(involvement.rawValue)): \(name), not \(beforeName)"
+                chosen = target
+                if secondary == target { secondary = nil }
+            }
+        }
+        if chosen == other || secondary == chosen { secondary = nil }
+        return Decision(chosen: chosen, best: best, secondary: secondary, probabilities: probabilities,
+                        decidedBy: decidedBy, aiNote: aiNote)
     }
 
     /// The answer for given evidence: probabilities, the decision between role(s) and Other, the explanation.
     public func decide(_ evidence: RoleEvidence, vector: SparseVector) -> RoleClassification {
-        let probabilities = evidence.probabilities(model.evidence)
+        let d = decision(evidence)
         let other = model.otherIndex
-        let ranked = (0..<other).sorted { (probabilities[$0], $1) > (probabilities[$1], $0) }
+        let p = d.probabilities
+        let ranked = (0..<other).sorted { (p[$0], $1) > (p[$1], $0) }
         let scores = ranked.map { c in
             RoleScore(roleID: model.classes[c], name: roles[c]?.name ?? model.classes[c],
-                      kind: roles[c]?.kind ?? .documented, probability: probabilities[c])
+                      kind: roles[c]?.kind ?? .documented, probability: p[c])
         }
-        guard let best = ranked.first else {
-            return RoleClassification(roleID: nil, confidence: 1, ranked: [])
+        let involvement = evidence.postingAI.involvement
+        guard let best = d.best else {
+            return RoleClassification(roleID: nil, confidence: 1, ranked: [], aiInvolvement: involvement)
         }
-        let rule = model.decision
-        let explanation = explain(class: best, evidence: evidence, vector: vector)
-        if probabilities[other] >= probabilities[best] || probabilities[best] < rule.minimumProbability {
-            return RoleClassification(roleID: nil, confidence: probabilities[other], ranked: scores,
-                                      nearestRoleID: model.classes[best], explanation: explanation)
+        var explanation = explain(class: d.chosen == other ? best : d.chosen, evidence: evidence, vector: vector)
+        explanation.decidedBy = d.decidedBy
+        explanation.titleRule = evidence.parsed.flatMap { parsed in
+            parsed.headRule.map { head in parsed.specialisationRule.map { head + "+" + $0 } ?? head }
         }
-        var secondary: String?
-        if ranked.count > 1 {
-            let second = ranked[1]
-            if probabilities[second] >= rule.secondaryRatio * probabilities[best],
-               probabilities[second] >= rule.secondaryMinimum {
-                secondary = model.classes[second]
-            }
+        explanation.aiNote = d.aiNote
+        if d.chosen == other {
+            return RoleClassification(roleID: nil, confidence: p[other], ranked: scores,
+                                      nearestRoleID: model.classes[best], explanation: explanation,
+                                      aiInvolvement: involvement)
         }
-        return RoleClassification(roleID: model.classes[best], secondaryRoleID: secondary,
-                                  confidence: probabilities[best], ranked: scores, explanation: explanation)
+        return RoleClassification(roleID: model.classes[d.chosen], secondaryRoleID: d.secondary.map { model.classes[$0] },
+                                  confidence: p[d.chosen], ranked: scores, explanation: explanation,
+                                  aiInvolvement: involvement)
     }
 
     /// The predicted class index (the `other` index for Other) for given evidence, as evaluation counts it.
     public func predictedClass(_ evidence: RoleEvidence) -> Int {
-        let probabilities = evidence.probabilities(model.evidence)
-        let other = model.otherIndex
-        let best = (0..<other).max { (probabilities[$0], $1) < (probabilities[$1], $0) } ?? other
-        if probabilities[other] >= probabilities[best] || probabilities[best] < model.decision.minimumProbability {
-            return other
-        }
-        return best
+        decision(evidence).chosen
     }
 
     /// The largest body-term contributions toward class `c`, title keywords and matched skills for it.
@@ -148,7 +251,8 @@ public struct RoleClassifier: Sendable {
         let top = contributions.map {
             WeightedTerm(term: vocabulary[$0.feature], weight: ($0.weight * 10_000).rounded() / 10_000)
         }
-        return RoleExplanation(titleKeywords: evidence.titleKeywords[c], topTerms: Array(top),
-                               matchedRoleSkills: evidence.roleSkills[c])
+        return RoleExplanation(titleKeywords: c < evidence.titleKeywords.count ? evidence.titleKeywords[c] : [],
+                               topTerms: Array(top),
+                               matchedRoleSkills: c < evidence.roleSkills.count ? evidence.roleSkills[c] : [])
     }
 }

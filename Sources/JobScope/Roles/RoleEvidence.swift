@@ -12,23 +12,36 @@ public struct RoleEvidence: Sendable {
     public var skillOverlap: [Double]
     /// The posting has a title that was looked at.
     public var hasTitle: Bool
+    /// Per class (including `other`): 1 for the class the title parser names, 0.5 for a second role it
+    /// supports, 0 otherwise (all 0 when the title is undecided or hidden).
+    public var parsedTitle: [Double]
+    /// The title as the parser read it (nil when hidden or when the model carries no parse rules).
+    public var parsed: ParsedTitle?
+    /// The AI evidence of the body alone (what decides the AI-gated roles) and of body plus title (reported).
+    public var bodyAI: AIEvidenceCounts
+    public var postingAI: AIEvidenceCounts
 
     public init(body: [Double], titleKeywords: [[String]], roleSkills: [[String]], skillOverlap: [Double],
-                hasTitle: Bool) {
+                hasTitle: Bool, parsedTitle: [Double]? = nil, parsed: ParsedTitle? = nil,
+                bodyAI: AIEvidenceCounts = .init(), postingAI: AIEvidenceCounts = .init()) {
         self.body = body
         self.titleKeywords = titleKeywords
         self.roleSkills = roleSkills
         self.skillOverlap = skillOverlap
         self.hasTitle = hasTitle
+        self.parsedTitle = parsedTitle ?? [Double](repeating: 0, count: body.count)
+        self.parsed = parsed
+        self.bodyAI = bodyAI
+        self.postingAI = postingAI
     }
 
     /// Number of evidence features per class (the length of `features(of:)`).
-    public static let featureCount = 5
+    public static let featureCount = 6
 
     /// The evidence features of class `c`: body score; a title phrase of two or more words matched; only a
     /// one-word title keyword matched ("analyst", "scientist": weaker, so weighed separately); skill overlap;
-    /// "titled but no role named" (the last only for `other`). The logit is their dot product with
-    /// `EvidenceWeights.vector`.
+    /// "titled but no role named" (the last only for `other`); the title parser names the class. The logit is
+    /// their dot product with `EvidenceWeights.vector`.
     public func features(of c: Int) -> [Double] {
         let isOther = c == body.count - 1
         let phrases = isOther ? [] : titleKeywords[c]
@@ -36,13 +49,19 @@ public struct RoleEvidence: Sendable {
         let short = long == 0 && !phrases.isEmpty ? 1.0 : 0
         let skills = isOther ? 0 : skillOverlap[c]
         let unnamed = isOther && hasTitle && titleKeywords.allSatisfy(\.isEmpty) ? 1.0 : 0
-        return [body[c], long, short, skills, unnamed]
+        return [body[c], long, short, skills, unnamed, parsedTitle[c]]
     }
 
     /// The combined logit per class.
     public func logits(_ weights: EvidenceWeights) -> [Double] {
         let theta = weights.vector
         return (0..<body.count).map { c in zip(features(of: c), theta).reduce(0) { $0 + $1.0 * $1.1 } }
+    }
+
+    /// Softmax probabilities per class of the body evidence alone (what "the body strongly contradicts the
+    /// title" is judged by).
+    public func bodyProbabilities(_ weights: EvidenceWeights) -> [Double] {
+        Self.softmax(body.map { $0 * max(weights.body, 1e-6) })
     }
 
     /// Softmax probabilities per class.

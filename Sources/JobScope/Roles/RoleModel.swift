@@ -29,6 +29,10 @@ public struct RoleModel: Sendable, Codable {
     public var manifest: TrainingManifest
     /// Cross-validated figures measured when the model was trained (empty when training skipped them).
     public var evaluation: [EvaluationSummary]
+    /// The title parser's rules (`Corpus/title-parse-rules.yaml`) the model was trained with; nil in older models.
+    public var titleParseRules: TitleParseRules?
+    /// The AI-evidence rules (`Corpus/ai-evidence.yaml`); nil in older models.
+    public var aiEvidenceRules: AIEvidenceRules?
 
     /// Dense class × feature weight matrix, rebuilt on load for fast scoring.
     let dense: [Double]
@@ -36,7 +40,8 @@ public struct RoleModel: Sendable, Codable {
     public init(version: String, taxonomyVersion: String, titleRulesVersion: String, method: ClassifierMethod,
                 classes: [String], vectorizer: TfidfVectorizer, weights: [ClassWeights], evidence: EvidenceWeights,
                 decision: DecisionRule = .init(), manifest: TrainingManifest = .init(),
-                evaluation: [EvaluationSummary] = []) {
+                evaluation: [EvaluationSummary] = [], titleParseRules: TitleParseRules? = nil,
+                aiEvidenceRules: AIEvidenceRules? = nil) {
         self.version = version
         self.taxonomyVersion = taxonomyVersion
         self.format = Self.currentFormat
@@ -49,6 +54,8 @@ public struct RoleModel: Sendable, Codable {
         self.decision = decision
         self.manifest = manifest
         self.evaluation = evaluation
+        self.titleParseRules = titleParseRules
+        self.aiEvidenceRules = aiEvidenceRules
         self.dense = Self.densify(weights, features: vectorizer.featureCount)
     }
 
@@ -120,7 +127,7 @@ public struct RoleModel: Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case version, taxonomyVersion, format, titleRulesVersion, method, classes, vectorizer, weights, evidence,
-             decision, manifest, evaluation
+             decision, manifest, evaluation, titleParseRules, aiEvidenceRules
     }
 
     public init(from decoder: Decoder) throws {
@@ -137,6 +144,8 @@ public struct RoleModel: Sendable, Codable {
         decision = try c.decode(DecisionRule.self, forKey: .decision)
         manifest = try c.decode(TrainingManifest.self, forKey: .manifest)
         evaluation = try c.decode([EvaluationSummary].self, forKey: .evaluation)
+        titleParseRules = try c.decodeIfPresent(TitleParseRules.self, forKey: .titleParseRules)
+        aiEvidenceRules = try c.decodeIfPresent(AIEvidenceRules.self, forKey: .aiEvidenceRules)
         guard weights.count == classes.count, classes.last == Self.otherClass else {
             throw DecodingError.dataCorruptedError(forKey: .weights, in: c,
                 debugDescription: "expected one weight row per class and 'other' as the last class")
@@ -158,6 +167,8 @@ public struct RoleModel: Sendable, Codable {
         try c.encode(decision, forKey: .decision)
         try c.encode(manifest, forKey: .manifest)
         try c.encode(evaluation, forKey: .evaluation)
+        try c.encodeIfPresent(titleParseRules, forKey: .titleParseRules)
+        try c.encodeIfPresent(aiEvidenceRules, forKey: .aiEvidenceRules)
     }
 }
 
@@ -228,22 +239,37 @@ public struct EvidenceWeights: Sendable, Codable, Equatable {
     public var titleWord: Double
     public var skills: Double
     public var otherWithoutTitleMatch: Double
+    /// The title parser names the class (`TitleParser`).
+    public var parsedTitle: Double
 
     public init(body: Double = 1, title: Double = 0, titleWord: Double = 0, skills: Double = 0,
-                otherWithoutTitleMatch: Double = 0) {
+                otherWithoutTitleMatch: Double = 0, parsedTitle: Double = 0) {
         self.body = body
         self.title = title
         self.titleWord = titleWord
         self.skills = skills
         self.otherWithoutTitleMatch = otherWithoutTitleMatch
+        self.parsedTitle = parsedTitle
     }
 
     /// The weights in the order of `RoleEvidence.features(of:)`.
-    public var vector: [Double] { [body, title, titleWord, skills, otherWithoutTitleMatch] }
+    public var vector: [Double] { [body, title, titleWord, skills, otherWithoutTitleMatch, parsedTitle] }
 
     /// Weights from a vector in that order.
     public init(vector v: [Double]) {
-        self.init(body: v[0], title: v[1], titleWord: v[2], skills: v[3], otherWithoutTitleMatch: v[4])
+        self.init(body: v[0], title: v[1], titleWord: v[2], skills: v[3], otherWithoutTitleMatch: v[4],
+                  parsedTitle: v.count > 5 ? v[5] : 0)
+    }
+
+    private enum CodingKeys: String, CodingKey { case body, title, titleWord, skills, otherWithoutTitleMatch, parsedTitle }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(body: try c.decode(Double.self, forKey: .body), title: try c.decode(Double.self, forKey: .title),
+                  titleWord: try c.decode(Double.self, forKey: .titleWord),
+                  skills: try c.decode(Double.self, forKey: .skills),
+                  otherWithoutTitleMatch: try c.decode(Double.self, forKey: .otherWithoutTitleMatch),
+                  parsedTitle: try c.decodeIfPresent(Double.self, forKey: .parsedTitle) ?? 0)
     }
 }
 

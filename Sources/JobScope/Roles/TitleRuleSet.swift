@@ -140,12 +140,6 @@ public struct TitleRuleSet: Sendable {
     }
 }
 
-/// A compiled regular expression; `NSRegularExpression` is immutable and safe to share once built.
-private struct CompiledPattern: @unchecked Sendable {
-    let expression: NSRegularExpression
-    init(_ expression: NSRegularExpression) { self.expression = expression }
-}
-
 /// Why the title rules could not be used.
 public enum TitleRuleError: LocalizedError, Equatable {
     case unreadable(path: String, reason: String)

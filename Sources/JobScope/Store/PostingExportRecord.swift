@@ -9,6 +9,8 @@ public struct PostingExportRecord: Sendable, Codable, Equatable {
     public var company: String?
     public var location: String?
     public var datePosted: PostingDate?
+    /// The decided role: a role id, or `other`.
+    public var role: String
     /// Chosen role id; nil for Other.
     public var roleID: String?
     public var secondaryRoleID: String?
@@ -27,17 +29,23 @@ public struct PostingExportRecord: Sendable, Codable, Equatable {
     /// The body's SimHash as 16 hex digits (nil for a body too short to fingerprint): what finding
     /// near-duplicate reposts across merged results compares.
     public var simhash: String?
+    /// How much the work involves AI (nil in stores written before it was recorded).
+    public var aiInvolvement: AIInvolvement?
+    /// Every role the posting hires for, the decided one first (several for a multi-role Hacker News post).
+    public var hiredRoles: [String]
 
     public init(id: String, sources: [PostingSource], title: String?, company: String?, location: String?,
                 datePosted: PostingDate?, roleID: String?, secondaryRoleID: String?, nearestRoleID: String?,
                 confidence: Double, roles: [RoleScore], skills: [SkillMention], attributes: PostingAttributes,
-                repostOf: String?, modelVersion: String, contentHash: String? = nil, simhash: String? = nil) {
+                repostOf: String?, modelVersion: String, contentHash: String? = nil, simhash: String? = nil,
+                aiInvolvement: AIInvolvement? = nil, hiredRoles: [String]? = nil) {
         self.id = id
         self.sources = sources
         self.title = title
         self.company = company
         self.location = location
         self.datePosted = datePosted
+        self.role = roleID ?? RoleModel.otherClass
         self.roleID = roleID
         self.secondaryRoleID = secondaryRoleID
         self.nearestRoleID = nearestRoleID
@@ -49,5 +57,7 @@ public struct PostingExportRecord: Sendable, Codable, Equatable {
         self.modelVersion = modelVersion
         self.contentHash = contentHash
         self.simhash = simhash
+        self.aiInvolvement = aiInvolvement
+        self.hiredRoles = hiredRoles ?? [roleID ?? RoleModel.otherClass]
     }
 }

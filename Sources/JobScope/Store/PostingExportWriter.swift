@@ -15,7 +15,7 @@ public final class PostingExportWriter {
         "id", "sources", "title", "company", "location", "date_posted", "role_id", "secondary_role_id", "nearest_role_id",
         "confidence", "roles", "skills", "required_skills", "preferred_skills", "skill_evidence", "education",
         "years_experience", "seniority", "workplace", "salary_min", "salary_max", "salary_currency",
-        "salary_period", "domains", "repost_of", "model_version",
+        "salary_period", "domains", "repost_of", "model_version", "ai_involvement", "hired_roles",
     ]
 
     public let path: String
@@ -71,7 +71,7 @@ public final class PostingExportWriter {
         let a = r.attributes
         return [
             r.id, r.sources.map(\.description).joined(separator: "; "), r.title ?? "", r.company ?? "",
-            r.location ?? "", r.datePosted?.description ?? "", r.roleID ?? "other", r.secondaryRoleID ?? "",
+            r.location ?? "", r.datePosted?.description ?? "", r.role, r.secondaryRoleID ?? "",
             r.nearestRoleID ?? "", String(format: "%.3f", r.confidence),
             r.roles.map { "\($0.roleID)=\(String(format: "%.3f", $0.probability))" }.joined(separator: "; "),
             r.skills.map { "\($0.skillID) (\($0.category.rawValue))" }.joined(separator: "; "),
@@ -81,7 +81,7 @@ public final class PostingExportWriter {
             a.education ?? "", a.yearsExperience.map(String.init) ?? "", a.seniority ?? "",
             a.workplace?.rawValue ?? "", number(a.salary?.minimum), number(a.salary?.maximum),
             a.salary?.currency ?? "", a.salary?.period.rawValue ?? "", a.domains.joined(separator: "; "),
-            r.repostOf ?? "", r.modelVersion,
+            r.repostOf ?? "", r.modelVersion, r.aiInvolvement?.rawValue ?? "", r.hiredRoles.joined(separator: "; "),
         ]
     }
 }

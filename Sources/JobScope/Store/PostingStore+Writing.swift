@@ -236,22 +236,29 @@ extension PostingStore {
                 salary_text = ?, model_version = ?, taxonomy_version = ?, analyzed_run = ?, role_id = ?,
                 secondary_role_id = ?, nearest_role_id = ?, confidence = ?, explanation = ?, education = ?,
                 years_experience = ?, seniority = ?, workplace = ?, salary_min = ?, salary_max = ?,
-                salary_currency = ?, salary_period = ?, salary_source = ?, domains = ?
+                salary_currency = ?, salary_period = ?, salary_source = ?, domains = ?, ai_involvement = ?
             WHERE id = ?
             """).execute(arguments: [
                 contentHash, p.location, p.datePosted?.description, p.dateSource?.rawValue, p.employmentType, p.salaryText,
                 context.modelVersion, context.taxonomyVersion, context.runID, c.roleID, c.secondaryRoleID,
                 c.nearestRoleID, c.confidence, explanation, a.education, a.yearsExperience, a.seniority,
                 a.workplace?.rawValue, a.salary?.minimum, a.salary?.maximum, a.salary?.currency,
-                a.salary?.period.rawValue, a.salary?.text, domains, p.id,
+                a.salary?.period.rawValue, a.salary?.text, domains, analysis.aiInvolvement.rawValue, p.id,
             ])
         if replacing {
+            try db.cachedStatement(sql: "DELETE FROM posting_roles WHERE posting_id = ?").execute(arguments: [p.id])
             try db.cachedStatement(sql: "DELETE FROM role_scores WHERE posting_id = ?").execute(arguments: [p.id])
             try db.cachedStatement(sql: "DELETE FROM skills WHERE posting_id = ?").execute(arguments: [p.id])
         }
         let insertRole = try db.cachedStatement(sql: """
             INSERT INTO role_scores (posting_id, rank, role_id, name, kind, probability) VALUES (?, ?, ?, ?, ?, ?)
             """)
+        let insertPostingRole = try db.cachedStatement(sql: """
+            INSERT INTO posting_roles (posting_id, position, title, role_id) VALUES (?, ?, ?, ?)
+            """)
+        for (position, role) in analysis.hiredRoles.enumerated() {
+            try insertPostingRole.execute(arguments: [p.id, position, role.title, role.roleID])
+        }
         for (rank, score) in c.ranked.enumerated() {
             try insertRole.execute(arguments: [p.id, rank, score.roleID, score.name, score.kind.rawValue,
                                                score.probability])

@@ -149,6 +149,9 @@ public final class PostingStore: Sendable {
                 SELECT skill_id, name, category, requirement, mentions, evidence FROM skills
                 WHERE posting_id = ? ORDER BY position
                 """)
+            let hiredStatement = try db.cachedStatement(sql: """
+                SELECT role_id FROM posting_roles WHERE posting_id = ? ORDER BY position
+                """)
             let decoder = JSONDecoder()
             while let row = try rows.next() {
                 let id: String = row["id"]
@@ -175,7 +178,9 @@ public final class PostingStore: Sendable {
                     nearestRoleID: row["nearest_role_id"], confidence: row["confidence"], roles: roles,
                     skills: skills, attributes: PostingStore.attributes(from: row), repostOf: row["repost_of"],
                     modelVersion: row["model_version"], contentHash: row["content_hash"],
-                    simhash: (row["simhash"] as Int64?).map { SimHash(value: UInt64(bitPattern: $0)).hexText }))
+                    simhash: (row["simhash"] as Int64?).map { SimHash(value: UInt64(bitPattern: $0)).hexText },
+                    aiInvolvement: (row["ai_involvement"] as String?).flatMap(AIInvolvement.init(rawValue:)),
+                    hiredRoles: try String.fetchAll(hiredStatement, arguments: [id]).nilIfEmpty))
             }
         }
     }
@@ -257,4 +262,9 @@ public final class PostingStore: Sendable {
             workplace: (row["workplace"] as String?).flatMap(Workplace.init(rawValue:)), salary: salary,
             domains: domains)
     }
+}
+
+private extension Array {
+    /// nil for an empty array (a posting stored before roles were listed per posting).
+    var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }

@@ -12,6 +12,8 @@ import GRDB
 /// - `files`: what each input file looked like when it was last read completely, so an unchanged file is skipped.
 /// - `errors`: every file or row that could not be read, per run.
 /// - `runs`: one row per `analyze` run, with its counts and whether it finished.
+/// - `posting_roles` (v2): every role a posting hires for, the decided one at position 0 (a Hacker News post
+///   naming three roles has three rows); `postings.ai_involvement` (v2): none / uses_ai / builds_ml / builds_genai.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -134,6 +136,19 @@ enum StoreSchema {
         // Where a posting's date came from when the posting did not carry it ("path"); NULL: its own.
         migrator.registerMigration("postings.date_source") { db in
             try db.execute(sql: "ALTER TABLE postings ADD COLUMN date_source TEXT")
+        }
+        migrator.registerMigration("v2-roles-ai-involvement") { db in
+            try db.execute(sql: """
+                ALTER TABLE postings ADD COLUMN ai_involvement TEXT;
+                CREATE TABLE posting_roles (
+                    posting_id TEXT NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    title TEXT,
+                    role_id TEXT NOT NULL,
+                    PRIMARY KEY (posting_id, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX posting_roles_role ON posting_roles(role_id);
+                """)
         }
         return migrator
     }

@@ -11,12 +11,22 @@ public struct LabelledPosting: Sendable {
     public var isProfile: Bool
     /// Taxonomy skill ids found in the posting.
     public var skillIDs: [String]
+    /// Every class the title supports, `label` first (lenient evaluation accepts any of them).
+    public var acceptedLabels: [String]
+    /// The corpus source it came from (`remotewlb-2024`, `glassdoor-2020`, `Corpus/roles`), for by-source splits.
+    public var sourceName: String
+    /// The AI evidence of the body, when already read.
+    public var bodyAI: AIEvidenceCounts?
 
-    public init(posting: Posting, label: String, group: String, isProfile: Bool = false, skillIDs: [String] = []) {
+    public init(posting: Posting, label: String, group: String, isProfile: Bool = false, skillIDs: [String] = [],
+                acceptedLabels: [String]? = nil, sourceName: String = "", bodyAI: AIEvidenceCounts? = nil) {
         self.posting = posting
         self.label = label
         self.group = group
         self.isProfile = isProfile
         self.skillIDs = skillIDs
+        self.acceptedLabels = acceptedLabels ?? [label]
+        self.sourceName = sourceName
+        self.bodyAI = bodyAI
     }
 }

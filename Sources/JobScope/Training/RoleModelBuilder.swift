@@ -7,6 +7,11 @@ public struct RoleModelBuilder: Sendable {
     public let rules: TitleRuleSet
     public let corpus: TrainingCorpus
     public let configuration: TrainingConfiguration
+    /// The title parser (labels and the model's title reading) and AI-evidence rules, when the layout has them.
+    public let titleParseRules: TitleParseRules?
+    public let aiEvidenceRules: AIEvidenceRules?
+    /// The gold sets' postings, left out of training.
+    public let gold: GoldExclusion
 
     /// Reads everything from the repository `layout` and the posting folders `corpora`.
     public init(layout: TrainingCorpus.Layout, taxonomy: Taxonomy, corpora: [URL],
@@ -19,11 +24,26 @@ public struct RoleModelBuilder: Sendable {
         }
         var configuration = TrainingConfiguration.standard(stopWords: try TrainingCorpus.stopWords(at: layout.stopWords))
         configuration.learner.method = method
+        let fileManager = FileManager.default
+        let parseRules = fileManager.fileExists(atPath: layout.titleParseRules.path)
+            ? try TitleParseRules.load(from: layout.titleParseRules) : nil
+        if let parseRules {
+            let unknown = parseRules.unknownRoles(in: taxonomy)
+            guard unknown.isEmpty else {
+                throw TitleRuleError.unreadable(path: layout.titleParseRules.path,
+                    reason: "rules \(unknown.joined(separator: ", ")) name roles the taxonomy does not have")
+            }
+        }
+        self.titleParseRules = parseRules
+        self.aiEvidenceRules = fileManager.fileExists(atPath: layout.aiEvidence.path)
+            ? try AIEvidenceRules.load(from: layout.aiEvidence) : nil
+        self.gold = try GoldExclusion.load(directory: layout.gold)
         self.taxonomy = taxonomy
         self.rules = rules
         self.configuration = configuration
         self.corpus = try TrainingCorpus.load(profiles: layout.profiles, otherProfiles: layout.otherProfiles, corpora: corpora, rules: rules,
-                                              taxonomy: taxonomy)
+                                              taxonomy: taxonomy, parser: try parseRules.map { try TitleParser(rules: $0) },
+                                              gold: gold, sharedCorpus: layout.sharedCorpus)
         guard !corpus.examples.isEmpty else {
             throw RoleTrainingError.noTrainingData
         }
@@ -31,7 +51,9 @@ public struct RoleModelBuilder: Sendable {
 
     /// The trainer for this corpus.
     public var trainer: RoleTrainer {
-        RoleTrainer(taxonomy: taxonomy, configuration: configuration, titleRulesVersion: rules.version)
+        RoleTrainer(taxonomy: taxonomy, configuration: configuration,
+                    titleRulesVersion: titleParseRules.map { "parse-" + $0.version } ?? rules.version,
+                    titleParseRules: titleParseRules, aiEvidenceRules: aiEvidenceRules)
     }
 
     /// Cross-validated figures for one setting.
@@ -39,6 +61,14 @@ public struct RoleModelBuilder: Sendable {
         let trainer = self.trainer
         let data = try trainer.prepare(corpus.examples, setting: setting)
         return RoleEvaluator(trainer: trainer, folds: folds, minimumSupport: minimumSupport).evaluate(data)
+    }
+
+    /// Leave-one-source-out figures for one setting (`only`: just these sources).
+    public func evaluateBySource(setting: EvaluationSetting, minimumSupport: Int = 10,
+                                 only: [String]? = nil) throws -> [SourceEvaluation] {
+        let trainer = self.trainer
+        let data = try trainer.prepare(corpus.examples, setting: setting)
+        return SourceEvaluator(trainer: trainer, minimumSupport: minimumSupport).evaluate(data, only: only)
     }
 
     /// The model trained on everything, with the manifest and (when `folds` is given) cross-validated figures

@@ -45,12 +45,18 @@ public struct RoleTrainer: Sendable {
     /// The taxonomy's role ids, then `other`.
     public let classes: [String]
     public let titleRulesVersion: String
+    /// The title parser and AI-evidence rules the models carry (nil: models without them, as before).
+    public let titleParseRules: TitleParseRules?
+    public let aiEvidenceRules: AIEvidenceRules?
 
-    public init(taxonomy: Taxonomy, configuration: TrainingConfiguration, titleRulesVersion: String) {
+    public init(taxonomy: Taxonomy, configuration: TrainingConfiguration, titleRulesVersion: String,
+                titleParseRules: TitleParseRules? = nil, aiEvidenceRules: AIEvidenceRules? = nil) {
         self.taxonomy = taxonomy
         self.configuration = configuration
         self.classes = taxonomy.roles.map(\.id) + [RoleModel.otherClass]
         self.titleRulesVersion = titleRulesVersion
+        self.titleParseRules = titleParseRules
+        self.aiEvidenceRules = aiEvidenceRules
     }
 
     /// Labelled postings analyzed once for a setting, ready for many fits.
@@ -61,6 +67,9 @@ public struct RoleTrainer: Sendable {
         public let labels: [Int]
         let titles: [String?]
         let titleKeywords: [[[String]]]
+        /// The parsed titles (nil where hidden or without a parser) and the AI evidence of body and posting.
+        let parsed: [ParsedTitle?]
+        let ai: [(body: AIEvidenceCounts, posting: AIEvidenceCounts)]
     }
 
     /// Analyzes `examples` (labels must be class names of this trainer) for `setting`.
@@ -74,10 +83,35 @@ public struct RoleTrainer: Sendable {
             }
             return index
         }
+        let parser = try titleParseRules.map { try TitleParser(rules: $0) }
+        let detector = try aiEvidenceRules.map { try AIInvolvementDetector(rules: $0) }
+        // The per-posting reading is independent: spread it over the cores, results in input order.
+        let count = examples.count
+        let terms = ParallelSlots<[String]>(count: count)
+        let parsed = ParallelSlots<ParsedTitle?>(count: count)
+        let ai = ParallelSlots<(body: AIEvidenceCounts, posting: AIEvidenceCounts)>(count: count)
+        let chunk = 64
+        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { block in
+            for i in (block * chunk)..<min(count, (block + 1) * chunk) {
+                let example = examples[i]
+                terms.set(i, analyzer.analyze(RoleClassifier.document(title: titles[i], body: example.posting.body)))
+                parsed.set(i, titles[i].flatMap { title in title.isEmpty ? nil : parser?.parse(title) })
+                let body = example.bodyAI ?? detector?.counts(title: nil, body: example.posting.body) ?? .init()
+                var posting = body
+                if let title = titles[i], !title.isEmpty, let detector {
+                    let t = detector.counts(in: title)
+                    posting.uses += 2 * t.uses
+                    posting.genai += 2 * t.genai
+                    posting.ml += 2 * t.ml
+                    posting.work += 2 * t.work
+                }
+                ai.set(i, (body, posting))
+            }
+        }
         return Prepared(
-            setting: setting, examples: examples,
-            terms: zip(examples, titles).map { analyzer.analyze(RoleClassifier.document(title: $1, body: $0.posting.body)) },
-            labels: labels, titles: titles, titleKeywords: titles.map { matcher.matches(in: $0) })
+            setting: setting, examples: examples, terms: terms.values.map { $0 ?? [] },
+            labels: labels, titles: titles, titleKeywords: titles.map { matcher.matches(in: $0) },
+            parsed: parsed.values.map { $0 ?? nil }, ai: ai.values.map { $0 ?? (.init(), .init()) })
     }
 
     /// A model trained on `data.examples[indices]`.
@@ -102,7 +136,8 @@ public struct RoleTrainer: Sendable {
                 }
             }
         }
-        let weights = evidence.isEmpty ? EvidenceWeights(body: 1, title: 1, titleWord: 1, skills: 1)
+        let weights = evidence.isEmpty ? EvidenceWeights(body: 1, title: 1, titleWord: 1, skills: 1,
+                                                         parsedTitle: titleParseRules == nil ? 0 : 2)
             : EvidenceCalibrator().fit(evidence, labels: labels)
         return makeModel(body, evidence: weights)
     }
@@ -110,7 +145,8 @@ public struct RoleTrainer: Sendable {
     /// The evidence of example `i` under `classifier`'s model.
     public func evidence(of i: Int, in data: Prepared, classifier: RoleClassifier) -> RoleEvidence {
         let x = classifier.model.vectorizer.transform(analyzed: data.terms[i])
-        return classifier.evidence(vector: x, title: data.titles[i], skillIDs: data.examples[i].skillIDs)
+        return classifier.evidence(vector: x, title: data.titles[i], skillIDs: data.examples[i].skillIDs,
+                                   ai: data.ai[i], parsed: .some(data.parsed[i]))
     }
 
     /// The TF-IDF vector of example `i` under `model`.
@@ -135,7 +171,8 @@ public struct RoleTrainer: Sendable {
     private func makeModel(_ body: BodyFit, evidence: EvidenceWeights) -> RoleModel {
         RoleModel(version: "", taxonomyVersion: taxonomy.version, titleRulesVersion: titleRulesVersion,
                   method: configuration.learner.method, classes: classes, vectorizer: body.vectorizer,
-                  weights: body.weights, evidence: evidence, decision: configuration.decision)
+                  weights: body.weights, evidence: evidence, decision: configuration.decision,
+                  titleParseRules: titleParseRules, aiEvidenceRules: aiEvidenceRules)
     }
 
     private func fitBody(_ data: Prepared, on indices: [Int]) -> BodyFit {
@@ -185,6 +222,20 @@ public struct RoleTrainer: Sendable {
     }
 
     static func round4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+}
+
+/// One result slot per index, written by concurrent workers (each index by exactly one).
+final class ParallelSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Value?]
+
+    init(count: Int) { values = [Value?](repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: Value) {
+        lock.lock()
+        defer { lock.unlock() }
+        values[i] = value
+    }
 }
 
 /// Why a model could not be trained.

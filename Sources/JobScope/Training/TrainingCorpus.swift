@@ -17,6 +17,11 @@ public struct TrainingCorpus: Sendable {
         /// finance postings.
         public var otherProfiles: URL { root.appendingPathComponent("Corpus/other", isDirectory: true) }
         public var titleRules: URL { root.appendingPathComponent("Corpus/title-rules.yaml") }
+        /// The title parser's rules: they label the real postings and travel inside the model.
+        public var titleParseRules: URL { root.appendingPathComponent("Corpus/title-parse-rules.yaml") }
+        public var aiEvidence: URL { root.appendingPathComponent("Corpus/ai-evidence.yaml") }
+        /// The blind gold sets, whose postings training excludes.
+        public var gold: URL { root.appendingPathComponent("Corpus/gold", isDirectory: true) }
         public var stopWords: URL { root.appendingPathComponent("Corpus/stop-words.txt") }
         /// The shared real postings beside the repository (`../shared/corpus`).
         public var sharedCorpus: URL {
@@ -30,7 +35,10 @@ public struct TrainingCorpus: Sendable {
     }
 
     /// File types read from corpus folders; other files (O*NET tables, saved search pages) are not postings.
-    public static let postingExtensions: Set<String> = ["csv", "tsv", "jsonl", "ndjson", "json"]
+    /// Markdown is read only for posting folders (`README.md` opening with `# [Title](url)`).
+    public static let postingExtensions: Set<String> = ["csv", "tsv", "jsonl", "ndjson", "json", "md"]
+    /// Files of titles only (no description): for title checks, never training.
+    public static let titleOnlyFiles: Set<String> = ["title_list.csv"]
 
     /// Reads the stop-word list (one word a line, `#` comments).
     public static func stopWords(at url: URL) throws -> [String] {
@@ -81,7 +89,8 @@ public struct TrainingCorpus: Sendable {
 
     /// Loads profiles and every posting file under `corpora` (folders or files).
     public static func load(profiles directory: URL, otherProfiles: URL? = nil, corpora: [URL], rules: TitleRuleSet,
-                            taxonomy: Taxonomy, reader: PostingReader = PostingReader()) throws -> TrainingCorpus {
+                            taxonomy: Taxonomy, reader: PostingReader = PostingReader(), parser: TitleParser? = nil,
+                            gold: GoldExclusion = .init(), sharedCorpus: URL? = nil) throws -> TrainingCorpus {
         let matcher = SkillMatcher(taxonomy: taxonomy)
         var examples = try profiles(in: directory, taxonomy: taxonomy, matcher: matcher)
         var manifest = TrainingManifest(profiles: examples.count)
@@ -98,15 +107,24 @@ public struct TrainingCorpus: Sendable {
             for file in try postingFiles(under: corpus) {
                 let result: FileReadResult
                 do {
-                    result = try reader.read(path: file.path)
+                    guard let read = try CorpusFileReader.read(file, reader: reader) else { continue }
+                    result = read
                 } catch {
                     problems.append(error.localizedDescription)
                     continue
                 }
                 problems.append(contentsOf: result.rowErrors.map(\.localizedDescription))
                 var used = 0
+                let sourceName = Self.sourceName(of: file, corpus: corpus, shared: sharedCorpus)
                 for posting in result.postings {
                     manifest.postingsRead += 1
+                    let goldPath = Self.relativePath(URL(fileURLWithPath: posting.source.path),
+                                                     to: sharedCorpus ?? corpus)
+                    if gold.excludes(file: goldPath, row: posting.source.row ?? posting.source.line)
+                        || (posting.extra["gold-file"].map { gold.excludes(file: $0, row: posting.source.line) } ?? false) {
+                        manifest.goldExcluded += 1
+                        continue
+                    }
                     let explicit = (posting.extra["role"] ?? posting.extra["label"])?
                         .trimmingCharacters(in: .whitespaces).lowercased()
                     let body = posting.body.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -120,12 +138,17 @@ public struct TrainingCorpus: Sendable {
                         continue
                     }
                     let label: String?
+                    var accepted: [String]?
                     if let explicit, !explicit.isEmpty {
                         guard classNames.contains(explicit) else {
                             problems.append("\(posting.source): label '\(explicit)' is not a role id or 'other'; posting skipped")
                             continue
                         }
                         label = explicit
+                    } else if let parser {
+                        let parsed = parser.parse(posting.title)
+                        label = parsed.className
+                        accepted = parsed.supportedClasses.filter(classNames.contains)
                     } else {
                         label = rules.label(for: posting.title ?? "")?.className
                     }
@@ -136,8 +159,10 @@ public struct TrainingCorpus: Sendable {
                     let group = EmployerGroup.key(company: posting.company) ?? "posting:" + posting.id
                     employers.insert(group)
                     examples.append(LabelledPosting(posting: posting, label: label, group: group,
-                                                    skillIDs: matcher.mentions(in: posting).map(\.skillID)))
+                                                    skillIDs: matcher.mentions(in: posting).map(\.skillID),
+                                                    acceptedLabels: accepted, sourceName: sourceName))
                     manifest.classCounts[label, default: 0] += 1
+                    manifest.sourceCounts[sourceName, default: 0] += 1
                     used += 1
                 }
                 manifest.sources.append(.init(path: relativePath(file, to: corpus), read: result.postings.count,
@@ -159,10 +184,23 @@ public struct TrainingCorpus: Sendable {
             throw TrainingCorpusError.unreadable(path: url.path, reason: "cannot list the folder")
         }
         var files: [URL] = []
-        for case let file as URL in enumerator where postingExtensions.contains(file.pathExtension.lowercased()) {
+        for case let file as URL in enumerator where postingExtensions.contains(file.pathExtension.lowercased())
+            && !titleOnlyFiles.contains(file.lastPathComponent) {
             files.append(file)
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The source a file belongs to: its first folder under the shared corpus (or under `corpus`).
+    static func sourceName(of file: URL, corpus: URL, shared: URL?) -> String {
+        let path = file.standardizedFileURL.path
+        for root in [shared, corpus].compactMap({ $0 }) {
+            let base = root.standardizedFileURL.path
+            guard path.hasPrefix(base + "/") else { continue }
+            let rest = path.dropFirst(base.count + 1)
+            if let slash = rest.firstIndex(of: "/") { return String(rest[..<slash]) }
+        }
+        return file.deletingLastPathComponent().lastPathComponent
     }
 
     static func relativePath(_ file: URL, to root: URL) -> String {

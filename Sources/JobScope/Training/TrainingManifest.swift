@@ -35,6 +35,10 @@ public struct TrainingManifest: Sendable, Codable, Equatable {
     public var classCounts: [String: Int]
     /// Distinct employers among the labelled postings (cross-validation groups).
     public var employers: Int
+    /// Left out because a blind gold set lists them.
+    public var goldExcluded: Int
+    /// Labelled postings used, per source (the corpus folder they came from).
+    public var sourceCounts: [String: Int]
 
     public init(sources: [Source] = [], profiles: Int = 0, otherProfiles: Int = 0, postingsRead: Int = 0, duplicates: Int = 0, empty: Int = 0,
                 unlabelled: Int = 0, classCounts: [String: Int] = [:], employers: Int = 0) {
@@ -47,6 +51,26 @@ public struct TrainingManifest: Sendable, Codable, Equatable {
         self.unlabelled = unlabelled
         self.classCounts = classCounts
         self.employers = employers
+        self.goldExcluded = 0
+        self.sourceCounts = [:]
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case sources, profiles, otherProfiles, postingsRead, duplicates, empty, unlabelled, classCounts, employers,
+             goldExcluded, sourceCounts
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(sources: try c.decode([Source].self, forKey: .sources), profiles: try c.decode(Int.self, forKey: .profiles),
+                  otherProfiles: try c.decodeIfPresent(Int.self, forKey: .otherProfiles) ?? 0,
+                  postingsRead: try c.decode(Int.self, forKey: .postingsRead),
+                  duplicates: try c.decode(Int.self, forKey: .duplicates), empty: try c.decode(Int.self, forKey: .empty),
+                  unlabelled: try c.decode(Int.self, forKey: .unlabelled),
+                  classCounts: try c.decode([String: Int].self, forKey: .classCounts),
+                  employers: try c.decode(Int.self, forKey: .employers))
+        goldExcluded = try c.decodeIfPresent(Int.self, forKey: .goldExcluded) ?? 0
+        sourceCounts = try c.decodeIfPresent([String: Int].self, forKey: .sourceCounts) ?? [:]
     }
 
     /// Labelled postings used (profiles not counted).

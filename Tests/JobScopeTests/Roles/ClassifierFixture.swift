@@ -24,6 +24,8 @@ enum ClassifierFixture {
         Role(id: "data-engineer", name: "Data Engineer", kind: .adjacent, titleKeywords: ["data engineer"]),
         Role(id: "data-analyst", name: "Data Analyst", kind: .adjacent, titleKeywords: ["data analyst"]),
         Role(id: "software-engineer", name: "Software Engineer", kind: .adjacent, titleKeywords: ["software engineer", "scientist"]),
+        Role(id: "product-manager", name: "Product Manager", kind: .adjacent, titleKeywords: ["product owner"]),
+        Role(id: "designer", name: "Designer", kind: .adjacent, titleKeywords: ["ui designer"]),
     ], skills: [])
 
     static func rules() throws -> TitleRuleSet { try TitleRuleSet.load(from: layout.titleRules) }
@@ -63,7 +65,9 @@ enum ClassifierFixture {
     static func trainer(method: ClassifierMethod = .logisticRegression) throws -> RoleTrainer {
         var configuration = try configuration()
         configuration.learner.method = method
-        return RoleTrainer(taxonomy: taxonomy, configuration: configuration, titleRulesVersion: try rules().version)
+        return RoleTrainer(taxonomy: taxonomy, configuration: configuration, titleRulesVersion: try rules().version,
+                           titleParseRules: try TitleParseRules.load(from: layout.titleParseRules),
+                           aiEvidenceRules: try AIEvidenceRules.load(from: layout.aiEvidence))
     }
 
     /// A model trained on the profiles and invented Other postings.
@@ -73,4 +77,9 @@ enum ClassifierFixture {
         let data = try trainer.prepare(examples, setting: .full)
         return try trainer.finalize(trainer.train(data, on: Array(examples.indices)))
     }
+}
+
+extension ClassifierFixture {
+    /// A model trained like the committed one reads titles: with the title parser's and AI-evidence rules.
+    static func parsingModel() throws -> RoleModel { try model() }
 }

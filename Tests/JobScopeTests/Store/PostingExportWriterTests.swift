@@ -45,7 +45,7 @@ struct PostingExportWriterTests {
         #expect(text.contains("\"Paris\nFrance\""))
         #expect(text.contains("data-scientist=0.812; data-analyst=0.100") || text.contains("data-scientist=0.813; data-analyst=0.100"))
         #expect(text.contains("python (programming-language); sql (data-tooling)"))
-        #expect(text.contains(",python,sql,python: strong Python skills,master,3,senior,hybrid,90000,120000,USD,year,finance,,m1\n"))
+        #expect(text.contains(",python,sql,python: strong Python skills,master,3,senior,hybrid,90000,120000,USD,year,finance,,m1,,data-scientist\n"))
     }
 
     @Test("another extension is refused")

@@ -1,0 +1,137 @@
+import Foundation
+import Yams
+
+/// An invented title and the answer the title parser must give it (checked by the tests).
+public struct TitleParseExample: Sendable, Codable, Equatable {
+    public var title: String
+    /// A role id, `other` or `skip`.
+    public var role: String
+    /// The second role the title supports, when it names one.
+    public var second: String?
+
+    public init(title: String, role: String, second: String? = nil) {
+        self.title = title
+        self.role = role
+        self.second = second
+    }
+}
+
+/// A head rule: a pattern naming the role a title is for.
+public struct TitleHeadRule: Sendable, Codable, Equatable {
+    public var id: String
+    /// A role id, `other`, or `skip` (the title alone cannot say).
+    public var role: String
+    /// A second role the head always supports ("AI Engineer": Generative AI Engineer, then ML Engineer).
+    public var second: String?
+    public var pattern: String
+    public var examples: [TitleParseExample]
+}
+
+/// A specialisation rule: a modifier elsewhere in the title that refines a head ("…, Generative AI").
+public struct TitleSpecialisationRule: Sendable, Codable, Equatable {
+    public var id: String
+    /// Head role ids (or head rule ids) this rule refines.
+    public var heads: [String]
+    public var role: String
+    /// `head` keeps the head's role as the second role; a role id names another.
+    public var second: String?
+    public var pattern: String
+    public var examples: [TitleParseExample]
+}
+
+/// A whole segment that is not about the job itself: a location, an employment type, a salary, an id.
+public struct TitleSegmentRule: Sendable, Codable, Equatable {
+    public var kind: String
+    public var pattern: String
+}
+
+/// The data of `Corpus/title-parse-rules.yaml`, carried inside the role model so `classify` reads titles with
+/// the rules the model was trained with.
+public struct TitleParseRules: Sendable, Codable, Equatable {
+    public var version: String
+    public var seniority: [String]
+    public var segments: [TitleSegmentRule]
+    /// A title with none of these words names no role of JobScope's: it is Other.
+    public var roleWords: String
+    public var heads: [TitleHeadRule]
+    public var specialisations: [TitleSpecialisationRule]
+    /// AI role → the role it is when the work involves no AI (`other` when none fits).
+    public var aiGated: [String: String]
+    /// Non-AI role → the AI role it is when the work builds ML or generative AI.
+    public var aiUpgrades: [String: String]
+
+    public init(version: String, seniority: [String] = [], segments: [TitleSegmentRule] = [], roleWords: String = "",
+                heads: [TitleHeadRule], specialisations: [TitleSpecialisationRule] = [],
+                aiGated: [String: String] = [:], aiUpgrades: [String: String] = [:]) {
+        self.version = version
+        self.seniority = seniority
+        self.segments = segments
+        self.roleWords = roleWords
+        self.heads = heads
+        self.specialisations = specialisations
+        self.aiGated = aiGated
+        self.aiUpgrades = aiUpgrades
+    }
+
+    /// Reads a rules file.
+    public static func load(from url: URL) throws -> TitleParseRules {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw TitleRuleError.unreadable(path: url.path, reason: error.localizedDescription)
+        }
+        struct RawHead: Decodable {
+            var id: String, role: String, second: String?, pattern: String, examples: [TitleParseExample]?
+        }
+        struct RawSpecialisation: Decodable {
+            var id: String, heads: [String], role: String, second: String?, pattern: String
+            var examples: [TitleParseExample]?
+        }
+        struct Raw: Decodable {
+            var version: String
+            var seniority: [String]?
+            var segments: [TitleSegmentRule]?
+            var roleWords: String?
+            var heads: [RawHead]
+            var specialisations: [RawSpecialisation]?
+            var aiGated: [String: String]?
+            var aiUpgrades: [String: String]?
+        }
+        let raw: Raw
+        do {
+            raw = try YAMLDecoder().decode(Raw.self, from: text)
+        } catch {
+            throw TitleRuleError.unreadable(path: url.path, reason: "not a title-parse-rules file (\(error))")
+        }
+        return TitleParseRules(
+            version: raw.version, seniority: raw.seniority ?? [], segments: raw.segments ?? [],
+            roleWords: raw.roleWords ?? "",
+            heads: raw.heads.map {
+                TitleHeadRule(id: $0.id, role: $0.role, second: $0.second, pattern: $0.pattern, examples: $0.examples ?? [])
+            },
+            specialisations: (raw.specialisations ?? []).map {
+                TitleSpecialisationRule(id: $0.id, heads: $0.heads, role: $0.role, second: $0.second,
+                                        pattern: $0.pattern, examples: $0.examples ?? [])
+            },
+            aiGated: raw.aiGated ?? [:], aiUpgrades: raw.aiUpgrades ?? [:])
+    }
+
+    /// Role ids the rules name that `taxonomy` lacks (besides `other`, `skip`), with the rule naming each.
+    public func unknownRoles(in taxonomy: Taxonomy) -> [String] {
+        func unknown(_ id: String?) -> Bool {
+            guard let id, id != TitleRuleSet.otherRole, id != TitleRuleSet.skipRole, id != "head" else { return false }
+            return taxonomy.role(id) == nil
+        }
+        var result: [String] = []
+        for rule in heads where unknown(rule.role) || unknown(rule.second) { result.append(rule.id) }
+        for rule in specialisations where unknown(rule.role) || unknown(rule.second) { result.append(rule.id) }
+        for (from, to) in aiGated.sorted(by: { $0.key < $1.key }) where unknown(from) || unknown(to) {
+            result.append("aiGated." + from)
+        }
+        for (from, to) in aiUpgrades.sorted(by: { $0.key < $1.key }) where unknown(from) || unknown(to) {
+            result.append("aiUpgrades." + from)
+        }
+        return result
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+
+/// Reads a job title as a person does: separates the role from seniority, team, location, employment type,
+/// company and noise, finds the head role and refines it by its specialisation (rules in
+/// `Corpus/title-parse-rules.yaml`, see `TitleParseRules`).
+public struct TitleParser: Sendable {
+    public let rules: TitleParseRules
+    private let seniority: [CompiledPattern]
+    private let segmentKinds: [(kind: String, pattern: CompiledPattern)]
+    private let roleWords: CompiledPattern?
+    private let heads: [CompiledPattern]
+    private let specialisations: [CompiledPattern]
+    private static let separators = CompiledPattern(
+        try! NSRegularExpression(pattern: #"\s+[-|/~]+\s+|\s*[|;•·]\s*|\s*[,:]\s+|\s*[()\[\]{}]\s*|\s+@\s+|\s+at\s+|\s+-$|^-\s+"#))
+
+    /// The rule id a title gets when no head rule matched and it holds no role word.
+    public static let noRoleWordsRule = "other.no-role-words"
+
+    /// Compiles `rules`; throws naming the rule whose pattern is not a valid regular expression.
+    public init(rules: TitleParseRules) throws {
+        func compile(_ pattern: String, _ id: String) throws -> CompiledPattern {
+            do {
+                return CompiledPattern(try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
+            } catch {
+                throw TitleRuleError.badPattern(rule: id, pattern: pattern)
+            }
+        }
+        self.rules = rules
+        seniority = try rules.seniority.enumerated().map { try compile($1, "seniority.\($0 + 1)") }
+        segmentKinds = try rules.segments.map { ($0.kind, try compile($0.pattern, "segments." + $0.kind)) }
+        roleWords = rules.roleWords.isEmpty ? nil : try compile(rules.roleWords, "roleWords")
+        heads = try rules.heads.map { try compile($0.pattern, $0.id) }
+        specialisations = try rules.specialisations.map { try compile($0.pattern, $0.id) }
+    }
+
+    /// Loads and compiles a rules file.
+    public static func load(from url: URL) throws -> TitleParser {
+        try TitleParser(rules: try TitleParseRules.load(from: url))
+    }
+
+    /// The parse of `title`.
+    public func parse(_ title: String?) -> ParsedTitle {
+        let title = title ?? ""
+        let segments = Self.segments(of: title)
+        guard !segments.isEmpty else { return ParsedTitle(title: title, outcome: .undecided) }
+        var stripped: [(text: String, seniority: [String])] = segments.map(strip)
+        var kinds: [String?] = segments.map { segment in
+            segmentKinds.first { $0.pattern.matches(segment) }?.kind
+        }
+        // The head: the first segment in which a head rule matches, rules in order.
+        var found: (segment: Int, rule: Int, range: Range<String.Index>, text: String)?
+        search: for (s, segment) in segments.enumerated() where kinds[s] == nil || kinds[s] == "location" {
+            let variants = stripped[s].text == segment ? [segment] : [stripped[s].text, segment]
+            for (r, pattern) in heads.enumerated() {
+                for variant in variants {
+                    if let range = pattern.firstRange(in: variant) {
+                        found = (s, r, range, variant)
+                        break search
+                    }
+                }
+            }
+        }
+        guard let found else {
+            let normalized = TitleRuleSet.normalize(title)
+            if let roleWords, roleWords.matches(normalized) {
+                return ParsedTitle(title: title, outcome: .undecided, seniority: stripped.flatMap(\.seniority),
+                                   qualifiers: qualifiers(segments, kinds: kinds, after: -1))
+            }
+            return ParsedTitle(title: title, outcome: .other, headRule: Self.noRoleWordsRule,
+                               head: stripped.first?.text, seniority: stripped.flatMap(\.seniority),
+                               qualifiers: qualifiers(segments, kinds: kinds, after: -1))
+        }
+        kinds[found.segment] = "head"
+        let head = rules.heads[found.rule]
+        var role = head.role
+        var second = head.second
+        var specialisationRule: String?
+        // The rest of the title, the head phrase blanked, is where a specialisation is looked for.
+        var rest = found.text
+        rest.replaceSubrange(found.range, with: " ")
+        let restText = ([rest] + segments.enumerated().filter { $0.offset != found.segment }.map(\.element))
+            .joined(separator: " ; ")
+        for (k, rule) in rules.specialisations.enumerated()
+        where rule.heads.contains(head.role) || rule.heads.contains(head.id) {
+            if specialisations[k].matches(restText) {
+                specialisationRule = rule.id
+                second = rule.second == "head" ? head.role : rule.second
+                role = rule.role
+                break
+            }
+        }
+        if second == role || second == TitleRuleSet.skipRole || second == TitleRuleSet.otherRole { second = nil }
+        // Roles named in later segments ("Data Engineer / Data Scientist").
+        var others: [String] = []
+        for s in segments.indices where s > found.segment && kinds[s] == nil {
+            for (r, pattern) in heads.enumerated() where pattern.matches(stripped[s].text) {
+                let id = rules.heads[r].role
+                if id != TitleRuleSet.otherRole, id != TitleRuleSet.skipRole, id != role, id != second,
+                   !others.contains(id) {
+                    others.append(id)
+                    kinds[s] = "head"
+                }
+                break
+            }
+        }
+        let outcome: TitleOutcome = role == TitleRuleSet.skipRole ? .undecided
+            : role == TitleRuleSet.otherRole ? .other : .role
+        stripped[found.segment].text = String(found.text[found.range]).trimmingCharacters(in: .whitespaces)
+        return ParsedTitle(
+            title: title, outcome: outcome, roleID: outcome == .role ? role : nil,
+            secondRoleID: outcome == .role ? second : nil, otherRoleIDs: outcome == .role ? others : [],
+            headRule: head.id, specialisationRule: specialisationRule, head: stripped[found.segment].text,
+            seniority: stripped.flatMap(\.seniority),
+            leading: segments.prefix(found.segment).enumerated().filter { kinds[$0.offset] == nil }.map(\.element),
+            qualifiers: qualifiers(segments, kinds: kinds, after: found.segment))
+    }
+
+    /// The segments of a title, each normalized as rules see it (lowercase, dashes as spaces, white space
+    /// collapsed); empty ones dropped.
+    static func segments(of title: String) -> [String] {
+        var text = title.lowercased()
+        for dash in ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}"] {
+            text = text.replacingOccurrences(of: dash, with: "-")
+        }
+        let ns = text as NSString
+        var pieces: [String] = []
+        var start = 0
+        for match in separators.expression.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            pieces.append(ns.substring(with: NSRange(location: start, length: match.range.location - start)))
+            start = match.range.location + match.range.length
+        }
+        pieces.append(ns.substring(from: start))
+        return pieces.map(TitleRuleSet.normalize).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!*")) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// The segment with leading seniority words and trailing levels taken off, and what was taken.
+    private func strip(_ segment: String) -> (text: String, seniority: [String]) {
+        var text = segment
+        var taken: [String] = []
+        var changed = true
+        while changed {
+            changed = false
+            for pattern in seniority {
+                guard let range = pattern.firstRange(in: text), range.upperBound < text.endIndex || range.lowerBound > text.startIndex
+                else { continue }
+                let word = text[range].trimmingCharacters(in: .whitespaces)
+                let rest = text.replacingCharacters(in: range, with: " ").trimmingCharacters(in: .whitespaces)
+                guard !rest.isEmpty else { continue }
+                taken.append(word)
+                text = rest
+                changed = true
+            }
+        }
+        return (text, taken)
+    }
+
+    private func qualifiers(_ segments: [String], kinds: [String?], after head: Int) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for (s, segment) in segments.enumerated() where kinds[s] != "head" {
+            if let kind = kinds[s] {
+                result[kind, default: []].append(segment)
+            } else if s > head {
+                result["qualifier", default: []].append(segment)
+            }
+        }
+        return result
+    }
+
+    /// The role the posting is when its AI involvement is `involvement`: an AI-gated role without AI work is its
+    /// non-AI neighbour (nil for Other), a non-AI role whose work builds ML or generative AI is its AI role.
+    public func gate(_ roleID: String?, involvement: AIInvolvement) -> (roleID: String?, changed: Bool) {
+        guard let roleID else { return (nil, false) }
+        if !involvement.buildsAI, let fallback = rules.aiGated[roleID] {
+            return (fallback == TitleRuleSet.otherRole ? nil : fallback, true)
+        }
+        if involvement.buildsAI, let upgrade = rules.aiUpgrades[roleID] {
+            return (upgrade, true)
+        }
+        return (roleID, false)
+    }
+
+    /// True when `roleID` is an AI role only when the work is about AI.
+    public func isAIGated(_ roleID: String) -> Bool { rules.aiGated[roleID] != nil }
+}
+
+/// A compiled regular expression; `NSRegularExpression` is immutable and safe to share once built.
+struct CompiledPattern: @unchecked Sendable {
+    let expression: NSRegularExpression
+    init(_ expression: NSRegularExpression) { self.expression = expression }
+
+    func matches(_ text: String) -> Bool {
+        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    func firstRange(in text: String) -> Range<String.Index>? {
+        guard let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        return Range(match.range, in: text)
+    }
+}
