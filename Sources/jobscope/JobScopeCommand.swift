@@ -38,9 +38,13 @@ struct JobScopeCommand: AsyncParsableCommand {
             }
         } catch let error where error is ExitCode || error is ValidationError || error is CleanExit {
             exit(withError: error)
-        } catch {
-            Console().error((error as? LocalizedError)?.errorDescription ?? "\(error)")
+        } catch let error as LocalizedError {
+            Console().error(error.errorDescription ?? "\(error)")
             exit(withError: ExitStatus.couldNotRun.code)
+        } catch {
+            // ArgumentParser's own requests thrown from a command it built (`jobscope help analyze`): help,
+            // usage or version, printed as ArgumentParser prints them.
+            exit(withError: error)
         }
     }
 }

@@ -25,9 +25,6 @@ public struct Posting: Sendable, Codable, Hashable, Identifiable {
     public var titles: [String]?
     /// Other fields a source carried that later stages may use (seniority, industry, …), keyed by lowercase name.
     public var extra: [String: String]
-    /// Every role a post names when it names several ("Backend Engineer, ML Engineer" in a Hacker News
-    /// first line); nil when it names one (`title`, which is then the first of these).
-    public var titles: [String]?
 
     public init(
         id: String? = nil, source: PostingSource, title: String? = nil, company: String? = nil,
