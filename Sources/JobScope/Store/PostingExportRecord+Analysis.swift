@@ -11,6 +11,7 @@ extension PostingExportRecord {
                   nearestRoleID: c.nearestRoleID, confidence: c.confidence, roles: c.ranked,
                   skills: analysis.skills, attributes: analysis.attributes, repostOf: nil,
                   modelVersion: analysis.modelVersion, contentHash: p.contentHash,
-                  simhash: SimHash(text: p.body)?.hexText)
+                  simhash: SimHash(text: p.body)?.hexText, aiInvolvement: analysis.aiInvolvement,
+                  hiredRoles: analysis.hiredRoles.map(\.roleID))
     }
 }
