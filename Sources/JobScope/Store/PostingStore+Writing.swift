@@ -83,7 +83,7 @@ extension PostingStore {
 
     /// Writes one batch in one transaction and says how each posting was taken.
     func write(_ batch: StoreBatch, context: RunContext) async throws -> StoreBatch.Tally {
-        let tally = try await naming { try await pool.write { db in
+        let tally = try await namingAsync { try await pool.write { db in
             var tally = StoreBatch.Tally()
             for item in batch.items {
                 try PostingStore.write(item, context: context, tally: &tally, db: db)
@@ -124,7 +124,7 @@ extension PostingStore {
     /// replaces its postings), then the postings no source is left for. Returns how many postings went.
     /// Idempotent, so a run killed before it got here leaves the work to the next one.
     func removeStaleSources() async throws -> Int {
-        try await naming { try await pool.write { db in
+        try await namingAsync { try await pool.write { db in
             try db.execute(sql: """
                 DELETE FROM sources WHERE last_run < (SELECT f.last_run FROM files f WHERE f.path = sources.path)
                 """)

@@ -81,8 +81,8 @@ public final class PostingStore: Sendable {
         do { return try body() } catch { throw PostingStore.storeError(error, path: path) }
     }
 
-    /// Runs `body`, a database write, with its failure named after the store.
-    func naming<T>(_ body: () async throws -> T) async throws -> T {
+    /// Runs `body`, an asynchronous database write, with its failure named after the store.
+    func namingAsync<T>(_ body: () async throws -> T) async throws -> T {
         do { return try await body() } catch { throw PostingStore.storeError(error, path: path) }
     }
 
@@ -264,7 +264,7 @@ public final class PostingStore: Sendable {
     }
 }
 
-private extension Array {
+extension Array {
     /// nil for an empty array (a posting stored before roles were listed per posting).
-    var nilIfEmpty: [Element]? { isEmpty ? nil : self }
+    fileprivate var nilIfEmpty: [Element]? { isEmpty ? nil : self }
 }

@@ -143,7 +143,7 @@ public struct HTMLReportRenderer: Sendable {
 
     private func roleSection(_ report: TrendReport) -> String {
         var out = "<section><h2>Role demand by \(report.granularity.rawValue)</h2>"
-        if let _ = roleChart(report, compact: false) {
+        if roleChart(report, compact: false) != nil {
             out += "<figure>" + responsive { roleChart(report, compact: $0) }
                 + "<figcaption>Share of each \(report.granularity.rawValue)'s postings by role (★ emerging), with 95% intervals as bands. "
                 + "Hatched: thin periods (fewer than \(report.options.minimumPeriodPostings) postings).</figcaption></figure>"

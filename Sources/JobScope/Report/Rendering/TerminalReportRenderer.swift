@@ -338,13 +338,13 @@ public struct TerminalReportRenderer: Sendable {
 // ANSI SGR styles written here rather than through Rainbow, whose output follows one process-wide switch set from
 // whether standard output is a terminal: a renderer asked for colour gives colour (`report --colour` piped to
 // `less -R`), and one not asked gives none, whatever the process's output is.
-private extension String {
-    func sgr(_ code: Int) -> String { "\u{1B}[\(code)m" + self + "\u{1B}[0m" }
-    var bold: String { sgr(1) }
-    var dim: String { sgr(2) }
-    var underline: String { sgr(4) }
-    var red: String { sgr(31) }
-    var green: String { sgr(32) }
-    var yellow: String { sgr(33) }
-    var cyan: String { sgr(36) }
+extension String {
+    fileprivate func sgr(_ code: Int) -> String { "\u{1B}[\(code)m" + self + "\u{1B}[0m" }
+    fileprivate var bold: String { sgr(1) }
+    fileprivate var dim: String { sgr(2) }
+    fileprivate var underline: String { sgr(4) }
+    fileprivate var red: String { sgr(31) }
+    fileprivate var green: String { sgr(32) }
+    fileprivate var yellow: String { sgr(33) }
+    fileprivate var cyan: String { sgr(36) }
 }
