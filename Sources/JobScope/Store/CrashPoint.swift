@@ -19,19 +19,13 @@ enum CrashPoint: String, CaseIterable, Sendable {
         guard let point = CrashPoint(rawValue: parts[0]) else { return nil }
         return (point, parts.count > 1 ? max(1, Int(parts[1]) ?? 1) : 1)
     }()
-    private static let passes = Counter()
+    private static let passes = Locked(0)
 
     /// Kills the process when this point is the armed one and this is its Nth pass.
     func pass() {
         guard let armed = Self.armed, armed.point == self else { return }
-        if Self.passes.increment() == armed.count {
+        if Self.passes.withLock({ count in count += 1; return count }) == armed.count {
             kill(getpid(), SIGKILL)
         }
-    }
-
-    private final class Counter: @unchecked Sendable {
-        private var count = 0
-        private let lock = NSLock()
-        func increment() -> Int { lock.withLock { count += 1; return count } }
     }
 }

@@ -272,12 +272,12 @@ struct BatchAnalyzerTests {
         // batch still pending: the case where a careless stop would drop finished work.
         options.transactionSize = 7
         options.progressInterval = 0
-        let doneAtCancel = CallbackBox(0)
+        let doneAtCancel = Locked(0)
         let stopped = try await BatchAnalyzer(store: store, analyzer: StoreFixture.analyzer(), options: options)
             .run(paths: [folder.path], cancellation: cancellation) { event in
                 guard case .progress(let progress) = event, progress.filesDone >= 40,
                       !cancellation.isCancelled else { return }
-                doneAtCancel.set(progress.filesDone)
+                doneAtCancel.withLock { $0 = progress.filesDone }
                 cancellation.cancel()
             }
         #expect(stopped.cancelled)
@@ -298,11 +298,3 @@ struct BatchAnalyzerTests {
     }
 }
 
-/// A value shared with a `@Sendable` callback.
-final class CallbackBox<Value: Sendable>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = NSLock()
-    init(_ value: Value) { stored = value }
-    var value: Value { lock.withLock { stored } }
-    func set(_ value: Value) { lock.withLock { stored = value } }
-}
