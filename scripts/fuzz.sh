@@ -52,7 +52,7 @@ start=$(date +%s)
 # Checks one command's stderr: every line names a file of the batch, or is a summary line.
 check_lines() {  # $1 stderr file, $2 batch dir, $3 label
   local bad
-  bad=$(grep -v -e "^\(error\|warning\): $2/" -e "^jobscope: $2/" -e "^read [0-9]* posting" \
+  bad=$(grep -v -e "^\(error\|warning\): $2/" -e "^jobscope: $2/" -e "^read [0-9]* posting" -e "^note: read [0-9]* posting" \
                 -e "^\(error\|warning\): .*[0-9]* postings left the store" "$1" | head -3)
   if [ -n "$bad" ]; then
     unnamed=$((unnamed + 1))
