@@ -55,15 +55,8 @@ struct AnalyzeCommandKillTests {
     func killAndResume() throws {
         let folder = try StoreFixture.scratch()
         let files = 100, perFile = 40
-        for file in 0..<files {
-            let lines = (0..<perFile).map { row -> String in
-                let seed = file * perFile + row
-                return StoreFixture.jsonLine(title: "Machine Learning Engineer \(seed)", company: "Company \(seed)",
-                                             body: StoreFixture.body(seed: 10_000 + seed, words: 150))
-            }
-            try StoreFixture.write(lines.joined(separator: "\n"),
-                                   to: folder.appendingPathComponent(String(format: "input/part-%03d.jsonl", file)))
-        }
+        try Self.writeInput(in: folder, files: files, perFile: perFile, title: "Machine Learning Engineer",
+                            company: "Company", seedBase: 10_000, words: 150)
         let storePath = folder.appendingPathComponent("store.sqlite").path
         let arguments = ["analyze", folder.appendingPathComponent("input").path, "--store", storePath,
                          "--models", Self.models!, "--quiet", "--jobs", "1"]
@@ -102,6 +95,20 @@ struct AnalyzeCommandKillTests {
         #expect(runs.map(\.status) == ["interrupted", "completed"])
     }
 
+    /// `files` JSONL files under `folder/input`, `perFile` distinct postings each (title and company numbered).
+    static func writeInput(in folder: URL, files: Int, perFile: Int, title: String, company: String, seedBase: Int,
+                           words: Int) throws {
+        for file in 0..<files {
+            let lines = (0..<perFile).map { row -> String in
+                let seed = file * perFile + row
+                return StoreFixture.jsonLine(title: "\(title) \(seed)", company: "\(company) \(seed)",
+                                             body: StoreFixture.body(seed: seedBase + seed, words: words))
+            }
+            try StoreFixture.write(lines.joined(separator: "\n"),
+                                   to: folder.appendingPathComponent(String(format: "input/part-%03d.jsonl", file)))
+        }
+    }
+
     /// What a store holds, table by table, without run ids and clock times: two stores of the same input agree
     /// on every row whatever runs made them.
     static func contents(_ path: String) throws -> [String: [String]] {
@@ -129,15 +136,8 @@ struct AnalyzeCommandKillTests {
     func killAtEachWritePoint() throws {
         let folder = try StoreFixture.scratch()
         let files = 40, perFile = 30
-        for file in 0..<files {
-            let lines = (0..<perFile).map { row -> String in
-                let seed = file * perFile + row
-                return StoreFixture.jsonLine(title: "Data Engineer \(seed)", company: "Firm \(seed)",
-                                             body: StoreFixture.body(seed: 50_000 + seed, words: 120))
-            }
-            try StoreFixture.write(lines.joined(separator: "\n"),
-                                   to: folder.appendingPathComponent(String(format: "input/part-%03d.jsonl", file)))
-        }
+        try Self.writeInput(in: folder, files: files, perFile: perFile, title: "Data Engineer", company: "Firm",
+                            seedBase: 50_000, words: 120)
         let input = folder.appendingPathComponent("input").path
         func arguments(_ store: String) -> [String] {
             ["analyze", input, "--store", store, "--models", Self.models!, "--quiet", "--jobs", "1"]
