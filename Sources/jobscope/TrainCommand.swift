@@ -30,16 +30,28 @@ struct TrainCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip the cross-validation (faster; the model then carries no evaluation figures).")
     var skipEvaluation = false
 
+    @Flag(name: .long, help: "Only rebuild role-model.bin (the compact form that starts fast) from the role-model.json and taxonomy in the models folder; no training.")
+    var compactOnly = false
+
     func run() async throws {
+        if compactOnly {
+            let models = try modelOptions.directory()
+            let archive = try ModelBundle.writeArchive(models: models, taxonomyURL: modelOptions.taxonomy.map { URL(fileURLWithPath: $0) })
+            print("wrote \(archive.path) from \(models.appendingPathComponent(ModelDirectory.roleModelFile).path)")
+            return
+        }
         // Before the (long) training: the model must not overwrite a labelled input or the taxonomy.
         if let output {
-            try OutputGuard(inputs: corpus + [modelOptions.taxonomy].compactMap { $0 }).check(output: output)
+            let guardrail = OutputGuard(inputs: corpus + [modelOptions.taxonomy].compactMap { $0 })
+            try guardrail.check(output: output)
+            try guardrail.check(output: ModelBundle.archiveURL(besides: URL(fileURLWithPath: output)).path)
         }
         let session = try TrainingSession(modelOptions: modelOptions, corpus: corpus, method: method)
         let model = try session.builder.build(evaluationFolds: skipEvaluation ? nil : folds)
         let url = output.map { URL(fileURLWithPath: $0) }
             ?? session.models.appendingPathComponent(ModelDirectory.roleModelFile)
-        try model.write(to: url)
+        let archive = try ModelBundle.write(model: model, to: url, taxonomy: session.taxonomy,
+                                            taxonomyURL: session.taxonomyURL)
         session.printProblems()
         let m = model.manifest
         print("trained \(model.version) (\(model.method.rawValue)) for taxonomy \(model.taxonomyVersion), title rules \(model.titleRulesVersion)")
@@ -51,7 +63,7 @@ struct TrainCommand: AsyncParsableCommand {
         for summary in model.evaluation {
             print("  \(summary.folds)-fold grouped CV, \(summary.setting.displayName): accuracy \(pct(summary.accuracy)), macro-F1 \(pct(summary.macroF1)) over \(summary.evaluatedClasses.count) classes")
         }
-        print("wrote \(url.path)")
+        print("wrote \(url.path) and its compact form \(archive.path)")
     }
 }
 
@@ -65,10 +77,15 @@ extension EvaluationSetting: ExpressibleByArgument {}
 struct TrainingSession {
     let models: URL
     let builder: RoleModelBuilder
+    let taxonomy: Taxonomy
+    /// The taxonomy file the model is trained for (its bytes are hashed into the model archive).
+    let taxonomyURL: URL
 
     init(modelOptions: ModelOptions, corpus: [String], method: ClassifierMethod) throws {
         models = try modelOptions.directory()
-        let taxonomy = try modelOptions.loadTaxonomy()
+        taxonomyURL = modelOptions.taxonomy.map { URL(fileURLWithPath: $0) }
+            ?? models.appendingPathComponent(ModelDirectory.taxonomyFile)
+        taxonomy = try TaxonomyLoader.load(from: taxonomyURL)
         let layout = TrainingCorpus.Layout(modelsDirectory: models)
         let corpora = corpus.isEmpty ? [layout.sharedCorpus] : corpus.map { URL(fileURLWithPath: $0) }
         builder = try RoleModelBuilder(layout: layout, taxonomy: taxonomy, corpora: corpora, method: method)

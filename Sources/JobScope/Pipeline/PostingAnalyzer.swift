@@ -17,10 +17,8 @@ public struct PostingAnalyzer: Sendable {
     /// Loads the taxonomy (`taxonomyPath`, or the one in the models folder) and the trained model.
     public static func load(modelsDirectory: String? = nil, taxonomyPath: String? = nil) throws -> PostingAnalyzer {
         let models = try ModelDirectory.locate(explicit: modelsDirectory)
-        let taxonomy = try TaxonomyLoader.load(
-            from: taxonomyPath.map { URL(fileURLWithPath: $0) } ?? models.appendingPathComponent(ModelDirectory.taxonomyFile))
-        let model = try RoleModel.load(from: models.appendingPathComponent(ModelDirectory.roleModelFile))
-        return PostingAnalyzer(taxonomy: taxonomy, model: model)
+        let bundle = try ModelBundle.load(models: models, taxonomyURL: taxonomyPath.map { URL(fileURLWithPath: $0) })
+        return PostingAnalyzer(taxonomy: bundle.taxonomy, model: bundle.model)
     }
 
     /// Analyzes one posting.

@@ -67,14 +67,19 @@ public struct RoleModel: Sendable, Codable {
         } catch {
             throw RoleModelError.unreadable(path: url.path, reason: error.localizedDescription)
         }
+        return try load(data: data, path: url.path)
+    }
+
+    /// The model in the JSON bytes `data`; `path` names it in error messages.
+    public static func load(data: Data, path: String) throws -> RoleModel {
         let model: RoleModel
         do {
             model = try JSONDecoder().decode(RoleModel.self, from: data)
         } catch {
-            throw RoleModelError.unreadable(path: url.path, reason: "not a JobScope role model (\(error))")
+            throw RoleModelError.unreadable(path: path, reason: "not a JobScope role model (\(error))")
         }
         guard model.format <= currentFormat else {
-            throw RoleModelError.newerFormat(path: url.path, format: model.format)
+            throw RoleModelError.newerFormat(path: path, format: model.format)
         }
         return model
     }

@@ -11,10 +11,15 @@ public enum TaxonomyLoader {
         } catch {
             throw TaxonomyError.unreadable(file: url.path, reason: (error as NSError).localizedDescription)
         }
+        return try load(data: data, file: url.path)
+    }
+
+    /// The taxonomy in the YAML bytes `data`; `file` names it in error messages.
+    public static func load(data: Data, file: String) throws -> Taxonomy {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw TaxonomyError.unreadable(file: url.path, reason: "not UTF-8 text")
+            throw TaxonomyError.unreadable(file: file, reason: "not UTF-8 text")
         }
-        return try load(yaml: text, file: url.path)
+        return try load(yaml: text, file: file)
     }
 
     /// The taxonomy in the located `Models/` folder.

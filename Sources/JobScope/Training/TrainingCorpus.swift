@@ -165,8 +165,8 @@ public struct TrainingCorpus: Sendable {
                     manifest.sourceCounts[sourceName, default: 0] += 1
                     used += 1
                 }
-                manifest.sources.append(.init(path: relativePath(file, to: corpus), read: result.postings.count,
-                                              used: used))
+                manifest.recordFile(path: relativePath(file, to: corpus), source: sourceName,
+                                    read: result.postings.count, used: used)
             }
         }
         manifest.employers = employers.count

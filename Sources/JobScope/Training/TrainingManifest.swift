@@ -10,11 +10,15 @@ public struct TrainingManifest: Sendable, Codable, Equatable {
         public var read: Int
         /// Postings used for training.
         public var used: Int
+        /// Files folded into this entry: a source that publishes one posting a file is listed once, under its
+        /// folder, with its file count (nil: one file).
+        public var files: Int?
 
-        public init(path: String, read: Int, used: Int) {
+        public init(path: String, read: Int, used: Int, files: Int? = nil) {
             self.path = path
             self.read = read
             self.used = used
+            self.files = files
         }
     }
 
@@ -71,6 +75,22 @@ public struct TrainingManifest: Sendable, Codable, Equatable {
                   employers: try c.decode(Int.self, forKey: .employers))
         goldExcluded = try c.decodeIfPresent(Int.self, forKey: .goldExcluded) ?? 0
         sourceCounts = try c.decodeIfPresent([String: Int].self, forKey: .sourceCounts) ?? [:]
+    }
+
+    /// Records a file read for training. One-posting files fold into one entry per source folder (`source`), so
+    /// a corpus of 18,000 posting folders does not make the model file megabytes of paths.
+    public mutating func recordFile(path: String, source: String, read: Int, used: Int) {
+        guard read <= 1 else {
+            sources.append(.init(path: path, read: read, used: used))
+            return
+        }
+        if let last = sources.indices.last, sources[last].files != nil, sources[last].path == source {
+            sources[last].read += read
+            sources[last].used += used
+            sources[last].files! += 1
+        } else {
+            sources.append(.init(path: source, read: read, used: used, files: 1))
+        }
     }
 
     /// Labelled postings used (profiles not counted).

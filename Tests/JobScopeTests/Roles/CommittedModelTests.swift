@@ -31,6 +31,16 @@ struct CommittedModelTests {
         #expect(model.manifest.profiles == taxonomy.roles.count)
     }
 
+    @Test("the committed role-model.bin was built from the committed role-model.json and taxonomy.yaml")
+    func archiveIsFresh() throws {
+        let bundle = try ModelBundle.load(models: models)
+        #expect(bundle.modelOrigin == .archive, "rebuild it: jobscope train (or jobscope train --compact-only)")
+        #expect(bundle.taxonomyOrigin == .archive, "rebuild it: jobscope train (or jobscope train --compact-only)")
+        let (model, taxonomy) = try load()
+        #expect(try bundle.model.encoded() == model.encoded())
+        #expect(bundle.taxonomy == taxonomy)
+    }
+
     @Test("every role profile classifies as its own role")
     func profiles() throws {
         let (model, taxonomy) = try load()

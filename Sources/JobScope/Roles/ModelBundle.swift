@@ -1,0 +1,91 @@
+import Foundation
+
+/// The taxonomy and the trained role model, loaded together: from `role-model.bin` when it was built from exactly
+/// the `role-model.json` and `taxonomy.yaml` in use (a few milliseconds), otherwise from those files themselves.
+public struct ModelBundle: Sendable {
+    /// Where each part came from.
+    public enum Origin: String, Sendable, Codable {
+        /// Decoded from the binary archive (its recorded source hash matched).
+        case archive
+        /// Decoded from the readable source (JSON or YAML).
+        case source
+    }
+
+    public var taxonomy: Taxonomy
+    public var model: RoleModel
+    public var taxonomyOrigin: Origin
+    public var modelOrigin: Origin
+
+    /// Loads from the models folder `models` (`taxonomyURL` overrides its taxonomy). A missing, stale or damaged
+    /// archive is not an error: the sources are read instead, with their own validation and error messages.
+    public static func load(models: URL, taxonomyURL: URL? = nil) throws -> ModelBundle {
+        let taxonomyFile = taxonomyURL ?? models.appendingPathComponent(ModelDirectory.taxonomyFile)
+        let modelFile = models.appendingPathComponent(ModelDirectory.roleModelFile)
+        let taxonomyData: Data
+        do {
+            taxonomyData = try Data(contentsOf: taxonomyFile)
+        } catch {
+            throw TaxonomyError.unreadable(file: taxonomyFile.path, reason: (error as NSError).localizedDescription)
+        }
+        let modelData: Data
+        do {
+            modelData = try Data(contentsOf: modelFile)
+        } catch {
+            throw RoleModelError.unreadable(path: modelFile.path, reason: error.localizedDescription)
+        }
+        let archiveFile = models.appendingPathComponent(ModelArchive.fileName)
+        let archive = try? Data(contentsOf: archiveFile)
+        let header = archive.flatMap(ModelArchive.header(of:))
+        let usable = header?.format == ModelArchive.currentFormat
+
+        var taxonomy: Taxonomy?
+        var taxonomyOrigin = Origin.source
+        if usable, let archive, header?.taxonomySourceHash == ModelArchive.hash(taxonomyData) {
+            taxonomy = try? ModelArchive.decodeTaxonomy(archive, path: archiveFile.path)
+            if taxonomy != nil { taxonomyOrigin = .archive }
+        }
+        var model: RoleModel?
+        var modelOrigin = Origin.source
+        if usable, let archive, header?.modelSourceHash == ModelArchive.hash(modelData) {
+            model = try? ModelArchive.decodeModel(archive, path: archiveFile.path)
+            if model != nil { modelOrigin = .archive }
+        }
+        return ModelBundle(
+            taxonomy: try taxonomy ?? TaxonomyLoader.load(data: taxonomyData, file: taxonomyFile.path),
+            model: try model ?? RoleModel.load(data: modelData, path: modelFile.path),
+            taxonomyOrigin: taxonomyOrigin, modelOrigin: modelOrigin)
+    }
+
+    /// Writes `model` as JSON to `modelURL` and its archive (built with the taxonomy read from `taxonomyURL`)
+    /// beside it, named `role-model.bin` when the model is `role-model.json`, else the model's name with `.bin`.
+    public static func write(model: RoleModel, to modelURL: URL, taxonomy: Taxonomy, taxonomyURL: URL) throws -> URL {
+        let json = try model.encoded()
+        try json.write(to: modelURL, options: .atomic)
+        let archiveURL = archiveURL(besides: modelURL)
+        let archive = ModelArchive(model: model, modelSource: json, taxonomy: taxonomy,
+                                   taxonomySource: try Data(contentsOf: taxonomyURL))
+        try archive.encoded().write(to: archiveURL, options: .atomic)
+        return archiveURL
+    }
+
+    /// Rebuilds the archive of the models folder `models` from the model and taxonomy files already there.
+    public static func writeArchive(models: URL, taxonomyURL: URL? = nil) throws -> URL {
+        let taxonomyFile = taxonomyURL ?? models.appendingPathComponent(ModelDirectory.taxonomyFile)
+        let modelFile = models.appendingPathComponent(ModelDirectory.roleModelFile)
+        let taxonomyData = try Data(contentsOf: taxonomyFile)
+        let modelData = try Data(contentsOf: modelFile)
+        let archive = ModelArchive(model: try RoleModel.load(data: modelData, path: modelFile.path), modelSource: modelData,
+                                   taxonomy: try TaxonomyLoader.load(data: taxonomyData, file: taxonomyFile.path),
+                                   taxonomySource: taxonomyData)
+        let url = models.appendingPathComponent(ModelArchive.fileName)
+        try archive.encoded().write(to: url, options: .atomic)
+        return url
+    }
+
+    /// The archive file that goes with the model file `modelURL`.
+    public static func archiveURL(besides modelURL: URL) -> URL {
+        modelURL.lastPathComponent == ModelDirectory.roleModelFile
+            ? modelURL.deletingLastPathComponent().appendingPathComponent(ModelArchive.fileName)
+            : modelURL.deletingPathExtension().appendingPathExtension("bin")
+    }
+}
