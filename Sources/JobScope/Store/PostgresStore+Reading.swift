@@ -162,16 +162,8 @@ extension PostgresStore {
 
     public func statistics() async throws -> StoreStatistics {
         try await reading { db in
-            let counts = try await db.query(
-                """
-                SELECT (SELECT COUNT(*) FROM postings),
-                       (SELECT COUNT(*) FROM postings WHERE repost_of IS NOT NULL),
-                       (SELECT COUNT(*) FROM sources),
-                       (SELECT COUNT(*) FROM files),
-                       (SELECT COUNT(*) FROM errors),
-                       (SELECT COUNT(*) FROM runs)
-                """, logger: logger
-            ).collect()[0].decode((Int, Int, Int, Int, Int, Int).self)
+            let counts = try await db.query(PostgresQuery(unsafeSQL: StoreStatistics.query), logger: logger)
+                .collect()[0].decode((Int, Int, Int, Int, Int, Int).self)
             return StoreStatistics(
                 postings: counts.0, reposts: counts.1, sources: counts.2, files: counts.3, errors: counts.4,
                 runs: counts.5)

@@ -171,16 +171,9 @@ extension PostgresStore {
     }
 
     // MARK: One posting
-
-    private static func known(_ id: String, db: PostgresConnection, logger: Logger) async throws -> KnownPosting? {
-        try await db.query(
-            "SELECT content_hash, model_version, taxonomy_version, analyzed_run FROM postings WHERE id = \(id)",
-            logger: logger
-        ).collect().first.map { row in
-            let (hash, model, taxonomy, run) = try row.decode((String, String, String, Int64).self)
-            return KnownPosting(contentHash: hash, modelVersion: model, taxonomyVersion: taxonomy, analyzedRun: run)
-        }
-    }
+    //
+    // A round trip costs more than the SQL, so a posting takes few: one look-up, the repost search, and one
+    // statement that inserts the posting with its analysis rows and its place (data-modifying WITH clauses).
 
     private static func placeHash(of id: String, at source: PostingSource, db: PostgresConnection, logger: Logger)
         async throws -> String?
@@ -193,15 +186,31 @@ extension PostgresStore {
         ).collect().first?.decode(String.self)
     }
 
+    /// What the store holds of posting `id`, and the content hash it had at `source` (nil: never seen there).
+    private static func lookUp(_ id: String, at source: PostingSource, db: PostgresConnection, logger: Logger)
+        async throws -> (known: KnownPosting?, placeHash: String?)
+    {
+        let row = try await db.query(
+            """
+            SELECT p.content_hash, p.model_version, p.taxonomy_version, p.analyzed_run,
+                   (SELECT s.content_hash FROM sources s WHERE s.posting_id = \(id) AND s.path = \(source.path)
+                      AND s.row = \(source.row ?? 0) AND s.line = \(source.line ?? 0))
+            FROM (SELECT 1) AS one LEFT JOIN postings p ON p.id = \(id)
+            """, logger: logger
+        ).collect()[0]
+        let (hash, model, taxonomy, run, placeHash) = try row.decode((String?, String?, String?, Int64?, String?).self)
+        guard let hash, let model, let taxonomy, let run else { return (nil, placeHash) }
+        return (KnownPosting(contentHash: hash, modelVersion: model, taxonomyVersion: taxonomy, analyzedRun: run),
+                placeHash)
+    }
+
     /// Takes one posting as `PostingStore` does; a posting another writer inserted since the look-up is taken as
     /// the stored one it now is.
     private static func write(_ item: StoreBatch.Item, context: RunContext, tally: inout StoreBatch.Tally,
                               db: PostgresConnection, logger: Logger) async throws {
         let posting = item.posting
-        let source = posting.source
-        var known = try await PostgresStore.known(posting.id, db: db, logger: logger)
-        let sourceHash = try await placeHash(of: posting.id, at: source, db: db, logger: logger)
         let contentHash = item.contentHash
+        var (known, sourceHash) = try await lookUp(posting.id, at: posting.source, db: db, logger: logger)
 
         if known == nil, let analysis = item.analysis {
             let original = try await item.fingerprint.asyncFlatMap {
@@ -209,13 +218,11 @@ extension PostgresStore {
                     company: CompanyKey.key(posting.company), fingerprint: $0, title: posting.title,
                     location: posting.location, excluding: posting.id, db: db, logger: logger)
             }
-            if try await insert(analysis, contentHash: contentHash, fingerprint: item.fingerprint,
-                                repostOf: original, context: context, db: db, logger: logger) {
+            if try await insert(item, analysis: analysis, repostOf: original, context: context, db: db, logger: logger) {
                 if original == nil { tally.new += 1 } else { tally.reposts += 1 }
-                try await recordPlace(item, context: context, db: db, logger: logger)
                 return
             }
-            known = try await PostgresStore.known(posting.id, db: db, logger: logger)
+            (known, sourceHash) = try await lookUp(posting.id, at: posting.source, db: db, logger: logger)
         }
         guard let known else {
             tally.vanished += 1
@@ -225,7 +232,7 @@ extension PostgresStore {
         if let analysis = item.analysis,
             ReanalysisRule.replacesStored(known, contentHash: contentHash, placeHash: sourceHash, context: context)
         {
-            try await updateAnalysis(analysis, contentHash: contentHash, context: context, db: db, logger: logger)
+            try await replaceAnalysis(analysis, contentHash: contentHash, context: context, db: db, logger: logger)
             tally.reclassified += 1
         } else if sourceHash != nil {
             tally.unchanged += 1
@@ -281,88 +288,146 @@ extension PostgresStore {
         return nil
     }
 
-    /// Inserts a new posting with its analysis; false when another writer stored the same id first.
-    private static func insert(_ analysis: PostingAnalysis, contentHash: String, fingerprint: SimHash?,
-                               repostOf: String?, context: RunContext, db: PostgresConnection, logger: Logger)
-        async throws -> Bool
-    {
-        let p = analysis.posting
-        let bands: [Int64?] = fingerprint?.bands ?? [nil, nil, nil, nil]
-        let inserted = try await db.query(
-            """
-            INSERT INTO postings (id, content_hash, title, company, location, date_posted, employment_type,
-                salary_text, first_seen, first_run, company_key, simhash, band0, band1, band2, band3, repost_of,
-                model_version, taxonomy_version, analyzed_run, confidence)
-            VALUES (\(p.id), \(contentHash), \(p.title), \(p.company), \(p.location), \(p.datePosted?.description),
-                \(p.employmentType), \(p.salaryText), \(context.startedAt), \(context.runID),
-                \(CompanyKey.key(p.company)), \(fingerprint?.storedValue), \(bands[0]), \(bands[1]), \(bands[2]),
-                \(bands[3]), \(repostOf), '', '', 0, 0)
-            ON CONFLICT (id) DO NOTHING
-            RETURNING id
-            """, logger: logger
-        ).collect()
-        guard !inserted.isEmpty else { return false }
-        try await updateAnalysis(analysis, contentHash: contentHash, context: context, db: db, logger: logger,
-                                 replacing: false)
-        return true
-    }
-
-    /// Replaces the stored analysis of a posting; `replacing`: it may have role scores and skills stored already.
-    /// The posting's row is updated first, which locks it: a second writer re-analyzing the same posting waits,
-    /// then replaces the first one's rows whole.
-    private static func updateAnalysis(_ analysis: PostingAnalysis, contentHash: String, context: RunContext,
-                                       db: PostgresConnection, logger: Logger, replacing: Bool = true) async throws {
+    /// The `postings` columns an analysis sets, with their values, in one order for the insert and the update.
+    private static func analysisColumns(_ analysis: PostingAnalysis, contentHash: String, context: RunContext,
+                                        into statement: inout StatementText) throws -> [(String, String)] {
         let p = analysis.posting
         let c = analysis.classification
         let a = analysis.attributes
-        try await db.query(
-            """
-            UPDATE postings SET content_hash = \(contentHash), location = \(p.location),
-                date_posted = \(p.datePosted?.description), date_source = \(p.dateSource?.rawValue),
-                employment_type = \(p.employmentType), salary_text = \(p.salaryText),
-                model_version = \(context.modelVersion), taxonomy_version = \(context.taxonomyVersion),
-                analyzed_run = \(context.runID), role_id = \(c.roleID), secondary_role_id = \(c.secondaryRoleID),
-                nearest_role_id = \(c.nearestRoleID), confidence = \(c.confidence),
-                explanation = \(JSONColumn.explanation(c.explanation)), education = \(a.education),
-                years_experience = \(a.yearsExperience), seniority = \(a.seniority),
-                workplace = \(a.workplace?.rawValue), salary_min = \(a.salary?.minimum),
-                salary_max = \(a.salary?.maximum), salary_currency = \(a.salary?.currency),
-                salary_period = \(a.salary?.period.rawValue), salary_source = \(a.salary?.text),
-                domains = \(JSONColumn.strings(a.domains)), ai_involvement = \(analysis.aiInvolvement.rawValue)
-            WHERE id = \(p.id)
-            """, logger: logger)
-        if replacing {
-            try await db.query("DELETE FROM posting_roles WHERE posting_id = \(p.id)", logger: logger)
-            try await db.query("DELETE FROM role_scores WHERE posting_id = \(p.id)", logger: logger)
-            try await db.query("DELETE FROM skills WHERE posting_id = \(p.id)", logger: logger)
-        }
-        for (position, role) in analysis.hiredRoles.enumerated() {
-            try await db.query(
-                """
-                INSERT INTO posting_roles (posting_id, position, title, role_id)
-                VALUES (\(p.id), \(position), \(role.title), \(role.roleID))
-                """, logger: logger)
-        }
-        // The lists go in as arrays, one statement each, rather than one round trip a row.
-        let ranked = c.ranked
-        try await db.query(
-            """
-            INSERT INTO role_scores (posting_id, rank, role_id, name, kind, probability)
-            SELECT \(p.id), u.* FROM unnest(\(Array(ranked.indices))::bigint[], \(ranked.map(\.roleID))::text[],
-                \(ranked.map(\.name))::text[], \(ranked.map(\.kind.rawValue))::text[],
-                \(ranked.map(\.probability))::float8[]) AS u
-            """, logger: logger)
-        let skills = analysis.skills
-        try await db.query(
-            """
-            INSERT INTO skills (posting_id, skill_id, position, name, category, requirement, mentions, evidence)
-            SELECT \(p.id), u.* FROM unnest(\(skills.map(\.skillID))::text[], \(Array(skills.indices))::bigint[],
-                \(skills.map(\.name))::text[], \(skills.map(\.category.rawValue))::text[],
-                \(skills.map(\.requirement.rawValue))::text[], \(skills.map(\.count))::bigint[],
-                \(skills.map { JSONColumn.evidence($0.evidence) })::text[]) AS u
-            ON CONFLICT DO NOTHING
-            """, logger: logger)
+        return [
+            ("content_hash", try statement.bind(contentHash)), ("location", try statement.bind(p.location)),
+            ("date_posted", try statement.bind(p.datePosted?.description)),
+            ("date_source", try statement.bind(p.dateSource?.rawValue)),
+            ("employment_type", try statement.bind(p.employmentType)),
+            ("salary_text", try statement.bind(p.salaryText)),
+            ("model_version", try statement.bind(context.modelVersion)),
+            ("taxonomy_version", try statement.bind(context.taxonomyVersion)),
+            ("analyzed_run", try statement.bind(context.runID)), ("role_id", try statement.bind(c.roleID)),
+            ("secondary_role_id", try statement.bind(c.secondaryRoleID)),
+            ("nearest_role_id", try statement.bind(c.nearestRoleID)), ("confidence", try statement.bind(c.confidence)),
+            ("explanation", try statement.bind(JSONColumn.explanation(c.explanation))),
+            ("education", try statement.bind(a.education)), ("years_experience", try statement.bind(a.yearsExperience)),
+            ("seniority", try statement.bind(a.seniority)), ("workplace", try statement.bind(a.workplace?.rawValue)),
+            ("salary_min", try statement.bind(a.salary?.minimum)), ("salary_max", try statement.bind(a.salary?.maximum)),
+            ("salary_currency", try statement.bind(a.salary?.currency)),
+            ("salary_period", try statement.bind(a.salary?.period.rawValue)),
+            ("salary_source", try statement.bind(a.salary?.text)),
+            ("domains", try statement.bind(JSONColumn.strings(a.domains))),
+            ("ai_involvement", try statement.bind(analysis.aiInvolvement.rawValue)),
+        ]
     }
+
+    /// WITH clauses inserting an analysis's hired roles, role scores and skills for the posting whose id `id`
+    /// gives, one row per element of `from` (`p`: only when the posting was inserted; `(SELECT 1) AS one`: always).
+    private static func analysisRows(_ analysis: PostingAnalysis, id: String, from: String,
+                                     into statement: inout StatementText) throws -> [String] {
+        let hired = analysis.hiredRoles
+        let ranked = analysis.classification.ranked
+        let skills = analysis.skills
+        return [
+            // A role's title may be NULL: sent as text with a flag beside it.
+            """
+            hired AS (INSERT INTO posting_roles (posting_id, position, title, role_id)
+                SELECT \(id), u.position, CASE WHEN u.titled THEN u.title END, u.role_id
+                FROM \(from), unnest(\(try statement.bind(Array(hired.indices)))::bigint[],
+                    \(try statement.bind(hired.map { $0.title ?? "" }))::text[],
+                    \(try statement.bind(hired.map { $0.title != nil }))::bool[],
+                    \(try statement.bind(hired.map(\.roleID)))::text[]) AS u(position, title, titled, role_id))
+            """,
+            """
+            scores AS (INSERT INTO role_scores (posting_id, rank, role_id, name, kind, probability)
+                SELECT \(id), u.* FROM \(from), unnest(\(try statement.bind(Array(ranked.indices)))::bigint[],
+                    \(try statement.bind(ranked.map(\.roleID)))::text[], \(try statement.bind(ranked.map(\.name)))::text[],
+                    \(try statement.bind(ranked.map(\.kind.rawValue)))::text[],
+                    \(try statement.bind(ranked.map(\.probability)))::float8[]) AS u)
+            """,
+            """
+            skills AS (INSERT INTO skills (posting_id, skill_id, position, name, category, requirement, mentions,
+                                          evidence)
+                SELECT \(id), u.* FROM \(from), unnest(\(try statement.bind(skills.map(\.skillID)))::text[],
+                    \(try statement.bind(Array(skills.indices)))::bigint[], \(try statement.bind(skills.map(\.name)))::text[],
+                    \(try statement.bind(skills.map(\.category.rawValue)))::text[],
+                    \(try statement.bind(skills.map(\.requirement.rawValue)))::text[],
+                    \(try statement.bind(skills.map(\.count)))::bigint[],
+                    \(try statement.bind(skills.map { JSONColumn.evidence($0.evidence) }))::text[]) AS u
+                ON CONFLICT DO NOTHING)
+            """,
+        ]
+    }
+
+    /// Inserts a new posting with its analysis rows and its place, in one statement; false when another writer
+    /// stored the same id first (then nothing is written).
+    private static func insert(_ item: StoreBatch.Item, analysis: PostingAnalysis, repostOf: String?,
+                               context: RunContext, db: PostgresConnection, logger: Logger) async throws -> Bool
+    {
+        let p = item.posting
+        let fingerprint = item.fingerprint
+        let bands: [Int64?] = fingerprint?.bands ?? [nil, nil, nil, nil]
+        var statement = StatementText()
+        let id = try statement.bind(p.id)
+        var columns: [(String, String)] = [
+            ("id", id), ("title", try statement.bind(p.title)), ("company", try statement.bind(p.company)),
+            ("first_seen", try statement.bind(context.startedAt)), ("first_run", try statement.bind(context.runID)),
+            ("company_key", try statement.bind(CompanyKey.key(p.company))),
+            ("simhash", try statement.bind(fingerprint?.storedValue)),
+        ]
+        for (band, value) in bands.enumerated() { columns.append(("band\(band)", try statement.bind(value))) }
+        columns.append(("repost_of", try statement.bind(repostOf)))
+        columns += try analysisColumns(analysis, contentHash: item.contentHash, context: context, into: &statement)
+        var clauses = [
+            """
+            p AS (INSERT INTO postings (\(columns.map(\.0).joined(separator: ", ")))
+                VALUES (\(columns.map(\.1).joined(separator: ", "))) ON CONFLICT (id) DO NOTHING RETURNING id)
+            """
+        ]
+        clauses += try analysisRows(analysis, id: "p.id", from: "p", into: &statement)
+        let source = p.source
+        clauses.append(
+            """
+            place AS (INSERT INTO sources (posting_id, path, row, line, content_hash, first_run, last_run)
+                SELECT p.id, \(try statement.bind(source.path)), \(try statement.bind(source.row ?? 0)),
+                    \(try statement.bind(source.line ?? 0)), \(try statement.bind(item.contentHash)),
+                    \(try statement.bind(context.runID)), \(try statement.bind(context.runID)) FROM p)
+            """)
+        statement.sql = "WITH " + clauses.joined(separator: ",\n") + "\nSELECT COUNT(*) FROM p"
+        return try await db.query(statement.query, logger: logger).collect()[0].decode(Int.self) == 1
+    }
+
+    /// Replaces the stored analysis of a posting. The posting's row is updated first, which locks it: a second
+    /// writer re-analyzing the same posting waits, then replaces the first one's rows whole.
+    private static func replaceAnalysis(_ analysis: PostingAnalysis, contentHash: String, context: RunContext,
+                                        db: PostgresConnection, logger: Logger) async throws {
+        var update = StatementText()
+        let columns = try analysisColumns(analysis, contentHash: contentHash, context: context, into: &update)
+        update.sql = "UPDATE postings SET \(columns.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")) "
+            + "WHERE id = \(try update.bind(analysis.posting.id))"
+        try await db.query(update.query, logger: logger)
+        let id = analysis.posting.id
+        try await db.query(
+            """
+            WITH roles AS (DELETE FROM posting_roles WHERE posting_id = \(id)),
+                 scores AS (DELETE FROM role_scores WHERE posting_id = \(id))
+            DELETE FROM skills WHERE posting_id = \(id)
+            """, logger: logger)
+        var rows = StatementText()
+        let boundID = try rows.bind(id)
+        let clauses = try analysisRows(analysis, id: "\(boundID)::text", from: "(SELECT 1) AS one", into: &rows)
+        rows.sql = "WITH " + clauses.joined(separator: ",\n") + "\nSELECT 1"
+        try await db.query(rows.query, logger: logger)
+    }
+}
+
+/// SQL with its binds, written in pieces: `bind` appends a value and gives its placeholder (`$n`).
+private struct StatementText {
+    var sql = ""
+    var binds = PostgresBindings()
+
+    mutating func bind<Value: PostgresThrowingDynamicTypeEncodable>(_ value: Value?) throws -> String {
+        try binds.append(value)
+        return "$\(binds.count)"
+    }
+
+    var query: PostgresQuery { PostgresQuery(unsafeSQL: sql, binds: binds) }
 }
 
 extension Optional {
