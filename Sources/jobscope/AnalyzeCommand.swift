@@ -6,7 +6,7 @@ import JobScope
 struct AnalyzeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyze every posting in files and folders into a SQLite store (incremental, deduplicated).",
+        abstract: "Analyze every posting in files and folders into a store, SQLite or PostgreSQL (incremental, deduplicated).",
         discussion: """
             Reads every file under the given paths (HTML, text, JSON, JSONL, CSV), finds skills and attributes, \
             classifies the role, and stores the results. Runs again add only what is new: postings already stored \
@@ -29,7 +29,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "The SQLite store to create or update.")
+    @Option(help: "The store to create or update: a SQLite file, or postgresql://USER@HOST:PORT/DATABASE (shared by concurrent runs).")
     var store = "jobscope.sqlite"
 
     @Flag(help: "Classify every posting again, even those stored under the current model.")
@@ -60,12 +60,13 @@ struct AnalyzeCommand: AsyncParsableCommand {
         options.reader = input.readerOptions
         options.followLinks = input.followLinks
         // Before anything is written: the export must not overwrite the store or an input.
-        if let output { try OutputGuard(stores: [store], inputs: input.paths).check(output: output) }
+        let location = try StoreLocation(parsing: store)
+        if let output { try OutputGuard(stores: location.files, inputs: input.paths).check(output: output) }
 
         let console = Console(showProgress: !quiet)
         options.countFiles = console.showProgress
         let analyzer = try model.loadAnalyzer()
-        let postingStore = try PostingStore(path: store)
+        let postingStore = try await location.open()
         let batch = BatchAnalyzer(store: postingStore, analyzer: analyzer, options: options)
         let cancellation = BatchCancellation()
         let signals = StopSignals(cancellation: cancellation, console: console)
@@ -88,11 +89,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
         var exported: (path: String, count: Int)?
         if let output {
             let writer = try PostingExportWriter(path: output, rawCSV: rawCSV)
-            try postingStore.forEachRecord(seenInRun: summary.runID) { try writer.write($0) }
+            try await postingStore.forEachRecord(seenInRun: summary.runID) { try writer.write($0) }
             try writer.close()
             exported = (output, writer.count)
         }
-        print(AnalyzeCommand.describe(summary, store: store, totals: try? postingStore.statistics(), exported: exported))
+        let totals = try? await postingStore.statistics()
+        print(AnalyzeCommand.describe(summary, store: location.description, totals: totals, exported: exported))
         if summary.cancelled { throw ExitStatus.interrupted.code }
         if summary.errors > 0 { throw ExitStatus.someInputUnreadable.code }
     }

@@ -34,7 +34,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
-    @Option(help: "The store written by `jobscope analyze`.")
+    @Option(help: "The store written by `jobscope analyze`: a SQLite file, or postgresql://USER@HOST:PORT/DATABASE.")
     var store = "jobscope.sqlite"
 
     @Option(help: ArgumentHelp("Report on a folder of result files (jobscope stream, analyze --output *.jsonl, Spark part-* files) instead of a store, merged and deduplicated as one store would hold them.",
@@ -134,13 +134,15 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        for path in compareStores.isEmpty ? (from == nil ? [store] : []) : compareStores
-        where !FileManager.default.fileExists(atPath: path) {
-            throw ReportError.storeMissing(path: path)
+        let storeLocation = try StoreLocation(parsing: store)
+        let comparedLocations = try compareStores.map { try StoreLocation(parsing: $0) }
+        for read in comparedLocations.isEmpty ? (from == nil ? [storeLocation] : []) : comparedLocations where !read.mayExist {
+            throw ReportError.storeMissing(path: read.description)
         }
         // Before anything is written: the report must not overwrite a store or the taxonomy it reads.
         if let output {
-            try OutputGuard(stores: [store] + compareStores, inputs: [model.taxonomy].compactMap { $0 })
+            try OutputGuard(stores: ([storeLocation] + comparedLocations).flatMap(\.files),
+                            inputs: [model.taxonomy].compactMap { $0 })
                 .check(output: output)
         }
         let taxonomy = try model.loadTaxonomy()
@@ -164,13 +166,13 @@ struct ReportCommand: AsyncParsableCommand {
                                  workplace: remote ? .remote : nil),
             allowMixedSources: allowMixedSources, maximumSourceShift: maxSourceShift)
         // Reposts always come along so the overview can say how many were left out.
-        func makeReport(_ path: String) throws -> TrendReport {
-            TrendReport(records: try PostingStore(path: path).reportRecords(includeReposts: true), taxonomy: taxonomy,
+        func makeReport(_ store: StoreLocation) async throws -> TrendReport {
+            TrendReport(records: try await store.open().reportRecords(includeReposts: true), taxonomy: taxonomy,
                         options: options)
         }
-        if compareStores.count == 2 {
-            let comparison = StoreComparison(left: try makeReport(compareStores[0]), leftLabel: (compareStores[0] as NSString).lastPathComponent,
-                                             right: try makeReport(compareStores[1]), rightLabel: (compareStores[1] as NSString).lastPathComponent)
+        if comparedLocations.count == 2 {
+            let comparison = StoreComparison(left: try await makeReport(comparedLocations[0]), leftLabel: (compareStores[0] as NSString).lastPathComponent,
+                                             right: try await makeReport(comparedLocations[1]), rightLabel: (compareStores[1] as NSString).lastPathComponent)
             try emit(try StoreComparisonRenderer().render(comparison, format: format))
             return
         }
@@ -181,7 +183,7 @@ struct ReportCommand: AsyncParsableCommand {
             for problem in merged.problems { Console().warning(problem) }
             report = TrendReport(records: merged.records, taxonomy: taxonomy, options: options)
         } else {
-            report = try makeReport(store)
+            report = try await makeReport(storeLocation)
         }
         let colour = format == .terminal && output == nil && !noColor && isatty(STDOUT_FILENO) != 0
             && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

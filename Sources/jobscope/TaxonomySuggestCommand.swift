@@ -3,7 +3,7 @@ import Foundation
 import JobScope
 
 /// `jobscope taxonomy suggest`: skill-like terms the taxonomy does not know, most frequent and fastest-rising.
-struct TaxonomySuggestCommand: ParsableCommand {
+struct TaxonomySuggestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
         abstract: "List skill-like terms in requirement sections and tool lists that the taxonomy does not know.",
@@ -42,13 +42,13 @@ struct TaxonomySuggestCommand: ParsableCommand {
         if store == nil && paths.isEmpty { throw ValidationError("give --store FILE or posting files") }
     }
 
-    func run() throws {
+    func run() async throws {
         let suggester = TermSuggester(matcher: SkillMatcher(taxonomy: try model.loadTaxonomy()))
         let reader = PostingReader()
         var perPosting: [[TermSuggester.Candidate]] = []
         var dates: [String?] = []
         if let store {
-            let sources = try PostingStore(path: store).postingSources()
+            let sources = try await StoreLocation(parsing: store).open().postingSources()
             var byPath: [String: [PostingStore.StoredSource]] = [:]
             for s in sources { byPath[s.path, default: []].append(s) }
             for (path, wanted) in byPath.sorted(by: { $0.key < $1.key }) {

@@ -32,8 +32,8 @@ extension BatchAnalyzer {
         var problems: [StoreBatch.Problem] = []
     }
 
-    func readFile(path: String, key: String, order: WalkOrder, context: RunContext, index: RunPostingIndex) throws
-        -> FileWork
+    func readFile(path: String, key: String, order: WalkOrder, context: RunContext, index: RunPostingIndex)
+        async throws -> FileWork
     {
         // stat(2) directly: FileManager's attributes also look up the owner's and group's names.
         var info = stat()
@@ -41,7 +41,7 @@ extension BatchAnalyzer {
         let size = statted ? Int64(info.st_size) : -1
         let modified = statted ? Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9 : -1
         // A store that began empty knows no file from an earlier run: nothing to look up.
-        if !options.reclassify, statted, !index.isComplete, let known = try store.knownFile(path: key),
+        if !options.reclassify, statted, !index.isComplete, let known = try await store.knownFile(path: key),
             known.size == size, known.modified == modified, known.rowErrors == 0,
             known.readerFingerprint == context.readerFingerprint, known.modelVersion == context.modelVersion,
             known.taxonomyVersion == context.taxonomyVersion
@@ -68,19 +68,19 @@ extension BatchAnalyzer {
             rowErrors: problems.count)
         if postings.count <= options.chunkSize {
             let whole = Chunk(file: file, postings: postings, order: order)
-            var chunk = try analyze(whole, context: context, index: index)
+            var chunk = try await analyze(whole, context: context, index: index)
             chunk.problems = problems
             return .analyzed(chunk)
         }
         return .read(file, postings, problems)
     }
 
-    func analyze(_ chunk: Chunk, context: RunContext, index: RunPostingIndex) throws -> AnalyzedChunk {
+    func analyze(_ chunk: Chunk, context: RunContext, index: RunPostingIndex) async throws -> AnalyzedChunk {
         // Copies of postings this run already analyzed are answered by the index; the store is asked about the
         // rest, unless it began empty (then the index knows all it holds).
         let queued = chunk.postings.map { index.queuedContentHash(of: $0.id) }
         let lookup = index.isComplete ? [] : zip(chunk.postings, queued).compactMap { $1 == nil ? $0.id : nil }
-        let known = try store.knownPostings(ids: lookup)
+        let known = try await store.knownPostings(ids: lookup)
         var items: [StoreBatch.Item] = []
         items.reserveCapacity(chunk.postings.count)
         for (posting, queuedHash) in zip(chunk.postings, queued) {
@@ -89,10 +89,11 @@ extension BatchAnalyzer {
             let current =
                 queuedHash
                 ?? known[posting.id].flatMap { $0.hasCurrentAnalysis(context: context) ? $0.contentHash : nil }
-            // A store that began empty holds no earlier places.
-            let needed = try ReanalysisRule.needsAnalysis(contentHash: hash, currentHash: current) {
-                index.isComplete ? nil : try store.sourceContentHash(posting.source, of: posting.id)
-            }
+            // A store that began empty holds no earlier places; the place is only asked about when it matters.
+            let placeHash =
+                !index.isComplete && ReanalysisRule.dependsOnPlace(contentHash: hash, currentHash: current)
+                ? try await store.sourceContentHash(posting.source, of: posting.id) : nil
+            let needed = ReanalysisRule.needsAnalysis(contentHash: hash, currentHash: current) { placeHash }
             if !needed {
                 items.append(StoreBatch.Item(posting: posting, contentHash: hash, analysis: nil, fingerprint: nil))
                 continue

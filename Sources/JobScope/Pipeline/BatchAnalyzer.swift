@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs the whole pipeline over files and folders into a `PostingStore`: walk, read, analyze, deduplicate, store.
+/// Runs the whole pipeline over files and folders into a store (`AnalysisStore`: SQLite or PostgreSQL): walk,
+/// read, analyze, deduplicate, store.
 ///
 /// Work runs in a task group bounded to `options.jobs` tasks: each reads one file (analyzing it too when it holds
 /// few postings) or analyzes one chunk of a big file's postings. A single writer applies results in transactions
@@ -9,7 +10,7 @@ import Foundation
 /// however large the collection is. A file is recorded as done in the same transaction as its last posting:
 /// a run killed at any point resumes by reading again only the files not recorded.
 public struct BatchAnalyzer: Sendable {
-    public let store: PostingStore
+    public let store: any AnalysisStore
     public let analyzer: PostingAnalyzer
     public let options: BatchOptions
     /// Reads one file; `PostingReader.read` unless a test swaps it.
@@ -22,12 +23,12 @@ public struct BatchAnalyzer: Sendable {
         case problem(String)
     }
 
-    public init(store: PostingStore, analyzer: PostingAnalyzer, options: BatchOptions = .init()) {
+    public init(store: any AnalysisStore, analyzer: PostingAnalyzer, options: BatchOptions = .init()) {
         let reader = PostingReader(options: options.reader)
         self.init(store: store, analyzer: analyzer, options: options, read: { try reader.read(path: $0) })
     }
 
-    init(store: PostingStore, analyzer: PostingAnalyzer, options: BatchOptions,
+    init(store: any AnalysisStore, analyzer: PostingAnalyzer, options: BatchOptions,
          read: @escaping @Sendable (String) throws -> FileReadResult) {
         self.store = store
         self.analyzer = analyzer
@@ -42,15 +43,15 @@ public struct BatchAnalyzer: Sendable {
         let start = ContinuousClock.now
         let startedAt = ISO8601DateFormatter().string(from: Date())
         let model = analyzer.classifier.model
-        let begun = try store.beginRun(modelVersion: model.version, taxonomyVersion: analyzer.taxonomy.version,
+        let begun = try await store.beginRun(modelVersion: model.version, taxonomyVersion: analyzer.taxonomy.version,
                                        inputs: paths.map(PostingFileWalker.absolutePath), startedAt: startedAt)
         let context = RunContext(runID: begun.id, modelVersion: model.version,
                                  taxonomyVersion: analyzer.taxonomy.version,
                                  readerFingerprint: BatchAnalyzer.fingerprint(of: options.reader),
                                  reclassify: options.reclassify, startedAt: startedAt)
-        let index = RunPostingIndex(storeStartedEmpty: try store.holdsNothing())
+        let index = RunPostingIndex(storeStartedEmpty: try await store.holdsNothing())
         let inputs = PostingFileWalker(paths: paths, includeHidden: options.includeHidden, followLinks: options.followLinks,
-                                       excluding: excluded + [store.path, store.path + "-wal", store.path + "-shm"])
+                                       excluding: excluded + store.location.files.flatMap { [$0, $0 + "-wal", $0 + "-shm"] })
         var run = BatchRun(batch: self, context: context, index: index, files: inputs.makeIterator(),
                            cancellation: cancellation, start: start, onEvent: onEvent)
         run.summary.runID = begun.id

@@ -61,7 +61,7 @@ struct BatchRun {
             if let chunk = chunks.popLast() {
                 workInFlight += 1
                 group.addTask {
-                    .file(chunk.order, .analyzed(try batch.analyze(chunk, context: context, index: index)))
+                    .file(chunk.order, .analyzed(try await batch.analyze(chunk, context: context, index: index)))
                 }
             } else if queue.waiting >= jobs * 4 {
                 // Results wait for an earlier one still in flight: read no further until it is back.
@@ -85,7 +85,8 @@ struct BatchRun {
                     group.addTask {
                         .file(
                             order,
-                            try batch.readFile(path: path, key: key, order: order, context: context, index: index))
+                            try await batch.readFile(
+                                path: path, key: key, order: order, context: context, index: index))
                     }
                 }
             } else {
@@ -161,7 +162,7 @@ struct BatchRun {
         }
         summary.elapsed = elapsed()
         onEvent(.progress(progress()))
-        try store.finishRun(summary.runID, summary: summary, status: summary.cancelled ? "cancelled" : "completed")
+        try await store.finishRun(summary.runID, summary: summary, status: summary.cancelled ? "cancelled" : "completed")
         return summary
     }
 

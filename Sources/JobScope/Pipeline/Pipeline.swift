@@ -2,7 +2,7 @@
 ///
 /// ```
 /// paths ─ walk ─▶ PostingFileWalker.Entry ─ read ─▶ FileReadResult ([Posting])
-///       ─ analyze ─▶ PostingAnalysis ─ store ─▶ PostingStore (SQLite) ─ report ─▶ ReportRecord ─▶ TrendReport
+///       ─ analyze ─▶ PostingAnalysis ─ store ─▶ AnalysisStore (SQLite, PostgreSQL) ─ report ─▶ ReportRecord ─▶ TrendReport
 /// ```
 ///
 /// | Stage    | Folder                                     | Takes                    | Gives                     |

@@ -22,6 +22,12 @@ enum ReanalysisRule {
         return isEdited(contentHash: contentHash, analyzedHash: currentHash, placeHash: try placeHash())
     }
 
+    /// True when `needsAnalysis` asks for the place's hash: for a caller that must look it up beforehand
+    /// (an asynchronous store).
+    static func dependsOnPlace(contentHash: String, currentHash: String?) -> Bool {
+        currentHash != nil && currentHash != contentHash
+    }
+
     /// True when the store replaces the analysis it holds (`known`) with a new one: the model or taxonomy moved on
     /// (or `--reclassify`), or the place was edited.
     static func replacesStored(

@@ -4,7 +4,7 @@ import GRDB
 extension PostingStore {
     /// Starts a run: records it, and marks runs that never finished (killed) as interrupted.
     /// Returns the new run's id and how many earlier runs were interrupted.
-    func beginRun(modelVersion: String, taxonomyVersion: String, inputs: [String], startedAt: String)
+    public func beginRun(modelVersion: String, taxonomyVersion: String, inputs: [String], startedAt: String)
         throws -> (id: Int64, interrupted: Int) {
         try naming { try pool.write { db in
             try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
@@ -17,7 +17,7 @@ extension PostingStore {
     }
 
     /// Records how a run ended.
-    func finishRun(_ id: Int64, summary: BatchSummary, status: String) throws {
+    public func finishRun(_ id: Int64, summary: BatchSummary, status: String) throws {
         try naming { try pool.write { db in
             try db.execute(sql: """
                 UPDATE runs SET finished_at = ?, status = ?, files_read = ?, files_skipped = ?, new_postings = ?,
@@ -30,7 +30,7 @@ extension PostingStore {
     }
 
     /// True when the store holds no posting, place or file at all (a new store).
-    func holdsNothing() throws -> Bool {
+    public func holdsNothing() throws -> Bool {
         try pool.read { db in
             try !(Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM postings) OR EXISTS (SELECT 1 FROM sources) OR EXISTS (SELECT 1 FROM files)
@@ -42,7 +42,7 @@ extension PostingStore {
     // transaction around them, and `read`'s BEGIN/COMMIT cost more than the query on a run of many small files.
 
     /// What the store holds for each of `ids` that it holds.
-    func knownPostings(ids: [String]) throws -> [String: KnownPosting] {
+    public func knownPostings(ids: [String]) throws -> [String: KnownPosting] {
         guard !ids.isEmpty else { return [:] }
         return try pool.unsafeRead { db in
             var known: [String: KnownPosting] = [:]
@@ -62,7 +62,7 @@ extension PostingStore {
     }
 
     /// The content hash posting `id` had when last seen at `source` (path as store key); nil if never seen there.
-    func sourceContentHash(_ source: PostingSource, of id: String) throws -> String? {
+    public func sourceContentHash(_ source: PostingSource, of id: String) throws -> String? {
         try pool.unsafeRead { db in
             try String.fetchOne(db.cachedStatement(sql: """
                 SELECT content_hash FROM sources WHERE posting_id = ? AND path = ? AND row = ? AND line = ?
@@ -71,7 +71,7 @@ extension PostingStore {
     }
 
     /// What the store recorded about the file at store key `path` when it was last read to the end.
-    func knownFile(path: String) throws -> KnownFile? {
+    public func knownFile(path: String) throws -> KnownFile? {
         try pool.unsafeRead { db in
             try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM files WHERE path = ?"), arguments: [path]).map {
                 KnownFile(size: $0["size"], modified: $0["modified"], readerFingerprint: $0["reader_options"],
@@ -82,7 +82,7 @@ extension PostingStore {
     }
 
     /// Writes one batch in one transaction and says how each posting was taken.
-    func write(_ batch: StoreBatch, context: RunContext) async throws -> StoreBatch.Tally {
+    public func write(_ batch: StoreBatch, context: RunContext) async throws -> StoreBatch.Tally {
         let tally = try await namingAsync { try await pool.write { db in
             var tally = StoreBatch.Tally()
             for item in batch.items {
@@ -123,7 +123,7 @@ extension PostingStore {
     /// Drops the sources that files read to the end in their latest run no longer contain (a changed file
     /// replaces its postings), then the postings no source is left for. Returns how many postings went.
     /// Idempotent, so a run killed before it got here leaves the work to the next one.
-    func removeStaleSources() async throws -> Int {
+    public func removeStaleSources() async throws -> Int {
         try await namingAsync { try await pool.write { db in
             try db.execute(sql: """
                 DELETE FROM sources WHERE last_run < (SELECT f.last_run FROM files f WHERE f.path = sources.path)

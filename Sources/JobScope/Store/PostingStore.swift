@@ -188,14 +188,7 @@ public final class PostingStore: Sendable {
     /// Counts of what the store holds.
     public func statistics() throws -> StoreStatistics {
         try pool.read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM postings),
-                       (SELECT COUNT(*) FROM postings WHERE repost_of IS NOT NULL),
-                       (SELECT COUNT(*) FROM sources),
-                       (SELECT COUNT(*) FROM files),
-                       (SELECT COUNT(*) FROM errors),
-                       (SELECT COUNT(*) FROM runs)
-                """)!
+            let row = try Row.fetchOne(db, sql: StoreStatistics.query)!
             return StoreStatistics(postings: row[0], reposts: row[1], sources: row[2], files: row[3],
                                    errors: row[4], runs: row[5])
         }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// One transaction's worth of pipeline output: analyzed (or already-current) postings, the files whose last
-/// posting is among them, files skipped as unchanged, and input problems. Written atomically by `PostingStore`.
-struct StoreBatch: Sendable {
+/// posting is among them, files skipped as unchanged, and input problems. Written atomically by an
+/// `AnalysisStore`; public only as a type the store protocol names (its contents are the library's own).
+public struct StoreBatch: Sendable {
     /// One posting as a worker hands it over.
     struct Item: Sendable {
         /// The posting; `source.path` is the file's store key (absolute path).
@@ -36,7 +37,7 @@ struct StoreBatch: Sendable {
     var problems: [Problem] = []
 
     /// How the store took a batch's postings.
-    struct Tally: Sendable, Equatable {
+    public struct Tally: Sendable, Equatable {
         var new = 0
         var reposts = 0
         var duplicates = 0
@@ -50,7 +51,7 @@ struct StoreBatch: Sendable {
 }
 
 /// What the pipeline knows about one run while writing it.
-struct RunContext: Sendable {
+public struct RunContext: Sendable {
     var runID: Int64
     var modelVersion: String
     var taxonomyVersion: String
@@ -62,7 +63,7 @@ struct RunContext: Sendable {
 }
 
 /// What the store knew of a posting before the batch.
-struct KnownPosting: Sendable {
+public struct KnownPosting: Sendable {
     var contentHash: String
     var modelVersion: String
     var taxonomyVersion: String
@@ -81,7 +82,7 @@ struct KnownPosting: Sendable {
 }
 
 /// What the store knew of an input file when it was last read to the end.
-struct KnownFile: Sendable {
+public struct KnownFile: Sendable {
     var size: Int64
     var modified: Double
     var readerFingerprint: String

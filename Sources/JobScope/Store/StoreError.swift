@@ -13,6 +13,14 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
     case failed(path: String, reason: String)
     case unsupportedOutput(path: String)
     case cannotWriteOutput(path: String, reason: String)
+    /// `--store` is neither a file path nor a PostgreSQL URL JobScope can read (`text` has no password).
+    case badLocation(text: String, reason: String)
+    /// The PostgreSQL server did not answer at `server` (host:port).
+    case serverUnreachable(store: String, server: String, reason: String)
+    /// The PostgreSQL server refused the user (wrong password, or no entry in its pg_hba.conf).
+    case authenticationFailed(store: String, user: String, reason: String)
+    /// The PostgreSQL server has no such database.
+    case databaseMissing(store: String, database: String, server: String)
 
     public var errorDescription: String? {
         switch self {
@@ -35,6 +43,18 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
             return "\(path): --output must end in .jsonl or .csv"
         case .cannotWriteOutput(let path, let reason):
             return "\(path): cannot write the output file (\(reason))"
+        case .badLocation(let text, let reason):
+            return "\(text): not a store (\(reason)); give --store a SQLite file path or a URL "
+                + "postgresql://USER@HOST:PORT/DATABASE (password in the URL or in PGPASSWORD)"
+        case .serverUnreachable(let store, let server, let reason):
+            return "\(store): cannot reach the PostgreSQL server at \(server) (\(reason)); check that it runs and "
+                + "accepts TCP connections there (pg_isready -h HOST -p PORT), or correct the host and port in --store"
+        case .authenticationFailed(let store, let user, let reason):
+            return "\(store): the PostgreSQL server refused user '\(user)' (\(reason)); check the user and its "
+                + "password (in the URL or in PGPASSWORD) and the server's pg_hba.conf"
+        case .databaseMissing(let store, let database, let server):
+            return "\(store): the PostgreSQL server at \(server) has no database '\(database)'; create it "
+                + "(createdb -h HOST -p PORT -U USER \(database)) or name another in --store"
         }
     }
 }

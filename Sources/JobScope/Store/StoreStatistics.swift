@@ -22,4 +22,14 @@ public struct StoreStatistics: Sendable, Codable, Equatable {
         self.errors = errors
         self.runs = runs
     }
+
+    /// The one query both back ends count with: one row of six counts, in the order of `init`'s arguments.
+    static let query = """
+        SELECT (SELECT COUNT(*) FROM postings),
+               (SELECT COUNT(*) FROM postings WHERE repost_of IS NOT NULL),
+               (SELECT COUNT(*) FROM sources),
+               (SELECT COUNT(*) FROM files),
+               (SELECT COUNT(*) FROM errors),
+               (SELECT COUNT(*) FROM runs)
+        """
 }

@@ -67,7 +67,7 @@ enum StoreFixture {
     }
 
     /// Runs a batch over `paths` and collects the problem lines it reported.
-    static func run(_ paths: [URL], store: PostingStore, model: String = "model-1", reclassify: Bool = false,
+    static func run(_ paths: [URL], store: any AnalysisStore, model: String = "model-1", reclassify: Bool = false,
                     jobs: Int = 2) async throws -> (summary: BatchSummary, problems: [String]) {
         var options = BatchOptions()
         options.reclassify = reclassify
