@@ -40,7 +40,8 @@ public struct SourceComparability: Sendable, Codable, Hashable {
                                 uniquingKeysWith: +)
         let shareB = Dictionary(b.collections.map { ($0.name, Double($0.count) / Double(b.postings)) },
                                 uniquingKeysWith: +)
-        let names = Set(shareA.keys).union(shareB.keys)
+        // Summed in name order: a Set's order changes from one process to the next, and so would the last digit.
+        let names = Set(shareA.keys).union(shareB.keys).sorted()
         return names.reduce(0.0) { $0 + abs((shareA[$1] ?? 0) - (shareB[$1] ?? 0)) } / 2
     }
 
