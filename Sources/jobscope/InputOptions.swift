@@ -11,28 +11,10 @@ struct InputOptions: ParsableArguments {
     )
     var paths: [String]
 
-    @Option(
-        name: .customLong("column"), parsing: .singleValue,
-        help: ArgumentHelp(
-            "Read a field from a named CSV/JSON column, e.g. --column description=Summary (repeatable). Fields: \(PostingField.allCases.map(\.rawValue).joined(separator: ", ")).",
-            valueName: "field=NAME"),
-        transform: { try ColumnOverride(parsing: $0) })
-    var columns: [ColumnOverride] = []
+    @OptionGroup var reading: ReadingOptions
 
     @Option(help: ArgumentHelp("Refuse files larger than this many bytes (default: 16 MB).", valueName: "bytes"))
     var maxSize: Int?
-
-    @Option(
-        help: ArgumentHelp(
-            "The day the collection was made (YYYY-MM-DD), for relative dates like '30+ days ago'.",
-            valueName: "date"),
-        transform: { text in
-            guard let date = PostingDate(iso: text) else {
-                throw ValidationError("--collected expects a date like 2024-05-31; got '\(text)'")
-            }
-            return date
-        })
-    var collected: PostingDate?
 
     @Option(help: "Files (and chunks of big files) worked on at once (default: the number of cores).")
     var jobs: Int?
@@ -60,10 +42,9 @@ struct InputOptions: ParsableArguments {
     var readerOptions: ReaderOptions {
         var options = ReaderOptions()
         if let maxSize { options.maxFileSize = maxSize }
-        options.collectionDate = collected
         options.dateFromPath = dateFromPath
         options.allowEmptyBody = allowEmptyBody
-        options.apply(columns)
+        reading.apply(to: &options)
         return options
     }
 

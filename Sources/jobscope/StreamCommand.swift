@@ -36,35 +36,18 @@ struct StreamCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The source path results name (sources[0].path).", valueName: "name"))
     var sourceName = "-"
 
-    @Option(help: ArgumentHelp("The day the collection was made (YYYY-MM-DD), for relative dates like '30+ days ago'.",
-                               valueName: "date"))
-    var collected: String?
-
-    @Option(name: .customLong("column"),
-            help: ArgumentHelp("Read a field from a named JSON key: title, description, company, location or date (repeatable).",
-                               valueName: "field=NAME"))
-    var columns: [String] = []
+    @OptionGroup var reading: ReadingOptions
 
     @OptionGroup var model: ModelOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if chunkLines < 1 { throw ValidationError("--chunk-lines must be at least 1") }
-        if let collected, PostingDate(iso: collected) == nil {
-            throw ValidationError("--collected must be a date like 2024-05-31, got '\(collected)'")
-        }
-        for column in columns where !column.contains("=") {
-            throw ValidationError("--column takes field=NAME (e.g. title=\"Job Title\"), got '\(column)'")
-        }
     }
 
     func run() async throws {
         var reader = ReaderOptions()
-        reader.collectionDate = collected.flatMap(PostingDate.init(iso:))
-        for column in columns {
-            let parts = column.split(separator: "=", maxSplits: 1)
-            reader.columns[String(parts[0]).lowercased()] = parts.count > 1 ? String(parts[1]) : ""
-        }
+        reading.apply(to: &reader)
         let summary: StreamSummary
         do {
             let analyzer = try PostingAnalyzer.load(modelsDirectory: model.models, taxonomyPath: model.taxonomy)
