@@ -24,7 +24,7 @@ public final class PostingStore: Sendable {
         do {
             try PostingStore.checkBeforeWriting(path: path)
             pool = try DatabasePool(path: path, configuration: config)
-            try StoreSchema.migrator.migrate(pool)
+            try Self.migrate(pool)
             // A batch touches pages all over the indexes (ids are hashes): with SQLite's default 2 MB cache the
             // writer read the same pages back many times per batch (5,000 pages: 57k reads and 76k writes, against
             // 14k and 43k with 32 MB). Only the writer's connection: readers keep the default, so memory stays low.
@@ -33,6 +33,24 @@ public final class PostingStore: Sendable {
             throw error
         } catch {
             throw PostingStore.storeError(error, path: path, opening: true)
+        }
+    }
+
+    /// Brings the schema up to date. Several processes may open the same new store at once: each reads which
+    /// migrations are applied before taking the write lock, so all but the first find a table "already exists".
+    /// Such a process reads the migrations again and goes on from there, until the store is migrated (by whom
+    /// does not matter) or ten seconds have passed.
+    static func migrate(_ pool: DatabasePool) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            do {
+                try StoreSchema.migrator.migrate(pool)
+                return
+            } catch {
+                if try pool.read({ try StoreSchema.migrator.hasCompletedMigrations($0) }) { return }
+                guard Date() < deadline else { throw error }
+                usleep(50_000)
+            }
         }
     }
 

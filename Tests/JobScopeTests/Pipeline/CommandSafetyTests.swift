@@ -132,14 +132,17 @@ struct CommandSafetyTests {
             process.arguments = ["analyze", input.appendingPathComponent("input").path, "--store", store,
                                  "--models", AnalyzeCommandKillTests.models!, "--quiet", "--jobs", "2"]
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardError = errors.fileHandleForWriting
             try process.run()
             return process
         }
         // The same folder twice and another one, all at once on a store that does not exist yet.
+        let errors = Pipe()
         let runs = [try launch(folder), try launch(folder), try launch(other)]
         for process in runs { process.waitUntilExit() }
-        #expect(runs.map(\.terminationStatus) == [0, 0, 0])
+        try errors.fileHandleForWriting.close()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(runs.map(\.terminationStatus) == [0, 0, 0], "\(stderr)")
         let opened = try PostingStore(path: store)
         #expect(try opened.integrityCheck() == ["ok"])
         let counts = try opened.postingSourceCounts()
