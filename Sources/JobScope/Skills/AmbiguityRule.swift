@@ -191,7 +191,7 @@ extension AmbiguityRule {
                 + "management and design\" name colleagues, not a skill asked of the candidate.",
             scope: .everyAlias, exampleAlias: "product management",
             matching: ["Experience in product management is required.", "You bring strong product management skills.",
-                       "Product management: 3+ years."],
+                       "Product management: 3+ years.", "Experience working with product management tools."],
             nonMatching: ["Collaborate with Product Management, Engineering, and Marketing.",
                           "Join the product management team.", "Working with fellow engineers, product management, and design.",
                           "Work closely with Product Management counterparts."],

@@ -318,6 +318,13 @@ public struct MatchContext {
         "departments", "function", "functions", "leaders", "leadership", "partners", "colleagues", "peers", "group",
         "groups", "staff", "professionals", "specialists", "designers", "designer", "researchers", "researcher",
         "writers", "analysts", "leads", "managers", "manager", "representatives", "reps", "organizations",
+        "companies", "company", "startups", "startup", "industry", "talent", "engineer", "engineers", "scientist",
+        "scientists", "roles", "positions",
+    ]
+    /// Words before "working with" that make it an ask of the candidate ("experience working with Salesforce").
+    static let askWords: Set<String> = [
+        "experience", "familiarity", "comfortable", "comfort", "proficiency", "knowledge", "years", "skilled",
+        "hands-on", "expertise", "background", "proven", "practical", "prior",
     ]
     /// Words before "with" that make what follows the people one works with ("work closely with Product").
     static let collaborationVerbs: Set<String> = [
@@ -340,6 +347,7 @@ public struct MatchContext {
         while k > 0, first - k <= 6, !gapBreaksSentence(k, k + 1) {
             let word = lowercased(k)
             if word == "with" || word == "alongside" {
+                if k > 1, Self.askWords.contains(lowercased(k - 2)) { return false }
                 return Self.collaborationVerbs.contains(lowercased(k - 1)) || word == "alongside"
             }
             k -= 1
