@@ -65,16 +65,7 @@ import Testing
             "Python and SQL.",
         ]
         let postings = try texts.map { try Self.ids($0) }
-        func members(_ family: String) -> Set<String> {
-            Set(taxonomy.skills.filter { skill in
-                var f = skill.family
-                while let current = f {
-                    if current == family { return true }
-                    f = taxonomy.families.first { $0.id == current }?.parent
-                }
-                return false
-            }.map(\.id))
-        }
+        func members(_ family: String) -> Set<String> { SkillHierarchyTests.members(of: family, in: taxonomy) }
         for family in ["business-family", "office-tools", "education-family", "trades-family", "observability"] {
             let expected = postings.filter { !$0.isDisjoint(with: members(family)) }.count
             let share = hierarchy.share(of: family, in: postings)
