@@ -143,6 +143,9 @@ extension SkillCategory {
         case .designResearch: return "Design & research"
         case .content: return "Content"
         case .softwareEngineering: return "Software engineering"
+        case .education: return "Teaching & instruction"
+        case .business: return "Business & operations"
+        case .tradesHealthcare: return "Trades & healthcare"
         }
     }
 }

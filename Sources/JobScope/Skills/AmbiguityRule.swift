@@ -46,6 +46,8 @@ public struct AmbiguityRule: Sendable, Identifiable {
 
     /// The rule every weak alias passes, whether or not the skill lists it.
     public static let ownTermsNearbyID = "own-terms-nearby"
+    /// The rule that, for a soft skill's weak aliases, takes the place of `own-terms-nearby`.
+    public static let competencyNearbyID = "competency-nearby"
 
     /// Whether the rule looks at a match of `alias` (as written in the taxonomy).
     func applies(to alias: SkillMatcher.AliasEntry) -> Bool {
@@ -168,5 +170,31 @@ extension AmbiguityRule {
             nonMatching: ["Writing clean, maintainable code.", "Writing unit tests in Python.", "writing SQL queries",
                           "Writing scalable backend services"],
             check: { !$0.isFollowedByCodeWord }),
+        AmbiguityRule(
+            id: competencyNearbyID,
+            description: "A weak alias of a soft skill (\"collaboration\", \"cross-functional\") counts only when it is "
+                + "asked of the candidate: under a requirements or preferences heading, or with one of the skill's own "
+                + "terms (skills, ability, excellent…) within three words. \"Strong collaboration skills\" and "
+                + "\"Requirements: comfortable collaborating across teams\" yes; a duty such as \"collaborate with the "
+                + "data team\" no.",
+            scope: .weakAliases, exampleAlias: "collaboration",
+            matching: ["Strong collaboration skills are a must.", "Excellent communication and collaboration skills",
+                       "Collaboration skills: strong", "Requirements:\n- Cross-team collaboration with designers"],
+            nonMatching: ["Collaboration with the platform group builds strong products.",
+                          "In collaboration with our recruiting team, you will show excellent judgment."],
+            contextTerms: ["skills", "ability", "strong", "excellent"],
+            check: { $0.hasOwnTerms(within: MatchContext.competencyWindow) || $0.isInRequirementSection }),
+        AmbiguityRule(
+            id: "not-team-name",
+            description: "Not the name of a team or function one works with: \"the Product Management team\", "
+                + "\"collaborate with Product Management, Engineering and Marketing\", \"work closely with product "
+                + "management and design\" name colleagues, not a skill asked of the candidate.",
+            scope: .everyAlias, exampleAlias: "product management",
+            matching: ["Experience in product management is required.", "You bring strong product management skills.",
+                       "Product management: 3+ years.", "Experience working with product management tools."],
+            nonMatching: ["Collaborate with Product Management, Engineering, and Marketing.",
+                          "Join the product management team.", "Working with fellow engineers, product management, and design.",
+                          "Work closely with Product Management counterparts."],
+            check: { !$0.isTeamName }),
     ]
 }

@@ -21,6 +21,14 @@ public struct MatchContext {
     let postingHasMLContext: Bool
     /// Vocabulary ids of the matched skill's `contextTerms` (for `own-terms-nearby`).
     var ownTerms: [Int32] = []
+    /// The text's requirement sections (for `competency-nearby`); nil when the text has none mapped.
+    var sections: RequirementSections? = nil
+
+    /// The match stands under a requirements or preferences heading, or in a sentence with such a cue.
+    var isInRequirementSection: Bool {
+        guard let sections else { return false }
+        return sections.level(at: tokens[first].lo) != .mentioned
+    }
 
     /// Tokens that, right before an ambiguous name, show it is meant as a skill ("in R", "with Go").
     static let cuesBefore: Set<String> = [
@@ -173,15 +181,21 @@ public struct MatchContext {
     static let ownTermsWindow = 10
 
     /// One of the skill's context terms within `ownTermsWindow` words, not across a line or sentence break.
-    var hasOwnTermsNearby: Bool {
+    var hasOwnTermsNearby: Bool { hasOwnTerms(within: Self.ownTermsWindow) }
+
+    /// How many words on each side `competency-nearby` looks at ("strong collaboration skills").
+    static let competencyWindow = 3
+
+    /// One of the skill's context terms within `window` words, not across a line or sentence break.
+    func hasOwnTerms(within window: Int) -> Bool {
         guard !ownTerms.isEmpty else { return false }
         var k = first - 1
-        while k >= 0, first - k <= Self.ownTermsWindow, !gapBreaksSentence(k, k + 1) {
+        while k >= 0, first - k <= window, !gapBreaksSentence(k, k + 1) {
             if ownTerms.contains(tokens[k].id) { return true }
             k -= 1
         }
         k = end
-        while k < tokens.count, k - end < Self.ownTermsWindow, !gapBreaksSentence(k - 1, k) {
+        while k < tokens.count, k - end < window, !gapBreaksSentence(k - 1, k) {
             if ownTerms.contains(tokens[k].id) { return true }
             k += 1
         }
@@ -295,5 +309,49 @@ public struct MatchContext {
 
     static func isASCIILetter(_ b: UInt8) -> Bool {
         (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+    }
+
+    /// Words right after a function's name that make it a team or its people ("Product Management team",
+    /// "UX designers", "Accounting department").
+    static let teamWords: Set<String> = [
+        "team", "teams", "counterparts", "counterpart", "org", "orgs", "organization", "organisation", "department",
+        "departments", "function", "functions", "leaders", "leadership", "partners", "colleagues", "peers", "group",
+        "groups", "staff", "professionals", "specialists", "designers", "designer", "researchers", "researcher",
+        "writers", "analysts", "leads", "managers", "manager", "representatives", "reps", "organizations",
+        "companies", "company", "startups", "startup", "industry", "talent", "engineer", "engineers", "scientist",
+        "scientists", "roles", "positions",
+    ]
+    /// Words before "working with" that make it an ask of the candidate ("experience working with Salesforce").
+    static let askWords: Set<String> = [
+        "experience", "familiarity", "comfortable", "comfort", "proficiency", "knowledge", "years", "skilled",
+        "hands-on", "expertise", "background", "proven", "practical", "prior",
+    ]
+    /// Words before "with" that make what follows the people one works with ("work closely with Product").
+    static let collaborationVerbs: Set<String> = [
+        "work", "working", "works", "worked", "collaborate", "collaborating", "collaborates", "partner", "partnering",
+        "partners", "closely", "together", "coordinate", "coordinating", "liaise", "liaising", "interface",
+        "interfacing", "engage", "engaging", "align", "aligning", "alongside",
+    ]
+
+    /// The match names a team or function one works with, not a skill asked of the candidate: followed by a team
+    /// word, a capitalized function name listed after "with"/"and", or inside "work (closely) with …".
+    var isTeamName: Bool {
+        if end < tokens.count, !gapBreaksSentence(end - 1, end), Self.teamWords.contains(lowercased(end)) { return true }
+        let titleCase = (first..<end).allSatisfy { written($0).first?.isUppercase == true }
+        if titleCase, !isSentenceStart, first > 0, !gapBreaksSentence(first - 1, first),
+           ["with", "and", "or", "across", "alongside", "including", "between", "&"].contains(lowercased(first - 1))
+            || (gapIsList(first - 1, first) && !gapIsSpace(first - 1, first)) {
+            return true
+        }
+        var k = first - 1
+        while k > 0, first - k <= 6, !gapBreaksSentence(k, k + 1) {
+            let word = lowercased(k)
+            if word == "with" || word == "alongside" {
+                if k > 1, Self.askWords.contains(lowercased(k - 2)) { return false }
+                return Self.collaborationVerbs.contains(lowercased(k - 1)) || word == "alongside"
+            }
+            k -= 1
+        }
+        return false
     }
 }

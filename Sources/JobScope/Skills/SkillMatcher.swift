@@ -61,7 +61,9 @@ public struct SkillMatcher: Sendable {
         }
         for (index, skill) in taxonomy.skills.enumerated() {
             var rules = skill.rules.compactMap { AmbiguityRule.registry[$0] }
+            // `competency-nearby` replaces the wider own-terms check for the weak aliases of soft skills.
             if !skill.weakAliases.isEmpty, !skill.rules.contains(AmbiguityRule.ownTermsNearbyID),
+               !skill.rules.contains(AmbiguityRule.competencyNearbyID),
                let ownTerms = AmbiguityRule.registry[AmbiguityRule.ownTermsNearbyID] {
                 rules.append(ownTerms)
             }
@@ -276,7 +278,7 @@ public struct SkillMatcher: Sendable {
                             alias: alias, matchedText: Self.slice(text, bytes, tokens[c.first].lo, tokens[c.end - 1].hi),
                             text: text, bytes: bytes, tokens: tokens, first: c.first, end: c.end, skillAt: skillAt,
                             isSkillList: skillList, postingHasMLContext: mlContext,
-                            ownTerms: alias.weak ? contextWords[alias.skill] : [])
+                            ownTerms: alias.weak ? contextWords[alias.skill] : [], sections: analyzed.sections)
                         if alias.rules.allSatisfy({ $0.check(context) }) {
                             accepted.append(c)
                             for k in c.first..<c.end { claimed[k] = true }

@@ -94,6 +94,12 @@ public enum SkillCategory: String, Sendable, Codable, CaseIterable {
     case content
     /// Web, mobile and backend frameworks, databases, DevOps, observability, security, testing, architecture.
     case softwareEngineering = "software-engineering"
+    /// Teaching competencies: teaching, curriculum, instructional design, assessment, learning platforms.
+    case education
+    /// Sales, marketing, finance, recruiting, operations, compliance and office software.
+    case business
+    /// Trades, facilities, workplace safety and care skills, as non-AI postings ask for them.
+    case tradesHealthcare = "trades-healthcare"
 }
 
 /// A skill a posting can ask for.

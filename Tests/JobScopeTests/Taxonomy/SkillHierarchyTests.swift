@@ -24,6 +24,18 @@ import Testing
         #expect(h.children(of: nil).map(\.id) == ["genai", "software"])
     }
 
+    /// The skills under `family` or any family below it, found by walking each skill's family up its parents.
+    static func members(of family: String, in taxonomy: Taxonomy) -> Set<String> {
+        Set(taxonomy.skills.filter { skill in
+            var f = skill.family
+            while let current = f {
+                if current == family { return true }
+                f = taxonomy.families.first { $0.id == current }?.parent
+            }
+            return false
+        }.map(\.id))
+    }
+
     /// A family's share is the share of postings with any member, each posting once, computed independently.
     @Test func familyShareIsTheShareOfPostingsWithAnyMember() {
         let h = SkillHierarchy(taxonomy: Self.taxonomy)
@@ -31,14 +43,7 @@ import Testing
             ["pinecone", "qdrant"], ["langchain"], ["python"], ["react", "pinecone"], [], ["qdrant", "python"],
         ]
         for family in ["genai", "vector-dbs", "software", "frontend"] {
-            let members = Self.taxonomy.skills.filter { skill in
-                var f = skill.family
-                while let current = f {
-                    if current == family { return true }
-                    f = Self.taxonomy.families.first { $0.id == current }?.parent
-                }
-                return false
-            }.map(\.id)
+            let members = Self.members(of: family, in: Self.taxonomy)
             let expected = postings.filter { !$0.isDisjoint(with: members) }.count
             let share = h.share(of: family, in: postings)
             #expect(share.postings == expected, "\(family)")
