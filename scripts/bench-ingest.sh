@@ -11,9 +11,12 @@ shared=../shared
 [[ -d $shared/corpus ]] || { echo "no $shared/corpus beside the repo; nothing to measure" >&2; exit 1; }
 gen=${TMPDIR:-/tmp}/jobscope-bench-pages-$pages
 
-echo "== release build"
-swift build -c release --product jobscope 2>&1 | tail -1
-bin=$(swift build -c release --show-bin-path)/jobscope
+# JOBSCOPE_BIN=path measures that binary instead of building (to time another commit's build).
+if [[ -z ${JOBSCOPE_BIN:-} ]]; then
+  echo "== release build"
+  swift build -c release --product jobscope 2>&1 | tail -1
+fi
+bin=${JOBSCOPE_BIN:-$(swift build -c release --show-bin-path)/jobscope}
 
 if [[ ! -d $gen ]] || [[ $(find "$gen" -name '*.html' | wc -l) -ne $pages ]]; then
   rm -rf "$gen"

@@ -59,27 +59,90 @@ public struct AIInvolvementDetector: Sendable {
     /// The candidate-facing text of a body: sentences outside the employer's own sections that are not in its
     /// voice alone, joined by line breaks.
     public func candidateText(_ body: String) -> String {
-        var kept: [Substring] = []
+        // Lines of ASCII and common punctuation (`CandidateLineScan.isSimple`) split at LF are read as bytes (the
+        // same answer as Characters give them, without the per-Character cost); any other line goes through
+        // `candidateSentences(ofLine:)`, and a body with other line breaks (CR, VT, FF, NEL, LS, PS) goes
+        // through it whole.
+        let bytes = Array(body.utf8)
+        if CandidateLineScan.holdsOtherLineBreaks(bytes) { return candidateTextByCharacters(body) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var inCompanySection = false
-        for line in body.split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        // Sentences are never empty: a line break goes before every one but the first.
+        func keep<C: Collection<UInt8>>(_ sentence: C) {
+            if !out.isEmpty { out.append(0x0A) }
+            out.append(contentsOf: sentence)
+        }
+        var lower: [UInt8] = []
+        var start = 0
+        while start < bytes.count {
+            let end = ByteScan.nextIndex(of: 0x0A, in: bytes, from: start) ?? bytes.count
+            defer { start = end + 1 }
+            let line = bytes[start..<end]
+            guard !line.isEmpty else { continue }
+            guard CandidateLineScan.isSimple(line) else {
+                for sentence in candidateSentences(ofLine: String(decoding: line, as: UTF8.self), inCompanySection: &inCompanySection) {
+                    keep(sentence.utf8)
+                }
+                continue
+            }
+            let trimmed = CandidateLineScan.trimmed(line)
             guard !trimmed.isEmpty else { continue }
-            let lowered = trimmed.lowercased()
-            if Self.isHeading(trimmed) {
-                // A short line may be a heading or a bullet without a full stop: only the employer's
-                // headings are dropped; any other short line still counts.
-                let heading = lowered.trimmingCharacters(in: CharacterSet(charactersIn: "#*: "))
+            lower.removeAll(keepingCapacity: true)
+            for b in trimmed { lower.append(b &- 65 < 26 ? b | 0x20 : b) }
+            if CandidateLineScan.isHeading(trimmed) {
+                let heading = String(decoding: lower, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "#*: "))
                 inCompanySection = companyHeading.matches(heading)
                 if inCompanySection { continue }
             }
             guard !inCompanySection else { continue }
-            for sentence in lowered.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "." || $0 == "!" || $0 == "?" }) {
-                let text = String(sentence)
-                if Self.employerVoice.matches(text) && !Self.candidateVoice.matches(text) { continue }
-                kept.append(sentence)
+            var from = 0
+            while from < lower.count {
+                var to = from
+                while to < lower.count, lower[to] != UInt8(ascii: "."), lower[to] != UInt8(ascii: "!"), lower[to] != UInt8(ascii: "?") { to += 1 }
+                defer { from = to + 1 }
+                guard to > from else { continue }
+                let sentence = lower[from..<to]
+                if CandidateLineScan.mayHoldEmployerVoice(sentence) {
+                    let text = String(decoding: sentence, as: UTF8.self)
+                    if Self.employerVoice.matches(text) && !Self.candidateVoice.matches(text) { continue }
+                }
+                keep(sentence)
             }
         }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `candidateText` over Characters, line by line.
+    func candidateTextByCharacters(_ body: String) -> String {
+        var kept: [Substring] = []
+        var inCompanySection = false
+        for line in body.split(whereSeparator: \.isNewline) {
+            kept.append(contentsOf: candidateSentences(ofLine: String(line), inCompanySection: &inCompanySection))
+        }
         return kept.joined(separator: "\n")
+    }
+
+    /// The candidate-facing sentences of one line; a heading line sets whether the employer's section begins.
+    func candidateSentences(ofLine line: String, inCompanySection: inout Bool) -> [Substring] {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return [] }
+        let lowered = trimmed.lowercased()
+        if Self.isHeading(trimmed) {
+            // A short line may be a heading or a bullet without a full stop: only the employer's
+            // headings are dropped; any other short line still counts.
+            let heading = lowered.trimmingCharacters(in: CharacterSet(charactersIn: "#*: "))
+            inCompanySection = companyHeading.matches(heading)
+            if inCompanySection { return [] }
+        }
+        guard !inCompanySection else { return [] }
+        var kept: [Substring] = []
+        for sentence in lowered.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "." || $0 == "!" || $0 == "?" }) {
+            let text = String(sentence)
+            if Self.employerVoice.matches(text) && !Self.candidateVoice.matches(text) { continue }
+            kept.append(sentence)
+        }
+        return kept
     }
 
     /// A short line without a sentence end, or a Markdown heading: it opens a section.

@@ -42,4 +42,38 @@ struct AIInvolvementDetectorTests {
     func rawValues() {
         #expect(AIInvolvement.allCases.map(\.rawValue) == ["none", "uses_ai", "builds_ml", "builds_genai"])
     }
+    @Test("the candidate-facing text: the employer's section and voice go, the candidate's sentences stay")
+    func candidateTextKeepsCandidateSentences() throws {
+        let detector = try Self.detector()
+        let body = """
+        About Us
+        We build tools for kitchens. Our chefs love them.
+        \tWhat You'll Do\t
+        We're hiring! You will train models with PyTorch. Trust us: it is fun.
+        Focus on business users; a bonus.
+        Café menus, in Zürich. We serve them
+        """
+        // A sentence keeps the space after the mark that ended the one before.
+        let expected = ["what you'll do", " you will train models with pytorch", "focus on business users; a bonus",
+                        "café menus, in zürich"]
+        #expect(detector.candidateText(body) == expected.joined(separator: "\n"))
+    }
+
+    @Test("the candidate-facing text reads bytes and Characters alike (CRLF, tabs, multi-byte text, headings)")
+    func candidateTextBytesMatchCharacters() throws {
+        let detector = try Self.detector()
+        let bodies = [
+            "Requirements:\nYou know SQL. We use Go! Our team, us, we've: fine?\n\n  Benefits  \nWe pay well.\nwho we are\nx",
+            "Line one\r\nWe are here. You will code.\r\n# About the company\r\nWe sell.",
+            "Ünïcode héading\nWe ♥ you. Naïve résumé parsing, we said.\n\u{2028}We go. You too.",
+            "** Bold heading **\n* bullet without stop\n- dash line\n1. numbered. WE ARE LOUD. Us_too we2 _we",
+            "a\u{0085}b. We are.\u{000C}Form feed. Our view\u{000B}tab",
+            "Trailing space line   \n\t\t\nUS and them. The U.S. office. Bus stop. We\u{301} combine.",
+            "• We’re a team… you’ll code – fast.\n• Build APIs\n•\n— About us —\nWe sell.\n“Our” view: ok\n• Our — us•we",
+            "Short line ending in a dash –\nWhat you’ll do\nYou build. We ship.\n🌎 Remote – we\u{FE0F} hire",
+        ]
+        for body in bodies {
+            #expect(detector.candidateText(body) == detector.candidateTextByCharacters(body), "\(body.debugDescription)")
+        }
+    }
 }
