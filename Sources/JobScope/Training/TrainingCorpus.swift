@@ -36,7 +36,7 @@ public struct TrainingCorpus: Sendable {
 
     /// File types read from corpus folders; other files (O*NET tables, saved search pages) are not postings.
     /// Markdown is read only for posting folders (`README.md` opening with `# [Title](url)`).
-    public static let postingExtensions: Set<String> = ["csv", "tsv", "jsonl", "ndjson", "json", "md"]
+    public static let postingExtensions: Set<String> = ["csv", "tsv", "jsonl", "ndjson", "json", "md", "xlsx"]
     /// Files of titles only (no description): for title checks, never training.
     public static let titleOnlyFiles: Set<String> = ["title_list.csv"]
 
