@@ -6,14 +6,9 @@ import Testing
 /// roles named after the first title segment, and the AI involvement a role's work can have.
 @Suite("AI policy roles and role-bounded AI involvement")
 struct AIPolicyAndInvolvementTests {
-    static let classifier: RoleClassifier? = {
-        guard let model = try? ClassifierFixture.parsingModel() else { return nil }
-        return RoleClassifier(model: model, taxonomy: ClassifierFixture.taxonomy)
-    }()
-
+    /// The AI-gated role tests' fixture classifier (trained once with the repository's rules).
     static func classify(_ title: String, _ body: String) throws -> RoleClassification {
-        let classifier = try #require(classifier)
-        return classifier.classify(title: title, body: body, skillIDs: [])
+        try AIGatedRoleTests.classify(title, body)
     }
 
     static func parser() throws -> TitleParser { try TitleParser.load(from: ClassifierFixture.layout.titleParseRules) }
