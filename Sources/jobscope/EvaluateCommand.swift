@@ -45,6 +45,12 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Score the committed model on a person-read role gold set (file: paths relative to ../shared/corpus).", valueName: "FILE"))
     var gold: String?
 
+    @Flag(name: .long, help: "With --gold: list every posting whose role or AI involvement is wrong, with the evidence that decided it.")
+    var errors = false
+
+    @Flag(name: .long, help: "With --gold: read the title-parse and AI-evidence rules from Corpus/ in place of those the model carries (to tune rules before retraining; the figures that count come from a retrained model).")
+    var currentRules = false
+
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func run() async throws {
@@ -120,8 +126,11 @@ extension EvaluateCommand {
     }
 
     func runGold(_ path: String) throws {
-        let analyzer = try PostingAnalyzer.load(modelsDirectory: modelOptions.models, taxonomyPath: modelOptions.taxonomy)
+        var analyzer = try PostingAnalyzer.load(modelsDirectory: modelOptions.models, taxonomyPath: modelOptions.taxonomy)
         let models = try ModelDirectory.locate(explicit: modelOptions.models)
+        if currentRules {
+            analyzer = try analyzer.withRules(from: TrainingCorpus.Layout(modelsDirectory: models))
+        }
         let root = corpus.first.map { URL(fileURLWithPath: $0) } ?? TrainingCorpus.Layout(modelsDirectory: models).sharedCorpus
         let gold = try RoleGoldSet.load(from: URL(fileURLWithPath: path))
         let result = GoldEvaluator(analyzer: analyzer, corpusRoot: root, minimumSupport: minSupport).evaluate(gold)
@@ -148,6 +157,18 @@ extension EvaluateCommand {
         print("AI involvement confusion (rows gold, columns predicted; " + AIInvolvement.allCases.map(\.rawValue).joined(separator: ", ") + "):")
         for (level, row) in zip(AIInvolvement.allCases, result.aiConfusion) {
             print(pad("  " + level.rawValue, 16) + row.map { lpad(String($0), 6) }.joined())
+        }
+        guard errors else { return }
+        print("")
+        print("misses (gold -> predicted; AI gold -> predicted):")
+        for m in result.misses {
+            let role = m.roleWrong ? m.gold.joined(separator: "+") + " -> " + m.predicted
+                + (m.nearest.map { " (nearest \($0))" } ?? "") : "role ok (" + m.predicted + ")"
+            let ai = (m.goldAI?.rawValue ?? "?") + " -> " + m.predictedAI.rawValue
+            print("- \(m.title) | \(role) | AI \(ai)")
+            print("    by \(m.decidedBy ?? "-") rule \(m.titleRule ?? "-")" + (m.aiNote.map { " | \($0)" } ?? "")
+                  + " | AI terms: " + m.aiMatched.joined(separator: ", ") + " | top terms: " + m.topTerms.joined(separator: ", "))
+            print("    " + m.file + (m.row.map { " row \($0)" } ?? ""))
         }
     }
 }

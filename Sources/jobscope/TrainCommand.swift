@@ -58,8 +58,9 @@ struct TrainCommand: AsyncParsableCommand {
         print("  postings: \(m.postingsRead) read, \(m.duplicates) repeated descriptions, \(m.empty) without title or description, \(m.unlabelled) unlabelled by the title rules; \(m.postingsUsed) used from \(m.employers) employers, plus \(m.profiles) role profiles and \(m.otherProfiles) profiles of other jobs")
         print("  per class: " + m.classCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        print("  vocabulary: \(model.vectorizer.featureCount) terms; evidence weights: body \(fmt(model.evidence.body)), title phrase \(fmt(model.evidence.title)), title word \(fmt(model.evidence.titleWord)), skills \(fmt(model.evidence.skills)), other-without-title-match \(fmt(model.evidence.otherWithoutTitleMatch)), parsed title \(fmt(model.evidence.parsedTitle))")
+        print("  vocabulary: \(model.vectorizer.featureCount) terms; evidence weights: body \(fmt(model.evidence.body)), title phrase \(fmt(model.evidence.title)), title word \(fmt(model.evidence.titleWord)), skills \(fmt(model.evidence.skills)), other-without-title-match \(fmt(model.evidence.otherWithoutTitleMatch)), parsed title \(fmt(model.evidence.parsedTitle)), AI evidence \(fmt(model.evidence.aiEvidence))")
         if m.goldExcluded > 0 { print("  left out: \(m.goldExcluded) postings listed in the gold sets") }
+        if m.aiGatedLabels > 0 { print("  AI-gated labels changed by the body's AI evidence: \(m.aiGatedLabels)") }
         for summary in model.evaluation {
             print("  \(summary.folds)-fold grouped CV, \(summary.setting.displayName): accuracy \(pct(summary.accuracy)), macro-F1 \(pct(summary.macroF1)) over \(summary.evaluatedClasses.count) classes")
         }

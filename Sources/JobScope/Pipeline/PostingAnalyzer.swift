@@ -21,6 +21,15 @@ public struct PostingAnalyzer: Sendable {
         return PostingAnalyzer(taxonomy: bundle.taxonomy, model: bundle.model)
     }
 
+    /// The same analyzer with the title-parse and AI-evidence rules of a repository's `Corpus/` in place of
+    /// those the model carries: for tuning rules before a retraining.
+    public func withRules(from layout: TrainingCorpus.Layout) throws -> PostingAnalyzer {
+        var model = classifier.model
+        model.titleParseRules = try TitleParseRules.load(from: layout.titleParseRules)
+        model.aiEvidenceRules = try AIEvidenceRules.load(from: layout.aiEvidence)
+        return PostingAnalyzer(taxonomy: taxonomy, model: model)
+    }
+
     /// Analyzes one posting.
     public func analyze(_ posting: Posting) -> PostingAnalysis {
         // One reading of the body (bytes, tokens, sections) serves all three analyses.

@@ -17,6 +17,9 @@ public struct AIEvidenceCounts: Sendable, Codable, Hashable {
         self.matched = matched
     }
 
+    /// The AI terms that say the work is about AI (generative-AI, ML and AI-work matches; tool use not counted).
+    public var aiTerms: Int { genai + ml + work }
+
     /// The involvement these counts show: any generative-AI work; two ML or AI-work mentions; a use of AI tools.
     public var involvement: AIInvolvement {
         if genai >= 1 { return .buildsGenerativeAI }

@@ -122,7 +122,20 @@ public struct RoleClassifier: Sendable {
         }
         return RoleEvidence(body: model.bodyScores(vector), titleKeywords: titleKeywords, roleSkills: roleSkills,
                             skillOverlap: overlap, hasTitle: !(title ?? "").isEmpty, parsedTitle: parsedFeature,
-                            parsed: parsedTitle, bodyAI: ai.body, postingAI: ai.posting)
+                            parsed: parsedTitle, bodyAI: ai.body, postingAI: ai.posting, aiMatch: aiMatch(ai.body))
+    }
+
+    /// Per class: how strongly `counts` (the body's AI evidence) is of the kind the class's work builds, 0 to 1
+    /// (three or more matching terms count fully).
+    func aiMatch(_ counts: AIEvidenceCounts) -> [Double] {
+        guard let floors = aiDetector?.rules.floors else { return [Double](repeating: 0, count: model.classes.count) }
+        return model.classes.map { name in
+            switch floors[name] {
+            case .buildsGenerativeAI?: return min(Double(counts.genai), 3) / 3
+            case .buildsML?: return min(Double(counts.ml + counts.genai), 3) / 3
+            default: return 0
+            }
+        }
     }
 
     /// The decision for given evidence, as class indices (`other` index for Other), before it is dressed up.
@@ -175,7 +188,7 @@ public struct RoleClassifier: Sendable {
         if chosen != other, let titleParser {
             let before = model.classes[chosen]
             let involvement = evidence.bodyAI.involvement
-            let (gated, changed) = titleParser.gate(before, involvement: involvement)
+            let (gated, changed) = titleParser.gate(before, evidence: evidence.bodyAI)
             if changed {
                 let target = gated.flatMap(model.classIndex) ?? other
                 let name = gated.flatMap { taxonomy.role($0)?.name } ?? "Other"
@@ -202,7 +215,8 @@ public struct RoleClassifier: Sendable {
             RoleScore(roleID: model.classes[c], name: roles[c]?.name ?? model.classes[c],
                       kind: roles[c]?.kind ?? .documented, probability: p[c])
         }
-        let involvement = evidence.postingAI.involvement
+        let found = evidence.postingAI.involvement
+        let involvement = aiDetector?.rules.reported(evidence.postingAI, role: model.classes[d.chosen]) ?? found
         guard let best = d.best else {
             return RoleClassification(roleID: nil, confidence: 1, ranked: [], aiInvolvement: involvement)
         }

@@ -20,10 +20,15 @@ public struct RoleEvidence: Sendable {
     /// The AI evidence of the body alone (what decides the AI-gated roles) and of body plus title (reported).
     public var bodyAI: AIEvidenceCounts
     public var postingAI: AIEvidenceCounts
+    /// Per class (including `other`): how strongly the body's AI evidence is of the kind the class's work builds
+    /// (generative-AI terms for a class whose floor is builds_genai, ML or generative-AI terms for one whose
+    /// floor is builds_ml), 0 to 1; 0 for classes that build nothing. Vocabulary-free, so it travels between
+    /// sources better than the body's words.
+    public var aiMatch: [Double]
 
     public init(body: [Double], titleKeywords: [[String]], roleSkills: [[String]], skillOverlap: [Double],
                 hasTitle: Bool, parsedTitle: [Double]? = nil, parsed: ParsedTitle? = nil,
-                bodyAI: AIEvidenceCounts = .init(), postingAI: AIEvidenceCounts = .init()) {
+                bodyAI: AIEvidenceCounts = .init(), postingAI: AIEvidenceCounts = .init(), aiMatch: [Double]? = nil) {
         self.body = body
         self.titleKeywords = titleKeywords
         self.roleSkills = roleSkills
@@ -33,14 +38,16 @@ public struct RoleEvidence: Sendable {
         self.parsed = parsed
         self.bodyAI = bodyAI
         self.postingAI = postingAI
+        self.aiMatch = aiMatch ?? [Double](repeating: 0, count: body.count)
     }
 
     /// Number of evidence features per class (the length of `features(of:)`).
-    public static let featureCount = 6
+    public static let featureCount = 7
 
     /// The evidence features of class `c`: body score; a title phrase of two or more words matched; only a
     /// one-word title keyword matched ("analyst", "scientist": weaker, so weighed separately); skill overlap;
-    /// "titled but no role named" (the last only for `other`); the title parser names the class. The logit is
+    /// "titled but no role named" (the last only for `other`); the title parser names the class; the body's AI
+    /// evidence is of the class's kind. The logit is
     /// their dot product with `EvidenceWeights.vector`.
     public func features(of c: Int) -> [Double] {
         let isOther = c == body.count - 1
@@ -49,7 +56,7 @@ public struct RoleEvidence: Sendable {
         let short = long == 0 && !phrases.isEmpty ? 1.0 : 0
         let skills = isOther ? 0 : skillOverlap[c]
         let unnamed = isOther && hasTitle && titleKeywords.allSatisfy(\.isEmpty) ? 1.0 : 0
-        return [body[c], long, short, skills, unnamed, parsedTitle[c]]
+        return [body[c], long, short, skills, unnamed, parsedTitle[c], aiMatch[c]]
     }
 
     /// The combined logit per class.

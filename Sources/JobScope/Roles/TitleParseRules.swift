@@ -25,6 +25,9 @@ public struct TitleHeadRule: Sendable, Codable, Equatable {
     public var second: String?
     public var pattern: String
     public var examples: [TitleParseExample]
+    /// Tried in every segment before any other rule: a role named anywhere in the title outranks the head
+    /// segment ("Software Developer - AI Trainer" is an AI trainer).
+    public var anySegment: Bool? = nil
 }
 
 /// A specialisation rule: a modifier elsewhere in the title that refines a head ("…, Generative AI").
@@ -59,10 +62,12 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
     public var aiGated: [String: String]
     /// Non-AI role → the AI role it is when the work builds ML or generative AI.
     public var aiUpgrades: [String: String]
+    /// The AI terms (generative-AI, ML and AI-work matches) an upgrade needs besides building AI (nil: none).
+    public var aiUpgradeMinimum: Int?
 
     public init(version: String, seniority: [String] = [], segments: [TitleSegmentRule] = [], roleWords: String = "",
                 heads: [TitleHeadRule], specialisations: [TitleSpecialisationRule] = [],
-                aiGated: [String: String] = [:], aiUpgrades: [String: String] = [:]) {
+                aiGated: [String: String] = [:], aiUpgrades: [String: String] = [:], aiUpgradeMinimum: Int? = nil) {
         self.version = version
         self.seniority = seniority
         self.segments = segments
@@ -71,6 +76,7 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
         self.specialisations = specialisations
         self.aiGated = aiGated
         self.aiUpgrades = aiUpgrades
+        self.aiUpgradeMinimum = aiUpgradeMinimum
     }
 
     /// Reads a rules file.
@@ -83,6 +89,7 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
         }
         struct RawHead: Decodable {
             var id: String, role: String, second: String?, pattern: String, examples: [TitleParseExample]?
+            var anySegment: Bool?
         }
         struct RawSpecialisation: Decodable {
             var id: String, heads: [String], role: String, second: String?, pattern: String
@@ -97,6 +104,7 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
             var specialisations: [RawSpecialisation]?
             var aiGated: [String: String]?
             var aiUpgrades: [String: String]?
+            var aiUpgradeMinimum: Int?
         }
         let raw: Raw
         do {
@@ -108,13 +116,14 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
             version: raw.version, seniority: raw.seniority ?? [], segments: raw.segments ?? [],
             roleWords: raw.roleWords ?? "",
             heads: raw.heads.map {
-                TitleHeadRule(id: $0.id, role: $0.role, second: $0.second, pattern: $0.pattern, examples: $0.examples ?? [])
+                TitleHeadRule(id: $0.id, role: $0.role, second: $0.second, pattern: $0.pattern, examples: $0.examples ?? [],
+                              anySegment: $0.anySegment)
             },
             specialisations: (raw.specialisations ?? []).map {
                 TitleSpecialisationRule(id: $0.id, heads: $0.heads, role: $0.role, second: $0.second,
                                         pattern: $0.pattern, examples: $0.examples ?? [])
             },
-            aiGated: raw.aiGated ?? [:], aiUpgrades: raw.aiUpgrades ?? [:])
+            aiGated: raw.aiGated ?? [:], aiUpgrades: raw.aiUpgrades ?? [:], aiUpgradeMinimum: raw.aiUpgradeMinimum)
     }
 
     /// Role ids the rules name that `taxonomy` lacks (besides `other`, `skip`), with the rule naming each.

@@ -10,6 +10,7 @@ public struct TitleParser: Sendable {
     private let roleWords: CompiledPattern?
     private let heads: [CompiledPattern]
     private let specialisations: [CompiledPattern]
+    private let hasAnySegmentRules: Bool
     private static let separators = CompiledPattern(
         try! NSRegularExpression(pattern: #"\s+[-|/~]+\s+|\s*[|;•·]\s*|\s*[,:]\s+|\s*[()\[\]{}]\s*|\s+@\s+|\s+at\s+|\s+-$|^-\s+"#))
 
@@ -31,6 +32,7 @@ public struct TitleParser: Sendable {
         roleWords = rules.roleWords.isEmpty ? nil : try compile(rules.roleWords, "roleWords")
         heads = try rules.heads.map { try compile($0.pattern, $0.id) }
         specialisations = try rules.specialisations.map { try compile($0.pattern, $0.id) }
+        hasAnySegmentRules = rules.heads.contains { $0.anySegment == true }
     }
 
     /// Loads and compiles a rules file.
@@ -47,15 +49,18 @@ public struct TitleParser: Sendable {
         var kinds: [String?] = segments.map { segment in
             segmentKinds.first { $0.pattern.matches(segment) }?.kind
         }
-        // The head: the first segment in which a head rule matches, rules in order.
+        // The head: the first segment in which a head rule matches, rules in order; the `anySegment` rules
+        // first, over all segments.
         var found: (segment: Int, rule: Int, range: Range<String.Index>, text: String)?
-        search: for (s, segment) in segments.enumerated() where kinds[s] == nil || kinds[s] == "location" {
-            let variants = stripped[s].text == segment ? [segment] : [stripped[s].text, segment]
-            for (r, pattern) in heads.enumerated() {
-                for variant in variants {
-                    if let range = pattern.firstRange(in: variant) {
-                        found = (s, r, range, variant)
-                        break search
+        search: for anySegmentPass in [true, false] where !anySegmentPass || hasAnySegmentRules {
+            for (s, segment) in segments.enumerated() where kinds[s] == nil || kinds[s] == "location" {
+                let variants = stripped[s].text == segment ? [segment] : [stripped[s].text, segment]
+                for (r, pattern) in heads.enumerated() where !anySegmentPass || rules.heads[r].anySegment == true {
+                    for variant in variants {
+                        if let range = pattern.firstRange(in: variant) {
+                            found = (s, r, range, variant)
+                            break search
+                        }
                     }
                 }
             }
@@ -170,11 +175,22 @@ public struct TitleParser: Sendable {
     /// The role the posting is when its AI involvement is `involvement`: an AI-gated role without AI work is its
     /// non-AI neighbour (nil for Other), a non-AI role whose work builds ML or generative AI is its AI role.
     public func gate(_ roleID: String?, involvement: AIInvolvement) -> (roleID: String?, changed: Bool) {
+        gate(roleID, involvement: involvement, aiTerms: Int.max)
+    }
+
+    /// The same from the AI evidence itself: an upgrade also needs `aiUpgradeMinimum` AI terms, because
+    /// keeping an AI role the title names takes less than making one of a title that names none (a product
+    /// manager whose posting mentions machine learning twice is still a product manager).
+    public func gate(_ roleID: String?, evidence: AIEvidenceCounts) -> (roleID: String?, changed: Bool) {
+        gate(roleID, involvement: evidence.involvement, aiTerms: evidence.aiTerms)
+    }
+
+    private func gate(_ roleID: String?, involvement: AIInvolvement, aiTerms: Int) -> (roleID: String?, changed: Bool) {
         guard let roleID else { return (nil, false) }
         if !involvement.buildsAI, let fallback = rules.aiGated[roleID] {
             return (fallback == TitleRuleSet.otherRole ? nil : fallback, true)
         }
-        if involvement.buildsAI, let upgrade = rules.aiUpgrades[roleID] {
+        if involvement.buildsAI, aiTerms >= rules.aiUpgradeMinimum ?? 0, let upgrade = rules.aiUpgrades[roleID] {
             return (upgrade, true)
         }
         return (roleID, false)

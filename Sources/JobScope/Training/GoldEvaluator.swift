@@ -56,6 +56,32 @@ public struct GoldEvaluation: Sendable, Codable, Equatable {
     public var aiConfusion: [[Int]]
     /// Gold postings that could not be found (file or row missing), one line each.
     public var missing: [String]
+    /// Every posting whose decided role (strict) or AI involvement differs from the gold, in gold order.
+    public var misses: [GoldMiss] = []
+}
+
+/// One gold posting the classifier got wrong, with the evidence that decided it (for error analysis).
+public struct GoldMiss: Sendable, Codable, Equatable {
+    public var file: String
+    public var row: Int?
+    public var title: String
+    /// The gold roles, the primary first.
+    public var gold: [String]
+    /// The decided role (`other` for Other) and the nearest role when Other was decided.
+    public var predicted: String
+    public var nearest: String?
+    public var goldAI: AIInvolvement?
+    public var predictedAI: AIInvolvement
+    public var decidedBy: String?
+    public var titleRule: String?
+    public var aiNote: String?
+    /// The AI phrases matched in the posting (title first).
+    public var aiMatched: [String]
+    /// The body terms that weighed most toward the decided (or nearest) role.
+    public var topTerms: [String]
+
+    /// True when the decided role is not the gold primary role.
+    public var roleWrong: Bool { gold.first != predicted }
 }
 
 /// Runs the analyzer on every gold posting (found in the shared corpus by file and row) and scores it.
@@ -78,6 +104,7 @@ public struct GoldEvaluator: Sendable {
         var accepted: [[String]] = []
         var predicted: [String] = []
         var aiPairs: [(AIInvolvement, AIInvolvement)] = []
+        var misses: [GoldMiss] = []
         let reader = PostingReader()
         for entry in gold.postings {
             let path = GoldExclusion.normalize(entry.file)
@@ -96,12 +123,25 @@ public struct GoldEvaluator: Sendable {
                 missing.append(entry.row.map { "\(path):row \($0)" } ?? path)
                 continue
             }
-            if (posting.title ?? "").isEmpty, let title = entry.title { posting.title = title }
+            // The gold's title is the source's title field; a page read alone (an AI lab's description page,
+            // whose title lives in the board's jobs.json) may carry only a section heading instead.
+            if let title = entry.title, !title.isEmpty { posting.title = title }
             let analysis = analyzer.analyze(posting)
             truth.append(primary)
             accepted.append(entry.roles)
             predicted.append(analysis.classification.roleID ?? RoleModel.otherClass)
             if let ai = entry.aiInvolvement { aiPairs.append((ai, analysis.aiInvolvement)) }
+            let c = analysis.classification
+            let decided = c.roleID ?? RoleModel.otherClass
+            if decided != primary || (entry.aiInvolvement.map { $0 != analysis.aiInvolvement } ?? false) {
+                let ai = analyzer.classifier.aiEvidence(title: posting.title, body: posting.body).posting
+                misses.append(GoldMiss(
+                    file: path, row: entry.row, title: posting.title ?? "", gold: entry.roles, predicted: decided,
+                    nearest: c.nearestRoleID, goldAI: entry.aiInvolvement, predictedAI: analysis.aiInvolvement,
+                    decidedBy: c.explanation.decidedBy, titleRule: c.explanation.titleRule,
+                    aiNote: c.explanation.aiNote, aiMatched: ai.matched,
+                    topTerms: c.explanation.topTerms.prefix(5).map(\.term)))
+            }
         }
         var classes = analyzer.classifier.model.classes
         for label in truth + predicted where !classes.contains(label) { classes.append(label) }
@@ -123,6 +163,6 @@ public struct GoldEvaluator: Sendable {
         let right = aiPairs.filter { $0.0 == $0.1 }.count
         return GoldEvaluation(strict: strict, lenient: lenient, otherPrecision: otherPrecision,
                               aiInvolvementAccuracy: aiPairs.isEmpty ? 0 : Double(right) / Double(aiPairs.count),
-                              aiInvolvementSupport: aiPairs.count, aiConfusion: confusion, missing: missing)
+                              aiInvolvementSupport: aiPairs.count, aiConfusion: confusion, missing: missing, misses: misses)
     }
 }

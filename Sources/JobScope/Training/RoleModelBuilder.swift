@@ -43,6 +43,7 @@ public struct RoleModelBuilder: Sendable {
         self.configuration = configuration
         self.corpus = try TrainingCorpus.load(profiles: layout.profiles, otherProfiles: layout.otherProfiles, corpora: corpora, rules: rules,
                                               taxonomy: taxonomy, parser: try parseRules.map { try TitleParser(rules: $0) },
+                                              detector: try aiEvidenceRules.map { try AIInvolvementDetector(rules: $0) },
                                               gold: gold, sharedCorpus: layout.sharedCorpus)
         guard !corpus.examples.isEmpty else {
             throw RoleTrainingError.noTrainingData

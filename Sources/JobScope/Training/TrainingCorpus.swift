@@ -36,7 +36,7 @@ public struct TrainingCorpus: Sendable {
 
     /// File types read from corpus folders; other files (O*NET tables, saved search pages) are not postings.
     /// Markdown is read only for posting folders (`README.md` opening with `# [Title](url)`).
-    public static let postingExtensions: Set<String> = ["csv", "tsv", "jsonl", "ndjson", "json", "md"]
+    public static let postingExtensions: Set<String> = ["csv", "tsv", "jsonl", "ndjson", "json", "md", "xlsx"]
     /// Files of titles only (no description): for title checks, never training.
     public static let titleOnlyFiles: Set<String> = ["title_list.csv"]
 
@@ -90,6 +90,7 @@ public struct TrainingCorpus: Sendable {
     /// Loads profiles and every posting file under `corpora` (folders or files).
     public static func load(profiles directory: URL, otherProfiles: URL? = nil, corpora: [URL], rules: TitleRuleSet,
                             taxonomy: Taxonomy, reader: PostingReader = PostingReader(), parser: TitleParser? = nil,
+                            detector: AIInvolvementDetector? = nil,
                             gold: GoldExclusion = .init(), sharedCorpus: URL? = nil) throws -> TrainingCorpus {
         let matcher = SkillMatcher(taxonomy: taxonomy)
         var examples = try profiles(in: directory, taxonomy: taxonomy, matcher: matcher)
@@ -137,8 +138,9 @@ public struct TrainingCorpus: Sendable {
                         manifest.duplicates += 1
                         continue
                     }
-                    let label: String?
+                    var label: String?
                     var accepted: [String]?
+                    var bodyAI: AIEvidenceCounts?
                     if let explicit, !explicit.isEmpty {
                         guard classNames.contains(explicit) else {
                             problems.append("\(posting.source): label '\(explicit)' is not a role id or 'other'; posting skipped")
@@ -149,6 +151,19 @@ public struct TrainingCorpus: Sendable {
                         let parsed = parser.parse(posting.title)
                         label = parsed.className
                         accepted = parsed.supportedClasses.filter(classNames.contains)
+                        // A title-named AI-gated role is its non-AI neighbour when the body shows no AI work (and
+                        // the other way round), as the classifier decides it: the label says what the work is.
+                        if let detector, let titled = label, titled != RoleModel.otherClass {
+                            let counts = detector.counts(title: nil, body: posting.body)
+                            bodyAI = counts
+                            let (gated, changed) = parser.gate(titled, evidence: counts)
+                            if changed {
+                                let relabelled = gated ?? RoleModel.otherClass
+                                label = relabelled
+                                accepted = [relabelled] + (accepted ?? []).filter { $0 != relabelled && $0 != titled }
+                                manifest.aiGatedLabels += 1
+                            }
+                        }
                     } else {
                         label = rules.label(for: posting.title ?? "")?.className
                     }
@@ -160,7 +175,7 @@ public struct TrainingCorpus: Sendable {
                     employers.insert(group)
                     examples.append(LabelledPosting(posting: posting, label: label, group: group,
                                                     skillIDs: matcher.mentions(in: posting).map(\.skillID),
-                                                    acceptedLabels: accepted, sourceName: sourceName))
+                                                    acceptedLabels: accepted, sourceName: sourceName, bodyAI: bodyAI))
                     manifest.classCounts[label, default: 0] += 1
                     manifest.sourceCounts[sourceName, default: 0] += 1
                     used += 1

@@ -43,6 +43,9 @@ public struct TrainingManifest: Sendable, Codable, Equatable {
     public var goldExcluded: Int
     /// Labelled postings used, per source (the corpus folder they came from).
     public var sourceCounts: [String: Int]
+    /// Title-labelled postings whose AI-gated label the body's AI evidence changed (an AI role without AI work
+    /// labelled as its non-AI neighbour, or the other way round).
+    public var aiGatedLabels: Int = 0
 
     public init(sources: [Source] = [], profiles: Int = 0, otherProfiles: Int = 0, postingsRead: Int = 0, duplicates: Int = 0, empty: Int = 0,
                 unlabelled: Int = 0, classCounts: [String: Int] = [:], employers: Int = 0) {
@@ -61,7 +64,7 @@ public struct TrainingManifest: Sendable, Codable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case sources, profiles, otherProfiles, postingsRead, duplicates, empty, unlabelled, classCounts, employers,
-             goldExcluded, sourceCounts
+             goldExcluded, sourceCounts, aiGatedLabels
     }
 
     public init(from decoder: Decoder) throws {
@@ -75,6 +78,7 @@ public struct TrainingManifest: Sendable, Codable, Equatable {
                   employers: try c.decode(Int.self, forKey: .employers))
         goldExcluded = try c.decodeIfPresent(Int.self, forKey: .goldExcluded) ?? 0
         sourceCounts = try c.decodeIfPresent([String: Int].self, forKey: .sourceCounts) ?? [:]
+        aiGatedLabels = try c.decodeIfPresent(Int.self, forKey: .aiGatedLabels) ?? 0
     }
 
     /// Records a file read for training. One-posting files fold into one entry per source folder (`source`), so

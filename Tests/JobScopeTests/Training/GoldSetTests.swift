@@ -91,5 +91,11 @@ struct GoldSetTests {
         #expect(result.otherPrecision == 1)
         #expect(result.aiInvolvementSupport == 4)
         #expect(abs(result.aiInvolvementAccuracy - 0.75) < 1e-9)
+        // The misses list names the wrong posting with what decided it.
+        let miss = try #require(result.misses.first { $0.roleWrong })
+        #expect(result.misses.filter(\.roleWrong).count == 1)
+        #expect(miss.file == "jobs/postings.csv" && miss.row == 3)
+        #expect(miss.gold == ["ai-product-manager", "product-manager"] && miss.predicted == "product-manager")
+        #expect(miss.decidedBy == "title")
     }
 }
