@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every person-read figure in one run: the role gold sets (development and blind test), the skill gold sets
+# (development, blind test, and the 2018-2020 held-out set), and the blind LinkedIn title sample.
+#   scripts/evaluate-gold.sh            # release build; needs ../shared/corpus beside the repository
+# The blind test sets (roles-gold-b.yaml, skills-gold-2024-b.yaml, linkedin-titles-b.yaml) were annotated after
+# every change measured on the development sets (roles-gold.yaml, skills-gold-2024.yaml); see their headers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d ../shared/corpus ] || { echo "evaluate-gold: ../shared/corpus not found (the shared folder must sit beside the repo)" >&2; exit 2; }
+swift build -c release --product jobscope >&2
+BIN=.build/release/jobscope
+for set in roles-gold roles-gold-b; do
+  echo "### roles: Corpus/gold/$set.yaml"
+  $BIN evaluate --gold "Corpus/gold/$set.yaml"
+  echo
+done
+for set in skills-gold-2024 skills-gold-2024-b; do
+  echo "### skills: Corpus/gold/$set.yaml"
+  $BIN evaluate-skills --gold "Corpus/gold/$set.yaml" | sed -n '1,/^micro (all skills)/p;/^Strict/,/^micro (all skills)/p' | awk '!seen[$0]++'
+  echo
+done
+echo "### skills: the 2018-2020 held-out set, judged with the taxonomy it was annotated against"
+$BIN evaluate-skills --gold Corpus/gold/skills-heldout.yaml --judge-with Corpus/gold/annotation-taxonomy-2026.11.1.yaml | sed -n '1,/^micro (all skills)/p'
+echo
+echo "### titles: Corpus/gold/linkedin-titles-b.yaml"
+python3 scripts/score-title-sample.py "$BIN"
