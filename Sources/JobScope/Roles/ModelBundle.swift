@@ -19,20 +19,7 @@ public struct ModelBundle: Sendable {
     /// Loads from the models folder `models` (`taxonomyURL` overrides its taxonomy). A missing, stale or damaged
     /// archive is not an error: the sources are read instead, with their own validation and error messages.
     public static func load(models: URL, taxonomyURL: URL? = nil) throws -> ModelBundle {
-        let taxonomyFile = taxonomyURL ?? models.appendingPathComponent(ModelDirectory.taxonomyFile)
-        let modelFile = models.appendingPathComponent(ModelDirectory.roleModelFile)
-        let taxonomyData: Data
-        do {
-            taxonomyData = try Data(contentsOf: taxonomyFile)
-        } catch {
-            throw TaxonomyError.unreadable(file: taxonomyFile.path, reason: (error as NSError).localizedDescription)
-        }
-        let modelData: Data
-        do {
-            modelData = try Data(contentsOf: modelFile)
-        } catch {
-            throw RoleModelError.unreadable(path: modelFile.path, reason: error.localizedDescription)
-        }
+        let (taxonomyFile, taxonomyData, modelFile, modelData) = try sources(models: models, taxonomyURL: taxonomyURL)
         let archiveFile = models.appendingPathComponent(ModelArchive.fileName)
         let archive = try? Data(contentsOf: archiveFile)
         let header = archive.flatMap(ModelArchive.header(of:))
@@ -70,16 +57,35 @@ public struct ModelBundle: Sendable {
 
     /// Rebuilds the archive of the models folder `models` from the model and taxonomy files already there.
     public static func writeArchive(models: URL, taxonomyURL: URL? = nil) throws -> URL {
-        let taxonomyFile = taxonomyURL ?? models.appendingPathComponent(ModelDirectory.taxonomyFile)
-        let modelFile = models.appendingPathComponent(ModelDirectory.roleModelFile)
-        let taxonomyData = try Data(contentsOf: taxonomyFile)
-        let modelData = try Data(contentsOf: modelFile)
-        let archive = ModelArchive(model: try RoleModel.load(data: modelData, path: modelFile.path), modelSource: modelData,
+        let (taxonomyFile, taxonomyData, modelFile, modelData) = try sources(models: models, taxonomyURL: taxonomyURL)
+        let url = models.appendingPathComponent(ModelArchive.fileName)
+        let archive = ModelArchive(model: try RoleModel.load(data: modelData, path: modelFile.path),
+                                   modelSource: modelData,
                                    taxonomy: try TaxonomyLoader.load(data: taxonomyData, file: taxonomyFile.path),
                                    taxonomySource: taxonomyData)
-        let url = models.appendingPathComponent(ModelArchive.fileName)
         try archive.encoded().write(to: url, options: .atomic)
         return url
+    }
+
+    /// The taxonomy and model files of `models` and their bytes, each unreadable one named in its own error.
+    private static func sources(models: URL, taxonomyURL: URL?) throws
+        -> (taxonomyFile: URL, taxonomyData: Data, modelFile: URL, modelData: Data)
+    {
+        let taxonomyFile = taxonomyURL ?? models.appendingPathComponent(ModelDirectory.taxonomyFile)
+        let modelFile = models.appendingPathComponent(ModelDirectory.roleModelFile)
+        let taxonomyData: Data
+        do {
+            taxonomyData = try Data(contentsOf: taxonomyFile)
+        } catch {
+            throw TaxonomyError.unreadable(file: taxonomyFile.path, reason: (error as NSError).localizedDescription)
+        }
+        let modelData: Data
+        do {
+            modelData = try Data(contentsOf: modelFile)
+        } catch {
+            throw RoleModelError.unreadable(path: modelFile.path, reason: error.localizedDescription)
+        }
+        return (taxonomyFile, taxonomyData, modelFile, modelData)
     }
 
     /// The archive file that goes with the model file `modelURL`.
