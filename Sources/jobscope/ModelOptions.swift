@@ -15,10 +15,14 @@ struct ModelOptions: ParsableArguments {
         try ModelDirectory.locate(explicit: models)
     }
 
+    /// The taxonomy file: `--taxonomy`, or the one in the models folder.
+    func taxonomyURL() throws -> URL {
+        try taxonomy.map { URL(fileURLWithPath: $0) } ?? directory().appendingPathComponent(ModelDirectory.taxonomyFile)
+    }
+
     /// The taxonomy from `--taxonomy`, or the one in the models folder.
     func loadTaxonomy() throws -> Taxonomy {
-        try TaxonomyLoader.load(from: taxonomy.map { URL(fileURLWithPath: $0) }
-            ?? directory().appendingPathComponent(ModelDirectory.taxonomyFile))
+        try TaxonomyLoader.load(from: taxonomyURL())
     }
 
     /// The taxonomy and the trained role model, ready to analyze postings.

@@ -36,7 +36,7 @@ struct TrainCommand: AsyncParsableCommand {
     func run() async throws {
         if compactOnly {
             let models = try modelOptions.directory()
-            let archive = try ModelBundle.writeArchive(models: models, taxonomyURL: modelOptions.taxonomy.map { URL(fileURLWithPath: $0) })
+            let archive = try ModelBundle.writeArchive(models: models, taxonomyURL: try modelOptions.taxonomyURL())
             print("wrote \(archive.path) from \(models.appendingPathComponent(ModelDirectory.roleModelFile).path)")
             return
         }
@@ -84,8 +84,7 @@ struct TrainingSession {
 
     init(modelOptions: ModelOptions, corpus: [String], method: ClassifierMethod) throws {
         models = try modelOptions.directory()
-        taxonomyURL = modelOptions.taxonomy.map { URL(fileURLWithPath: $0) }
-            ?? models.appendingPathComponent(ModelDirectory.taxonomyFile)
+        taxonomyURL = try modelOptions.taxonomyURL()
         taxonomy = try TaxonomyLoader.load(from: taxonomyURL)
         let layout = TrainingCorpus.Layout(modelsDirectory: models)
         let corpora = corpus.isEmpty ? [layout.sharedCorpus] : corpus.map { URL(fileURLWithPath: $0) }
