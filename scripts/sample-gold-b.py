@@ -28,6 +28,8 @@ import sys
 import yaml
 
 SEED = 20261202
+# Each set draws BASE + a share of SHARE proportional to sqrt(set size); sample-gold-c.py raises SHARE.
+BASE, SHARE = 11, 80
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 spec = importlib.util.spec_from_file_location("rolegold", os.path.join(HERE, "sample-role-gold.py"))
@@ -82,7 +84,7 @@ def draw_roles(candidates):
     total = sum(roots.values())
     drawn, taken = [], set()
     for k, s in enumerate(rolegold.SETS):
-        quota = min(len(by_set[s]), 11 + round(80 * roots[s] / total))
+        quota = min(len(by_set[s]), BASE + round(SHARE * roots[s] / total))
         for p in random.Random(SEED + k).sample(by_set[s], quota):
             drawn.append(("proportional", p))
             taken.add(ident(p))
