@@ -48,7 +48,7 @@ public struct AmbiguityRule: Sendable, Identifiable {
     public static let ownTermsNearbyID = "own-terms-nearby"
     /// The rule that, for a soft skill's weak aliases, takes the place of `own-terms-nearby`.
     public static let competencyNearbyID = "competency-nearby"
-    /// The rule every skill but a programming language passes, whether or not the skill lists it.
+    /// The rule every skill but a programming language or soft skill passes, whether or not the skill lists it.
     public static let organisationWordID = "not-organisation-word"
 
     /// Whether the rule looks at a match of `alias` (as written in the taxonomy).
@@ -188,14 +188,15 @@ extension AmbiguityRule {
             check: { $0.hasOwnTerms(within: MatchContext.competencyWindow) || $0.isInRequirementSection }),
         AmbiguityRule(
             id: organisationWordID,
-            description: "Not a word describing a business, market or people: \"cybersecurity companies\", \"a "
-                + "consulting firm\", \"AI/ML startups\", \"Machine Learning engineers\" ask for no skill. Applied "
-                + "to every alias of every skill except programming languages (\"Python engineers\" asks for Python).",
+            description: "Not a word describing a business, market or team: \"cybersecurity companies\", \"a "
+                + "consulting firm\", \"AI/ML startups\", \"the Machine Learning team\" ask for no skill. Applied "
+                + "to every alias of every skill except programming languages and soft skills (\"Python community\", "
+                + "\"mentor team members\").",
             scope: .everyAlias, exampleAlias: "machine learning",
             matching: ["Experience with machine learning is required.", "Machine learning, statistics and SQL.",
                        "Apply machine learning to fraud."],
             nonMatching: ["Experience selling to machine learning companies.", "Join our Machine Learning team.",
-                          "Partner with machine learning engineers.", "Background in AI/machine learning startups."],
+                          "Sell to the machine learning market.", "Background in AI/machine learning startups."],
             check: { !$0.isOrganisationModifier }),
         AmbiguityRule(
             id: "not-team-name",

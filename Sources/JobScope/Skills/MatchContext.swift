@@ -223,9 +223,9 @@ public struct MatchContext {
     /// for the skill ("cybersecurity companies", "a consulting firm", "Machine Learning engineers").
     static let organisationWords: Set<String> = [
         "company", "companies", "firm", "firms", "industry", "industries", "startup", "startups", "vendor", "vendors",
-        "provider", "providers", "talent", "sector", "sectors", "market", "markets", "space", "engineer", "engineers",
-        "scientist", "scientists", "researcher", "researchers", "leaders", "team", "teams", "org", "organization",
-        "organisation", "department", "community", "communities", "conferences", "conference", "meetups",
+        "provider", "providers", "talent", "sector", "sectors", "market", "markets", "space", "leaders", "team",
+        "teams", "org", "organization", "organisation", "department", "community", "communities", "conferences",
+        "conference", "meetups",
     ]
 
     /// The match is followed, in the same sentence, by an organisation word, directly or after one more name

@@ -45,7 +45,7 @@ public struct SkillMatcher: Sendable {
     let mlCategory: [Bool]
     /// Per skill, the vocabulary ids of its `contextTerms`.
     let contextWords: [[Int32]]
-    /// Skills the `not-organisation-word` rule applies to (all but programming languages).
+    /// Skills the `not-organisation-word` rule applies to (all but programming languages and soft skills).
     let organisationWordApplies: [Bool]
 
     public init(taxonomy: Taxonomy) {
@@ -127,7 +127,7 @@ public struct SkillMatcher: Sendable {
             [.programmingLanguage, .mlFramework, .dataTooling, .cloud, .mathStatistics, .softwareEngineering]
                 .contains($0.category)
         }
-        self.organisationWordApplies = taxonomy.skills.map { $0.category != .programmingLanguage }
+        self.organisationWordApplies = taxonomy.skills.map { ![.programmingLanguage, .softSkill].contains($0.category) }
         self.mlCategory = taxonomy.skills.map {
             [.mlFramework, .mlTechnique, .mathStatistics].contains($0.category) && !$0.rules.contains("ml-context")
         }
@@ -306,7 +306,7 @@ public struct SkillMatcher: Sendable {
         }
 
         accepted.sort { $0.first < $1.first }
-        // "cybersecurity companies", "machine learning engineers": no skill asked (programming languages excepted).
+        // "cybersecurity companies", "the machine learning team": no skill asked (languages, soft skills excepted).
         if !skillList, !accepted.isEmpty {
             accepted.removeAll { c in
                 let alias = aliases[c.alias]
