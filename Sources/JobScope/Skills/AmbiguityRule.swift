@@ -48,6 +48,8 @@ public struct AmbiguityRule: Sendable, Identifiable {
     public static let ownTermsNearbyID = "own-terms-nearby"
     /// The rule that, for a soft skill's weak aliases, takes the place of `own-terms-nearby`.
     public static let competencyNearbyID = "competency-nearby"
+    /// The rule every skill but a programming language or soft skill passes, whether or not the skill lists it.
+    public static let organisationWordID = "not-organisation-word"
 
     /// Whether the rule looks at a match of `alias` (as written in the taxonomy).
     func applies(to alias: SkillMatcher.AliasEntry) -> Bool {
@@ -184,6 +186,18 @@ extension AmbiguityRule {
                           "In collaboration with our recruiting team, you will show excellent judgment."],
             contextTerms: ["skills", "ability", "strong", "excellent"],
             check: { $0.hasOwnTerms(within: MatchContext.competencyWindow) || $0.isInRequirementSection }),
+        AmbiguityRule(
+            id: organisationWordID,
+            description: "Not a word describing a business, market or team: \"cybersecurity companies\", \"a "
+                + "consulting firm\", \"AI/ML startups\", \"the Machine Learning team\" ask for no skill. Applied "
+                + "to every alias of every skill except programming languages and soft skills (\"Python community\", "
+                + "\"mentor team members\").",
+            scope: .everyAlias, exampleAlias: "machine learning",
+            matching: ["Experience with machine learning is required.", "Machine learning, statistics and SQL.",
+                       "Apply machine learning to fraud."],
+            nonMatching: ["Experience selling to machine learning companies.", "Join our Machine Learning team.",
+                          "Sell to the machine learning market.", "Background in AI/machine learning startups."],
+            check: { !$0.isOrganisationModifier }),
         AmbiguityRule(
             id: "not-team-name",
             description: "Not the name of a team or function one works with: \"the Product Management team\", "

@@ -219,6 +219,27 @@ public struct MatchContext {
         return false
     }
 
+    /// Nouns that, right after a skill's name, make it describe a business, a market or people rather than ask
+    /// for the skill ("cybersecurity companies", "a consulting firm", "Machine Learning engineers").
+    static let organisationWords: Set<String> = [
+        "company", "companies", "firm", "firms", "industry", "industries", "startup", "startups", "vendor", "vendors",
+        "provider", "providers", "talent", "sector", "sectors", "market", "markets", "space", "leaders", "team",
+        "teams", "org", "organization", "organisation", "department", "community", "communities", "conferences",
+        "conference", "meetups",
+    ]
+
+    /// The match is followed, in the same sentence, by an organisation word, directly or after one more name
+    /// joined by a slash ("AI/ML companies").
+    var isOrganisationModifier: Bool {
+        guard end < tokens.count, !gapBreaksSentence(end - 1, end) else { return false }
+        if Self.organisationWords.contains(lowercased(end)) { return true }
+        let gap = bytes[tokens[end - 1].hi..<tokens[end].lo]
+        guard gap.elementsEqual([UInt8(ascii: "/")]), end + 1 < tokens.count, !gapBreaksSentence(end, end + 1) else {
+            return false
+        }
+        return Self.organisationWords.contains(lowercased(end + 1))
+    }
+
     /// Words right before "pipelines" that make it a delivery or sales pipeline.
     static let deliveryWords: Set<String> = [
         "ci", "cd", "cicd", "ci/cd", "deployment", "deploy", "release", "delivery", "devops",

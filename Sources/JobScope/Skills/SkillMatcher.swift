@@ -45,6 +45,8 @@ public struct SkillMatcher: Sendable {
     let mlCategory: [Bool]
     /// Per skill, the vocabulary ids of its `contextTerms`.
     let contextWords: [[Int32]]
+    /// Skills the `not-organisation-word` rule applies to (all but programming languages and soft skills).
+    let organisationWordApplies: [Bool]
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
@@ -125,6 +127,7 @@ public struct SkillMatcher: Sendable {
             [.programmingLanguage, .mlFramework, .dataTooling, .cloud, .mathStatistics, .softwareEngineering]
                 .contains($0.category)
         }
+        self.organisationWordApplies = taxonomy.skills.map { ![.programmingLanguage, .softSkill].contains($0.category) }
         self.mlCategory = taxonomy.skills.map {
             [.mlFramework, .mlTechnique, .mathStatistics].contains($0.category) && !$0.rules.contains("ml-context")
         }
@@ -303,6 +306,17 @@ public struct SkillMatcher: Sendable {
         }
 
         accepted.sort { $0.first < $1.first }
+        // "cybersecurity companies", "the machine learning team": no skill asked (languages, soft skills excepted).
+        if !skillList, !accepted.isEmpty {
+            accepted.removeAll { c in
+                let alias = aliases[c.alias]
+                guard organisationWordApplies[alias.skill] else { return false }
+                return MatchContext(
+                    alias: alias, matchedText: "", text: text, bytes: bytes, tokens: tokens, first: c.first, end: c.end,
+                    skillAt: skillAt, isSkillList: false, postingHasMLContext: false
+                ).isOrganisationModifier
+            }
+        }
         // Skills named where the employer describes itself are not asked of the candidate.
         if !skillList, !accepted.isEmpty {
             let boilerplate = CompanyBoilerplate.ranges(bytes)
