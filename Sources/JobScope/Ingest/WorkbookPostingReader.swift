@@ -63,7 +63,7 @@ struct WorkbookPostingReader: Sendable {
                 var record = mapping.record(from: values)
                 let parts = sections.compactMap { column -> String? in
                     guard column.offset < values.count else { return nil }
-                    let text = values[column.offset].trimmingCharacters(in: .whitespacesAndNewlines)
+                    let text = WhiteSpace.trimmed(values[column.offset], newlines: true)
                     return text.isEmpty ? nil : "\(column.element)\n\n\(text)"
                 }
                 if !parts.isEmpty {
