@@ -104,15 +104,17 @@ struct JSONLinesRecoveryTests {
 /// the values, row numbers and error messages are the ones `JSONSerialization` alone gave.
 @Suite("JSON edge cases")
 struct JSONEdgeCaseTests {
-    static let lines: [UInt8] = Array(
-        (#"{"title": "Data \"Lead\" \u00e9\u2019", "description": "Line one\nLine two\tTabbed \/ slash \ud83d\ude00 done", "company": "Acme\u00a0Co"}"#
-            + "\r\n" + #"{"title": "Lone \ud83d surrogate", "description": "Text with a lone surrogate escape"}"#
-            + "\r\n" + #"{"title": "Nul \u0000 escape", "description": "Body with a NUL escape"}"#
-            + "\r\n" + #"{"title": "Fraction", "description": "Pays well", "salary": 1.5e5, "location": {"name": "Berlin"}}"#
-            + "\r\n" + #"{"title": "Broken", "description": "no close""# + "\r\n\r\n"
-            + #"{"Title": "Keys", "Company Name": {"name": "Nested Org"}, "Job Location": [{"address": {"addressLocality": "Paris"}}], "#
-            + #""Salary Range": {"currency": "EUR", "value": {"minValue": 50000, "maxValue": 60000}}, "Description": "Mixed keys", "#
-            + #""skills": ["python", 3, true], "remote": false, "n": null}"# + "\n").utf8)
+    static let lineTexts: [String] = [
+        #"{"title": "Data \"Lead\" \u00e9\u2019", "description": "Line one\nLine two\tTabbed \/ slash \ud83d\ude00 done", "company": "Acme\u00a0Co"}"#,
+        #"{"title": "Lone \ud83d surrogate", "description": "Text with a lone surrogate escape"}"#,
+        #"{"title": "Nul \u0000 escape", "description": "Body with a NUL escape"}"#,
+        #"{"title": "Fraction", "description": "Pays well", "salary": 1.5e5, "location": {"name": "Berlin"}}"#,
+        #"{"title": "Broken", "description": "no close""#,
+        "",
+        #"{"Title": "Keys", "Company Name": {"name": "Nested Org"}, "Job Location": [{"address": {"addressLocality": "Paris"}}], "Salary Range": {"currency": "EUR", "value": {"minValue": 50000, "maxValue": 60000}}, "Description": "Mixed keys", "skills": ["python", 3, true], "remote": false, "n": null}"#,
+    ]
+    /// The lines above, CRLF-ended but for the last (LF).
+    static let lines: [UInt8] = Array((lineTexts.joined(separator: "\r\n") + "\n").utf8)
 
     @Test("escapes, surrogate pairs, CRLF lines, nested values; a lone surrogate or a broken line costs only its line")
     func escapesAndRows() throws {
