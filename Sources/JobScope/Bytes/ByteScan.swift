@@ -27,7 +27,9 @@ enum ByteScan {
     }
 
     /// Whether `needle` (ASCII, lowercase) occurs in `bytes[range]`, ignoring ASCII case.
-    static func containsIgnoringCase(_ bytes: [UInt8], _ needle: String, in range: Range<Int>) -> Bool {
+    static func containsIgnoringCase<Bytes: RandomAccessCollection<UInt8>>(
+        _ bytes: Bytes, _ needle: String, in range: Range<Int>
+    ) -> Bool where Bytes.Index == Int {
         let n = Array(needle.utf8)
         guard !n.isEmpty, range.count >= n.count else { return false }
         let first = n[0]

@@ -10,14 +10,17 @@ import Foundation
 enum FastJSON {
     /// The value of a whole JSON text (surrounding white space allowed), or nil (see above).
     static func parse(_ data: Data) -> Any? {
-        data.withUnsafeBytes { raw -> Any? in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else { return nil }
-            var reader = Reader(bytes: base, count: raw.count)
-            reader.skipSpace()
-            guard let value = reader.value(depth: 0) else { return nil }
-            reader.skipSpace()
-            return reader.position == raw.count ? value : nil
-        }
+        data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    /// The value of the JSON text in `bytes`, or nil (see above).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Any? {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+        var reader = Reader(bytes: base, count: bytes.count)
+        reader.skipSpace()
+        guard let value = reader.value(depth: 0) else { return nil }
+        reader.skipSpace()
+        return reader.position == bytes.count ? value : nil
     }
 
     /// The parse state over the bytes.

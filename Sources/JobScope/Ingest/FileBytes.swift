@@ -22,20 +22,23 @@ enum FileBytes {
         let size = Int(info.st_size)
         if size > limit { throw IngestError.tooLarge(path: path, size: size, limit: limit) }
         if size == 0 && (info.st_mode & S_IFMT) == S_IFREG { throw IngestError.empty(path: path) }
-        var bytes = [UInt8](repeating: 0, count: max(size, 0))
-        var filled = 0
-        while filled < size {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + filled, size - filled)
+        // Read straight into the array's storage (no zero fill first: the pages are touched once).
+        var failure: Int32?
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(size, 0)) { buffer, count in
+            var filled = 0
+            while filled < size {
+                let n = read(fd, buffer.baseAddress! + filled, size - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break } // the file shrank while we read it
+                filled += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw error(for: errno, path: path)
-            }
-            if n == 0 { break } // the file shrank while we read it
-            filled += n
+            count = filled
         }
-        if filled < size { bytes.removeLast(size - filled) }
+        if let failure { throw error(for: failure, path: path) }
         return bytes
     }
 

@@ -7,6 +7,8 @@ public struct FileReadResult: Sendable {
     public var rowErrors: [IngestError]
     /// The format the file was read as (after sniffing its content).
     public var format: PostingFormat?
+    /// Bytes of other files read into these postings (the description files beside a `jobs.json`).
+    public var joinedByteCount = 0
 
     public init(postings: [Posting], rowErrors: [IngestError] = [], format: PostingFormat? = nil) {
         self.postings = postings

@@ -30,7 +30,7 @@ struct HackerNewsPost: Sendable, Equatable {
 
     /// The post a first line describes, or nil when the line does not follow the convention.
     init?(firstLine: String) {
-        let line = firstLine.trimmingCharacters(in: .whitespaces)
+        let line = WhiteSpace.trimmed(firstLine)
         var fields = Self.split(line, on: "|")
         if fields.count < 3 { fields = Self.split(line, on: "·") }
         if fields.count < 3 { fields = Self.split(line, on: " - ") }
@@ -42,18 +42,15 @@ struct HackerNewsPost: Sendable, Equatable {
             let lower = field.lowercased()
             if salary == nil, Self.looksLikeSalary(lower) {
                 salary = field
-            } else if lower.contains("remote") || lower.contains("onsite") || lower.contains("on-site")
-                        || lower.contains("hybrid") || lower.contains("in office") || lower.contains("in-office") {
+            } else if ["remote", "onsite", "on-site", "hybrid", "in office", "in-office"].contains(where: { ASCIISearch.contains(lower, $0) }) {
                 remote = remote.map { "\($0); \(field)" } ?? field
-                let place = lower.replacingOccurrences(of: "remote", with: "").replacingOccurrences(of: "onsite", with: "")
-                    .replacingOccurrences(of: "on-site", with: "").replacingOccurrences(of: "hybrid", with: "")
-                    .replacingOccurrences(of: "only", with: "").replacingOccurrences(of: "or", with: "")
+                let place = ["remote", "onsite", "on-site", "hybrid", "only", "or"].reduce(lower) { ASCIISearch.replacing($1, with: "", in: $0) }
                 if location == nil, place.contains(where: \.isLetter) { location = field }
             } else if employmentType == nil, Self.employmentWords.contains(where: { Self.hasWord($0, in: lower) }) {
                 employmentType = field
-            } else if visa == nil, lower.contains("visa") {
+            } else if visa == nil, ASCIISearch.contains(lower, "visa") {
                 visa = field
-            } else if titles.isEmpty, Self.roleWords.contains(where: { Self.hasWord($0.trimmingCharacters(in: .whitespaces), in: lower) }) {
+            } else if titles.isEmpty, Self.roleWords.contains(where: { Self.hasWord(WhiteSpace.trimmed($0), in: lower) }) {
                 titles = Self.roles(in: field)
             } else {
                 leftovers.append(field)
@@ -70,7 +67,8 @@ struct HackerNewsPost: Sendable, Equatable {
 
     /// The record for a post: `text` is the whole post as plain text (its first line the header).
     static func record(text: String, date: String?) -> PostingRecord? {
-        let firstLine = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        // The first non-empty line (what `split(whereSeparator: \.isNewline).first` gives), without splitting the rest.
+        let firstLine = text.firstIndex { !$0.isNewline }.map { String(text[$0...].prefix { !$0.isNewline }) } ?? ""
         guard let post = HackerNewsPost(firstLine: firstLine) else { return nil }
         var record = PostingRecord()
         record.fields[.company] = post.company
@@ -89,19 +87,24 @@ struct HackerNewsPost: Sendable, Equatable {
     }
 
     static func split(_ line: String, on separator: String) -> [String] {
-        line.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        ASCIISearch.components(line, separatedBy: separator).map { WhiteSpace.trimmed($0) }.filter { !$0.isEmpty }
     }
 
     /// "Acme (https://acme.example)" → "Acme"; a bare URL is kept.
     static func withoutURL(_ field: String) -> String? {
         var name = field
-        if let open = name.range(of: " (http") ?? name.range(of: " (www.") { name = String(name[..<open.lowerBound]) }
-        name = name.trimmingCharacters(in: .whitespaces)
+        if let open = ASCIISearch.range(of: " (http", in: name, from: name.startIndex)
+            ?? ASCIISearch.range(of: " (www.", in: name, from: name.startIndex) {
+            name = String(name[..<open.lowerBound])
+        }
+        name = WhiteSpace.trimmed(name)
         return name.isEmpty ? nil : name
     }
 
     static func looksLikeSalary(_ lower: String) -> Bool {
-        if lower.contains("$") || lower.contains("€") || lower.contains("£") || lower.contains("salary")
+        if ASCIISearch.isASCII(lower) {
+            if ["$", "salary", "usd", "eur ", "equity"].contains(where: { ASCIISearch.offset(of: $0, in: lower) != nil }) { return true }
+        } else if lower.contains("$") || lower.contains("€") || lower.contains("£") || lower.contains("salary")
             || lower.contains("usd") || lower.contains("eur ") || lower.contains("equity") { return true }
         // "150k", "120-150k"
         let bytes = Array(lower.utf8)
@@ -116,7 +119,7 @@ struct HackerNewsPost: Sendable, Equatable {
     /// Whether `word` occurs in `text` not glued to letters on either side.
     static func hasWord(_ word: String, in text: String) -> Bool {
         var search = text.startIndex
-        while let range = text.range(of: word, range: search..<text.endIndex) {
+        while let range = ASCIISearch.range(of: word, in: text, from: search) {
             let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
             let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
             let boundaryBefore = before.map { !$0.isLetter } ?? true
@@ -132,9 +135,9 @@ struct HackerNewsPost: Sendable, Equatable {
     static func roles(in field: String) -> [String] {
         var parts = [field]
         for separator in [",", ";", " / ", " and ", " & "] {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+            parts = parts.flatMap { ASCIISearch.components($0, separatedBy: separator) }
         }
-        let roles = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.contains(where: \.isLetter) }
+        let roles = parts.map { WhiteSpace.trimmed($0) }.filter { $0.contains(where: \.isLetter) }
         return roles.isEmpty ? [field] : roles
     }
 }

@@ -15,12 +15,12 @@ struct JSONPostingReader: Sendable {
     func readJSON(_ bytes: [UInt8], path: String) throws -> FileReadResult {
         let value: Any
         do {
-            value = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            value = try Self.value(of: bytes[...])
         } catch {
             // JSON-LD dumped from pages is often a little broken; try the unambiguous repairs first.
             let repaired = JSONRepair.repair(bytes)
             guard repaired != bytes,
-                  let value2 = try? JSONSerialization.jsonObject(with: Data(repaired), options: [.fragmentsAllowed])
+                  let value2 = try? Self.value(of: repaired[...])
             else {
                 // One object a line with a broken line among them is JSON lines: only that line is lost.
                 if Self.opensWithObjectLine(bytes) { return try readJSONLines(bytes, path: path) }
@@ -40,6 +40,7 @@ struct JSONPostingReader: Sendable {
                 result.rowErrors.append(.notAJobPost(path: path, record: "\(index + 1)"))
                 continue
             }
+            result.joinedByteCount += record.joinedByteCount
             if let posting = builder.posting(from: record, source: source) {
                 result.postings.append(posting)
             } else {
@@ -47,6 +48,13 @@ struct JSONPostingReader: Sendable {
             }
         }
         return result
+    }
+
+    /// The JSON value of `bytes`: by `FastJSON` when it reads them (the common case, without Foundation's
+    /// per-value cost), else by `JSONSerialization`, whose error is the one thrown.
+    static func value(of bytes: ArraySlice<UInt8>) throws -> Any {
+        if let value = bytes.withUnsafeBufferPointer({ FastJSON.parse($0) }) { return value }
+        return try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
     }
 
     /// Whether the first line alone is a whole JSON object and more lines follow.
@@ -71,15 +79,15 @@ struct JSONPostingReader: Sendable {
             lineNumber += 1
             let first = ByteScan.firstNonSpace(bytes, from: start)
             if first < end {
-                let line = Data(bytes[start..<end])
                 do {
-                    let value = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed])
+                    let value = try Self.value(of: bytes[start..<end])
                     parsedAny = true
                     for object in Self.recordObjects(in: value) {
                         guard let record = try record(from: object, path: path, mappings: &mappings) else {
                             result.rowErrors.append(.notAJobPost(path: path, record: "\(lineNumber)"))
                             continue
                         }
+                        result.joinedByteCount += record.joinedByteCount
                         if let posting = builder.posting(from: record, source: PostingSource(path: path, line: lineNumber)) {
                             result.postings.append(posting)
                         } else {
@@ -107,20 +115,21 @@ struct JSONPostingReader: Sendable {
         if JobPostingLD.isJobPosting(object) { return JobPostingLD.record(from: object) }
         if let shape = JobBoardExport.shape(of: object) { return JobBoardExport.record(from: object, shape: shape) }
         var record = try mappedRecord(from: object, path: path, mappings: &mappings)
-        if record.fields[.description] == nil, let html = Self.joinedDescription(of: object, path: path) {
+        if record.fields[.description] == nil, let (html, byteCount) = Self.joinedDescription(of: object, path: path) {
             record.fields[.description] = html
+            record.joinedByteCount = byteCount
         }
         return record
     }
 
     /// A careers-board dump that keeps each job's description beside its `jobs.json`, as
-    /// `descriptions/<id>.html`: that file's HTML, when the object has an `id` and the file is there.
-    static func joinedDescription(of object: [String: Any], path: String) -> String? {
+    /// `descriptions/<id>.html`: that file's HTML and size, when the object has an `id` and the file is there.
+    static func joinedDescription(of object: [String: Any], path: String) -> (String, Int)? {
         guard let id = JobPostingLD.text(object["id"]), !id.isEmpty, !id.contains("/"), !id.hasPrefix(".") else { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         let file = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("descriptions/\(id).html")
         guard let bytes = try? FileBytes.load(path: file, limit: 16 * 1024 * 1024) else { return nil }
-        return String(decoding: CharsetDetector.utf8Bytes(bytes), as: UTF8.self)
+        return (String(decoding: CharsetDetector.utf8Bytes(bytes), as: UTF8.self), bytes.count)
     }
 
     private func mappedRecord(from object: [String: Any], path: String,
@@ -135,11 +144,11 @@ struct JSONPostingReader: Sendable {
         }
         let values = keys.map { key -> String in
             let value = object[key]
-            if key.lowercased().contains("company") || key.lowercased().contains("organization") {
+            if Self.key(key, contains: "company") || Self.key(key, contains: "organization") {
                 return JobPostingLD.organizationName(value) ?? ""
             }
-            if key.lowercased().contains("location") { return JobPostingLD.location(value) ?? "" }
-            if key.lowercased().contains("salary") { return JobPostingLD.salary(value) ?? "" }
+            if Self.key(key, contains: "location") { return JobPostingLD.location(value) ?? "" }
+            if Self.key(key, contains: "salary") { return JobPostingLD.salary(value) ?? "" }
             if value is [Any] { return JobPostingLD.list(value) ?? "" }
             return JobPostingLD.text(value) ?? ""
         }
@@ -148,6 +157,17 @@ struct JSONPostingReader: Sendable {
             record.listedSkills = skills.compactMap { JobPostingLD.text($0) }
         }
         return record
+    }
+
+    /// `key.lowercased().contains(word)` for a lowercase ASCII `word`: over bytes when the key is ASCII (where
+    /// lowercasing and Foundation's comparison are byte for byte), else by the string calls.
+    static func key(_ key: String, contains word: String) -> Bool {
+        var key = key
+        let ascii = key.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return ByteScan.containsIgnoringCase(bytes, word, in: 0..<bytes.count)
+        }
+        return ascii ?? key.lowercased().contains(word)
     }
 
     /// The objects that are postings: array elements, JobPostings in JSON-LD, or the array inside a

@@ -57,14 +57,15 @@ enum JobPostingLD {
     /// A scalar as text: strings as they are, numbers printed, objects by their `name`/`@value`.
     static func text(_ value: Any?) -> String? {
         switch value {
+        // NSNumber last: casting a dictionary or array to it bridges the whole collection first.
         case let s as String:
             return s.isEmpty ? nil : s
-        case let n as NSNumber:
-            return n.stringValue
         case let object as [String: Any]:
             return text(object["name"]) ?? text(object["@value"]) ?? text(object["value"])
         case let array as [Any]:
             return array.lazy.compactMap { text($0) }.first
+        case let n as NSNumber:
+            return n.stringValue
         default:
             return nil
         }

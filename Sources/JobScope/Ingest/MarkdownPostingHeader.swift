@@ -38,7 +38,7 @@ struct MarkdownPostingHeader: Sendable, Equatable {
             var i = index
             while i < bytes.count {
                 let end = ByteScan.nextIndex(of: 0x0A, in: bytes, from: i) ?? bytes.count
-                let line = String(decoding: bytes[i..<end], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let line = WhiteSpace.trimmedLine(bytes[i..<end])
                 let next = min(end + 1, bytes.count)
                 if !line.isEmpty { return (line, next) }
                 i = next
@@ -84,15 +84,15 @@ struct MarkdownPostingHeader: Sendable, Equatable {
         guard (1...6).contains(hashes) else { return nil }
         let rest = line.dropFirst(hashes)
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-        var text = rest.trimmingCharacters(in: .whitespaces)
+        var text = WhiteSpace.trimmed(rest)
         while text.hasSuffix("#") { text.removeLast() } // closing hashes
-        text = text.trimmingCharacters(in: .whitespaces)
+        text = WhiteSpace.trimmed(text)
         return text.isEmpty ? nil : (hashes, text)
     }
 
     /// `[text](url)` filling the whole heading → (text, url).
     static func link(_ text: String) -> (String, String)? {
-        guard text.hasPrefix("["), text.hasSuffix(")"), let middle = text.range(of: "](", options: .backwards) else { return nil }
+        guard text.hasPrefix("["), text.hasSuffix(")"), let middle = lastLinkMiddle(text) else { return nil }
         let label = text[text.index(after: text.startIndex)..<middle.lowerBound]
         let url = text[middle.upperBound..<text.index(before: text.endIndex)]
         let clean = plainInline(String(label))
@@ -109,7 +109,7 @@ struct MarkdownPostingHeader: Sendable, Equatable {
             guard rest.first == "`" else { return nil }
             rest = rest.dropFirst()
             guard let close = rest.firstIndex(of: "`") else { return nil }
-            spans.append(rest[..<close].trimmingCharacters(in: .whitespaces))
+            spans.append(WhiteSpace.trimmed(rest[..<close]))
             rest = rest[rest.index(after: close)...].drop { $0 == " " || $0 == "\t" }
         }
         return spans.isEmpty ? nil : spans
@@ -118,8 +118,7 @@ struct MarkdownPostingHeader: Sendable, Equatable {
     /// The span's text after one of `marks` (an emoji and its variation selector), when it opens with one.
     static func marked(_ span: String, by marks: [String]) -> String? {
         for mark in marks where span.hasPrefix(mark) {
-            let value = span.dropFirst(mark.count).drop { $0 == " " || $0 == "\u{FE0F}" }
-                .trimmingCharacters(in: .whitespaces)
+            let value = WhiteSpace.trimmed(span.dropFirst(mark.count).drop { $0 == " " || $0 == "\u{FE0F}" })
             return value.isEmpty ? nil : value
         }
         return nil
@@ -137,11 +136,65 @@ struct MarkdownPostingHeader: Sendable, Equatable {
 
     /// Emphasis marks and link syntax removed from one line of inline Markdown.
     static func plainInline(_ text: String) -> String {
+        let utf8 = text.utf8
+        var marks = false
+        var previous: UInt8 = 0
+        for b in utf8 {
+            if (b == previous && (b == UInt8(ascii: "*") || b == UInt8(ascii: "_")))
+                || (previous == UInt8(ascii: "]") && b == UInt8(ascii: "(")) {
+                marks = true
+                break
+            }
+            previous = b
+        }
+        // No "**", "__" or "](": nothing to remove. In ASCII the byte rewrite does what the string calls do.
+        if !marks { return WhiteSpace.trimmed(text) }
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // The same steps over bytes ("**" pairs, then "__", then links until none, which removing marks may
+            // have formed, as in "]**(").
+            var bytes = Array(utf8)
+            for mark in [UInt8(ascii: "*"), UInt8(ascii: "_")] {
+                var kept: [UInt8] = []
+                kept.reserveCapacity(bytes.count)
+                var i = 0
+                while i < bytes.count {
+                    if bytes[i] == mark, i + 1 < bytes.count, bytes[i + 1] == mark {
+                        i += 2
+                        continue
+                    }
+                    kept.append(bytes[i])
+                    i += 1
+                }
+                bytes = kept
+            }
+            while let open = MarkdownText.firstLinkMiddle(bytes), let lb = bytes[..<open].lastIndex(of: UInt8(ascii: "[")),
+                  let close = bytes[(open + 2)...].firstIndex(of: UInt8(ascii: ")")) {
+                bytes.replaceSubrange(lb...close, with: Array(bytes[(lb + 1)..<open]))
+            }
+            return WhiteSpace.trimmed(String(decoding: bytes, as: UTF8.self))
+        }
         var s = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
         while let open = s.range(of: "]("), let lb = s[..<open.lowerBound].lastIndex(of: "["),
               let close = s[open.upperBound...].firstIndex(of: ")") {
             s.replaceSubrange(lb...close, with: s[s.index(after: lb)..<open.lowerBound])
         }
-        return s.trimmingCharacters(in: .whitespaces)
+        return WhiteSpace.trimmed(s)
+    }
+
+    /// `text.range(of: "](", options: .backwards)`; found over bytes when the text is ASCII (where Foundation's
+    /// comparison is byte for byte), else by Foundation.
+    static func lastLinkMiddle(_ text: String) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.range(of: "](", options: .backwards) }
+        var i = utf8.endIndex
+        var after: UInt8 = 0
+        while i > utf8.startIndex {
+            let before = utf8.index(before: i)
+            let b = utf8[before]
+            if b == UInt8(ascii: "]"), after == UInt8(ascii: "(") { return before..<utf8.index(before, offsetBy: 2) }
+            after = b
+            i = before
+        }
+        return nil
     }
 }

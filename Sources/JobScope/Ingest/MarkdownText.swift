@@ -130,7 +130,7 @@ enum MarkdownText {
         while lo < hi, line[lo] == 0x20 || line[lo] == 0x09 || line[lo] == 0x0D { lo += 1 }
         while hi > lo, line[hi - 1] == 0x20 || line[hi - 1] == 0x09 || line[hi - 1] == 0x0D { hi -= 1 }
         if lo < hi, line[lo] >= 0x80 || line[hi - 1] >= 0x80 {
-            return ArraySlice(String(decoding: line[lo..<hi], as: UTF8.self).trimmingCharacters(in: .whitespaces).utf8)
+            return ArraySlice(WhiteSpace.trimmed(String(decoding: line[lo..<hi], as: UTF8.self)).utf8)
         }
         return line[lo..<hi]
     }

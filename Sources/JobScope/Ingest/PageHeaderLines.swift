@@ -19,7 +19,7 @@ struct PageHeaderLines: Sendable, Equatable {
                                  "published:", "listed on", "job posted"]
 
     init(text: String, heading: String?) {
-        var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        var lines = text.split(whereSeparator: \.isNewline).map { WhiteSpace.trimmed($0) }
             .filter { !$0.isEmpty }
         if let heading, let index = lines.prefix(6).firstIndex(of: heading) { lines.removeFirst(index + 1) }
         let head = Array(lines.prefix(8))
@@ -49,7 +49,7 @@ struct PageHeaderLines: Sendable, Equatable {
         guard !lower.hasSuffix("."), line.split(separator: " ").count <= 7 else { return false }
         if lower.hasPrefix("remote") || lower.hasPrefix("hybrid") || lower.hasPrefix("on-site") || lower.hasPrefix("onsite")
             || lower.hasSuffix("(remote)") || lower.hasSuffix("/ remote") || lower.hasSuffix("or remote") { return true }
-        let parts = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = line.split(separator: ",").map { WhiteSpace.trimmed($0) }
         guard parts.count >= 2, parts.count <= 3 else { return false }
         return parts.allSatisfy { part in
             guard let first = part.first, first.isUppercase, part.count <= 30 else { return false }

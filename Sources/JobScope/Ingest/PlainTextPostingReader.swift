@@ -26,7 +26,7 @@ struct PlainTextPostingReader: Sendable {
         while lineStart < text.endIndex {
             let lineEnd = text[lineStart...].firstIndex(where: \.isNewline) ?? text.endIndex
             let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
-            let line = text[lineStart..<lineEnd].trimmingCharacters(in: .whitespaces)
+            let line = WhiteSpace.trimmed(text[lineStart..<lineEnd])
             defer { lineStart = next }
             if line.isEmpty { continue }
             if let (field, value) = Self.headerLine(line) {
@@ -82,7 +82,7 @@ struct PlainTextPostingReader: Sendable {
     static func headerLine(_ line: String) -> (PostingField, String)? {
         guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 20 else { return nil }
         let key = PostingField.normalize(String(line[..<colon]))
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let value = WhiteSpace.trimmed(line[line.index(after: colon)...])
         guard !value.isEmpty, value.count <= 120, let field = headerFields[key] else { return nil }
         return (field, value)
     }

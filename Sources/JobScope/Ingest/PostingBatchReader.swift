@@ -51,7 +51,8 @@ public struct PostingBatchReader: Sendable {
     private static func readOne(_ path: String, reader: PostingReader) -> Outcome {
         do {
             let bytes = try FileBytes.load(path: path, limit: reader.options.maxFileSize)
-            return Outcome(path: path, result: .success(try reader.read(bytes: bytes, path: path)), byteCount: bytes.count)
+            let result = try reader.read(bytes: bytes, path: path)
+            return Outcome(path: path, result: .success(result), byteCount: bytes.count + result.joinedByteCount)
         } catch let error as IngestError {
             return Outcome(path: path, result: .failure(error), byteCount: 0)
         } catch {

@@ -54,7 +54,7 @@ struct PostingBuilder: Sendable {
     /// Glassdoor exports glue the employer's rating under its name ("PNNL\n3.8"): keep the name.
     static func stripRating(_ company: String) -> String {
         guard let newline = company.lastIndex(where: { $0 == "\n" || $0 == "\r\n" }) else { return company }
-        let tail = company[company.index(after: newline)...].trimmingCharacters(in: .whitespaces)
+        let tail = WhiteSpace.trimmed(company[company.index(after: newline)...])
         guard !tail.isEmpty, tail.count <= 4, Double(tail) != nil else { return company }
         return String(company[..<newline])
     }
@@ -62,7 +62,7 @@ struct PostingBuilder: Sendable {
     /// Splits a listed-skills field written as "a, b; c" or one per line.
     static func splitList(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" || $0 == "|" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { WhiteSpace.trimmed($0) }
             .filter { !$0.isEmpty }
     }
 }

@@ -20,7 +20,7 @@ public struct PostingDateParser: Sendable {
             return (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
         }
         let trimmed = isAlphanumeric(text.utf8.first) && isAlphanumeric(text.utf8.last)
-            ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+            ? text : WhiteSpace.trimmed(text, newlines: true)
         guard !trimmed.isEmpty, trimmed.count <= 64 else { return nil }
         let bytes = Array(trimmed.utf8)
         if let iso = Self.isoDate(bytes) { return iso }

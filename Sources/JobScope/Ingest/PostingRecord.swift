@@ -10,4 +10,6 @@ struct PostingRecord: Sendable {
     var titles: [String]?
     /// The description is already rendered text (a page's visible text), not markup to render.
     var bodyIsText = false
+    /// Bytes of other files read into this record (a careers-board dump's description file).
+    var joinedByteCount = 0
 }

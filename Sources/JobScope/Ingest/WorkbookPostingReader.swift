@@ -25,6 +25,10 @@ struct WorkbookPostingReader: Sendable {
     static let sectionColumns: Set<String> = ["responsibilities", "qualifications", "requirements", "duties", "benefits"]
 
     func read(_ bytes: [UInt8], path: String) throws -> FileReadResult {
+        // ZIPFoundation's in-memory archive traps when an entry's offset lies past the end (a damaged file).
+        guard !Self.zipPointsPastEnd(bytes) else {
+            throw IngestError.unreadable(path: path, reason: "not a readable Excel workbook (its zip directory points past the end of the file); re-save it as .xlsx")
+        }
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
@@ -63,7 +67,7 @@ struct WorkbookPostingReader: Sendable {
                 var record = mapping.record(from: values)
                 let parts = sections.compactMap { column -> String? in
                     guard column.offset < values.count else { return nil }
-                    let text = values[column.offset].trimmingCharacters(in: .whitespacesAndNewlines)
+                    let text = WhiteSpace.trimmed(values[column.offset], newlines: true)
                     return text.isEmpty ? nil : "\(column.element)\n\n\(text)"
                 }
                 if !parts.isEmpty {
@@ -137,6 +141,34 @@ struct WorkbookPostingReader: Sendable {
             throw IngestError.unreadable(path: path, reason: "cannot inflate \(entry.path) (\(error))")
         }
         return bytes
+    }
+
+    /// Whether the zip's central directory (found as ZIPFoundation finds it: the last end record) or an entry it
+    /// lists (local header, then data) lies past the end of `bytes`. ZIP64 sizes (all bits set) are not judged.
+    static func zipPointsPastEnd(_ bytes: [UInt8]) -> Bool {
+        let n = bytes.count
+        func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+        func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+        func signature(_ i: Int, _ value: Int) -> Bool { i >= 0 && i + 4 <= n && u32(i) == value }
+        guard n >= 22 else { return false }
+        var end = n - 22
+        while end >= max(0, n - 22 - 65_535), !signature(end, 0x0605_4B50) { end -= 1 }
+        guard end >= 0, signature(end, 0x0605_4B50) else { return false } // no end record: ZIPFoundation refuses it
+        let entries = u16(end + 10), directorySize = u32(end + 12), directory = u32(end + 16)
+        if directory == 0xFFFF_FFFF || directorySize == 0xFFFF_FFFF { return false }
+        guard directory + directorySize <= n else { return true }
+        var position = directory
+        for _ in 0..<entries {
+            guard position + 46 <= n, signature(position, 0x0201_4B50) else { return false }
+            let compressed = u32(position + 20), local = u32(position + 42)
+            let next = position + 46 + u16(position + 28) + u16(position + 30) + u16(position + 32)
+            if local != 0xFFFF_FFFF {
+                guard local + 30 <= n else { return true }
+                if compressed != 0xFFFF_FFFF, local + 30 + u16(local + 26) + u16(local + 28) + compressed > n { return true }
+            }
+            position = next
+        }
+        return false
     }
 
     /// The N of `xl/worksheets/sheetN.xml` (sheets sort by it, not by name: sheet10 after sheet9).

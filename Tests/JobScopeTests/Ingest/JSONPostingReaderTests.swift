@@ -99,3 +99,75 @@ struct JSONLinesRecoveryTests {
         if case .invalidJSON(_, let line, _)? = result.rowErrors.first { #expect(line == 2) } else { Issue.record("expected an invalid-JSON row error") }
     }
 }
+
+/// The byte reader (`FastJSON`, with `JSONSerialization` for what it leaves) on the edge cases of real files:
+/// the values, row numbers and error messages are the ones `JSONSerialization` alone gave.
+@Suite("JSON edge cases")
+struct JSONEdgeCaseTests {
+    static let lineTexts: [String] = [
+        #"{"title": "Data \"Lead\" \u00e9\u2019", "description": "Line one\nLine two\tTabbed \/ slash \ud83d\ude00 done", "company": "Acme\u00a0Co"}"#,
+        #"{"title": "Lone \ud83d surrogate", "description": "Text with a lone surrogate escape"}"#,
+        #"{"title": "Nul \u0000 escape", "description": "Body with a NUL escape"}"#,
+        #"{"title": "Fraction", "description": "Pays well", "salary": 1.5e5, "location": {"name": "Berlin"}}"#,
+        #"{"title": "Broken", "description": "no close""#,
+        "",
+        #"{"Title": "Keys", "Company Name": {"name": "Nested Org"}, "Job Location": [{"address": {"addressLocality": "Paris"}}], "Salary Range": {"currency": "EUR", "value": {"minValue": 50000, "maxValue": 60000}}, "Description": "Mixed keys", "skills": ["python", 3, true], "remote": false, "n": null}"#,
+    ]
+    /// The lines above, CRLF-ended but for the last (LF).
+    static let lines: [UInt8] = Array((lineTexts.joined(separator: "\r\n") + "\n").utf8)
+
+    @Test("escapes, surrogate pairs, CRLF lines, nested values; a lone surrogate or a broken line costs only its line")
+    func escapesAndRows() throws {
+        let result = try PostingReader().read(bytes: [0xEF, 0xBB, 0xBF] + Self.lines, path: "edge.jsonl")
+        #expect(result.postings.map(\.title) == ["Data \"Lead\" é’", "Nul escape", "Fraction", "Keys"])
+        #expect(result.postings.map(\.source.line) == [1, 3, 4, 7])
+        let first = result.postings[0]
+        #expect(Array(first.body.unicodeScalars) == Array("Line one\nLine two Tabbed / slash 😀 done".unicodeScalars))
+        #expect(first.company == "Acme Co")
+        #expect(result.postings[2].salaryText == "150000.0")
+        #expect(result.postings[2].location == "Berlin")
+        let keys = result.postings[3]
+        #expect(keys.company == "Nested Org")
+        #expect(keys.location == "Paris")
+        #expect(keys.salaryText == "EUR 50000–60000")
+        #expect(keys.listedSkills == ["python", "3", "1"])
+        #expect(keys.extra["remote"] == "0")
+        let messages = result.rowErrors.map { $0.errorDescription ?? "" }
+        #expect(messages == [
+            "edge.jsonl:2: invalid JSON (Unexpected end of file during string parse (expected low-surrogate code point but did not find one).)",
+            "edge.jsonl:5: invalid JSON (Unexpected end of file during JSON parse.)",
+        ])
+    }
+
+    @Test("a BOM before a JSON array, duplicate keys (the last wins), and nesting deeper than the byte reader goes")
+    func bomDuplicatesDepth() throws {
+        let array = try PostingReader().read(bytes: [0xEF, 0xBB, 0xBF] + Array(#"[{"title": "One", "description": "First \u00fc"}, {"title": "Two", "description": "Second"}]"#.utf8), path: "a.json")
+        #expect(array.postings.map(\.title) == ["One", "Two"])
+        #expect(array.postings.first?.body == "First ü")
+        let duplicate = try PostingReader().read(bytes: Array(#"{"title": "A", "title": "B", "description": "dup keys"}"#.utf8), path: "d.json")
+        #expect(duplicate.postings.map(\.title) == ["B"])
+        let deep = #"{"jobs": [{"title": "Deep", "description": "d", "x": "# + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "}]}"
+        #expect(try PostingReader().read(bytes: Array(deep.utf8), path: "deep.json").postings.map(\.title) == ["Deep"])
+    }
+
+    @Test("a raw NUL byte in a JSON line is that line's error; a truncated document names the file")
+    func nulAndTruncated() throws {
+        let nul = try PostingReader().read(bytes: Array(#"{"title": "Raw", "description": "has a raw "#.utf8) + [0]
+            + Array(#" byte"}"#.utf8) + [0x0A] + Array((#"{"title": "Fine", "description": ""# + String(repeating: "x", count: 2000) + "\"}\n").utf8), path: "n.jsonl")
+        #expect(nul.postings.map(\.title) == ["Fine"])
+        #expect(nul.rowErrors.map { $0.errorDescription ?? "" } == ["n.jsonl:1: invalid JSON (Unescaped control character around character 43.)"])
+        #expect(throws: IngestError.invalidJSON(path: "t.json", line: nil, reason: "Unexpected end of file during JSON parse.")) {
+            try PostingReader().read(bytes: Array(#"[{"title": "One", "description": "First"}, {"title": "Tw"#.utf8), path: "t.json")
+        }
+    }
+
+    @Test("key names match ignoring case, in ASCII by bytes and otherwise as lowercased strings")
+    func keyNames() {
+        #expect(JSONPostingReader.key("Company Name", contains: "company"))
+        #expect(JSONPostingReader.key("HIRING_ORGANIZATION", contains: "organization"))
+        #expect(!JSONPostingReader.key("Comp", contains: "company"))
+        #expect(!JSONPostingReader.key("", contains: "salary"))
+        #expect(JSONPostingReader.key("Société Location", contains: "location"))
+        #expect(JSONPostingReader.key("SALARY€", contains: "salary"))
+    }
+}

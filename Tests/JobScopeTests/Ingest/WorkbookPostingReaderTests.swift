@@ -102,4 +102,18 @@ struct WorkbookPostingReaderTests {
     func serials(_ serial: Double, _ expected: String?) {
         #expect(WorkbookPostingReader.excelDate(serial)?.description == expected)
     }
+
+    @Test("the workbook fixture reads row by row; a copy whose zip directory points past the end is an error, not a crash")
+    func fixtureAndDamagedCopy() throws {
+        let result = try PostingReader(options: ReaderOptions(dateFromPath: .off)).read(path: IngestFixture.path("job-ads.xlsx"))
+        #expect(result.postings.map(\.title) == ["Prompt Engineer", "ML Engineer", "Data Annotator"])
+        #expect(result.postings.map(\.source.row) == [1, 2, 4])
+        #expect(result.postings.first?.datePosted == PostingDate(year: 2024, month: 5, day: 1))
+        #expect(result.postings.first?.body == "Write and test prompts for our assistant & measure them.\n\nResponsibilities\n\nDesign evaluations\nReview outputs")
+        #expect(result.rowErrors.count == 1)
+        let damaged = IngestFixture.path("job-ads-damaged.xlsx")
+        #expect(throws: IngestError.unreadable(path: damaged, reason: "not a readable Excel workbook (its zip directory points past the end of the file); re-save it as .xlsx")) {
+            try PostingReader().read(path: damaged)
+        }
+    }
 }
