@@ -114,6 +114,23 @@ struct BytePatternTests {
         }
     }
 
+    @Test("the title rules' patterns match as ICU does, on generated titles")
+    func titlePatterns() throws {
+        let parse = try TitleParseRules.load(from: ClassifierFixture.layout.titleParseRules)
+        let titleRules = try TitleRuleSet.load(from: ClassifierFixture.layout.titleRules)
+        let patterns = parse.seniority + parse.segments.map(\.pattern) + [parse.roleWords] + parse.heads.map(\.pattern)
+            + parse.specialisations.map(\.pattern) + titleRules.rules.map(\.pattern)
+        let texts = Self.texts(count: 300, pieces: Self.pieces(of: patterns), seed: 11)
+            .map(TitleRuleSet.normalize)
+        var compiled = 0
+        for pattern in patterns where !pattern.isEmpty {
+            guard BytePattern(pattern, options: .caseInsensitive) != nil else { continue }
+            compiled += 1
+            _ = try Self.expectSameMatches(pattern, options: .caseInsensitive, texts: texts)
+        }
+        #expect(compiled > patterns.count / 2)
+    }
+
     @Test("the syntax beyond the rule files' own: lazy, lookahead, anchors, counts, classes")
     func syntax() throws {
         let sources = [
