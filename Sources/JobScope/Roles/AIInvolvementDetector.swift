@@ -36,6 +36,8 @@ public struct AIInvolvementDetector: Sendable {
     private let companyHeading: CompiledPattern
     /// In the order they are applied: uses, genai, ml, work.
     private let kinds: [CompiledPattern]
+    /// The same patterns over bytes (nil when one is outside `BytePattern`'s subset).
+    private let byteKinds: [BytePattern]?
     private static let employerVoice = CompiledPattern(try! NSRegularExpression(pattern: #"\b(we|our|us|we're|we've)\b"#))
     private static let candidateVoice = CompiledPattern(try! NSRegularExpression(
         pattern: #"\b(you|your|you'll|you're|you've|candidate|applicant|experience (with|in)|knowledge of|ability to|responsible for|will)\b"#))
@@ -52,6 +54,8 @@ public struct AIInvolvementDetector: Sendable {
         companyHeading = try compile(rules.companyHeadings, "companyHeadings")
         kinds = try [(rules.uses, "uses"), (rules.genai, "genai"), (rules.ml, "ml"), (rules.work, "work")]
             .map { try compile($0.0, $0.1) }
+        let bytePatterns = kinds.compactMap { BytePattern($0.expression.pattern, options: $0.expression.options) }
+        byteKinds = bytePatterns.count == kinds.count ? bytePatterns : nil
     }
 
     /// Loads and compiles a rules file.
@@ -159,6 +163,44 @@ public struct AIInvolvementDetector: Sendable {
 
     /// The evidence in `text` (already the candidate-facing part, lowercased or not).
     public func counts(in text: String) -> AIEvidenceCounts {
+        countsByBytes(in: text) ?? countsByICU(in: text)
+    }
+
+    /// `countsByICU` over the lowercased text's bytes: the same counts and phrases (every match is ASCII, so
+    /// blanking a match's bytes blanks its UTF-16 units); nil when a pattern or the text needs ICU
+    /// (`BytePattern.answersLikeICU`).
+    func countsByBytes(in text: String) -> AIEvidenceCounts? {
+        guard let byteKinds else { return nil }
+        var bytes = Array(text.utf8)
+        if bytes.withUnsafeBytes({ ByteScan.largestByte($0) }) < 0x80 {
+            for i in bytes.indices where bytes[i] &- 65 < 26 { bytes[i] |= 0x20 }
+        } else {
+            bytes = Array(text.lowercased().utf8)
+        }
+        return bytes.withUnsafeMutableBufferPointer { buffer -> AIEvidenceCounts? in
+            let traits = TextTraits(UnsafeBufferPointer(buffer))
+            guard byteKinds.allSatisfy({ $0.answersLikeICU(traits) }) else { return nil }
+            var counts = [0, 0, 0, 0]
+            var matched: [String] = []
+            var stack: [Int] = []
+            for (k, pattern) in byteKinds.enumerated() {
+                let found = pattern.matches(in: UnsafeBufferPointer(buffer), stack: &stack)
+                counts[k] = found.count
+                for range in found.prefix(3) where matched.count < 6 {
+                    matched.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self))
+                }
+                // Blank what was counted so a later, broader pattern does not count it again.
+                for range in found {
+                    for i in range { buffer[i] = 0x20 }
+                }
+            }
+            return AIEvidenceCounts(uses: counts[0], genai: counts[1], ml: counts[2], work: counts[3], matched: matched)
+        }
+    }
+
+    /// The evidence in `text` by `NSRegularExpression`: what `countsByBytes` must equal, and the answer for a
+    /// text or pattern it leaves to ICU.
+    func countsByICU(in text: String) -> AIEvidenceCounts {
         let mutable = NSMutableString(string: text.lowercased())
         var counts = [0, 0, 0, 0]
         var matched: [String] = []

@@ -130,9 +130,9 @@ public struct TitleParser: Sendable {
         let ns = text as NSString
         var pieces: [String] = []
         var start = 0
-        for match in separators.expression.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            pieces.append(ns.substring(with: NSRange(location: start, length: match.range.location - start)))
-            start = match.range.location + match.range.length
+        for range in separators.utf16Ranges(in: text) {
+            pieces.append(ns.substring(with: NSRange(location: start, length: range.location - start)))
+            start = range.location + range.length
         }
         pieces.append(ns.substring(from: start))
         return pieces.map(TitleRuleSet.normalize).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!*")) }
@@ -200,17 +200,55 @@ public struct TitleParser: Sendable {
     public func isAIGated(_ roleID: String) -> Bool { rules.aiGated[roleID] != nil }
 }
 
-/// A compiled regular expression; `NSRegularExpression` is immutable and safe to share once built.
+/// A compiled regular expression; `NSRegularExpression` is immutable and safe to share once built. A pattern in
+/// `BytePattern`'s subset is matched over the text's bytes wherever that gives ICU's answer (most titles and
+/// sentences), by ICU elsewhere.
 struct CompiledPattern: @unchecked Sendable {
     let expression: NSRegularExpression
-    init(_ expression: NSRegularExpression) { self.expression = expression }
+    let bytes: BytePattern?
+
+    init(_ expression: NSRegularExpression) {
+        self.expression = expression
+        bytes = BytePattern(expression.pattern, options: expression.options)
+    }
 
     func matches(_ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        if let found = firstByteRange(in: text) { return found != nil }
+        return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     func firstRange(in text: String) -> Range<String.Index>? {
+        if let found = firstByteRange(in: text) {
+            // Matches are ASCII and begin and end between characters: offsets in UTF-8 name the same places.
+            return found.map { text.utf8.index(text.startIndex, offsetBy: $0.lowerBound)..<text.utf8.index(text.startIndex, offsetBy: $0.upperBound) }
+        }
         guard let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
         return Range(match.range, in: text)
+    }
+
+    /// Every match as UTF-16 ranges, as `NSRegularExpression.matches(in:)` gives them.
+    func utf16Ranges(in text: String) -> [NSRange] {
+        if let bytes {
+            var text = text
+            let found: [NSRange]? = text.withUTF8 { buffer in
+                // In ASCII text a byte offset is a UTF-16 offset.
+                guard TextTraits(buffer).isASCII else { return nil }
+                var stack: [Int] = []
+                return bytes.matches(in: buffer, stack: &stack).map { NSRange(location: $0.lowerBound, length: $0.count) }
+            }
+            if let found { return found }
+        }
+        return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).map(\.range)
+    }
+
+    /// `.some(first match or nil)` when the bytes answer, nil when ICU must.
+    private func firstByteRange(in text: String) -> Range<Int>?? {
+        guard let bytes else { return nil }
+        var text = text
+        return text.withUTF8 { buffer -> Range<Int>?? in
+            guard bytes.answersLikeICU(TextTraits(buffer)) else { return nil }
+            var stack: [Int] = []
+            return .some(bytes.firstMatch(in: buffer, stack: &stack))
+        }
     }
 }

@@ -121,9 +121,7 @@ public struct TitleRuleSet: Sendable {
     public func matchingRule(for title: String) -> TitleRule? {
         let normalized = Self.normalize(title)
         guard !normalized.isEmpty else { return nil }
-        let range = NSRange(normalized.startIndex..., in: normalized)
-        for (rule, pattern) in zip(rules, compiled)
-        where pattern.expression.firstMatch(in: normalized, range: range) != nil {
+        for (rule, pattern) in zip(rules, compiled) where pattern.matches(normalized) {
             return rule
         }
         return nil

@@ -1,0 +1,753 @@
+import Foundation
+
+/// A regular expression of the rule files compiled to a backtracking program over UTF-8 bytes, which finds the
+/// matches `NSRegularExpression` (ICU) finds in the same text, without ICU's per-call cost (a UTF-16 copy of the
+/// text, a matcher, an `NSTextCheckingResult` per match).
+///
+/// Only a subset of ICU's syntax compiles (`init` returns nil otherwise, and the caller keeps ICU): literals,
+/// `.`, bracket classes of ASCII characters and ranges, `\d \w \s \D \W \S \b \B \A`, escaped punctuation,
+/// groups `(…)` `(?:…)`, lookaheads `(?=…)` `(?!…)`, alternation, `^ $`, and the quantifiers `? * + {m,n}`,
+/// greedy or lazy. Every consuming step matches one ASCII byte; ICU's answer on other text is kept by
+/// `answersLikeICU`: a text whose non-ASCII characters could take part in a match (a case fold, a Unicode
+/// digit, or any non-ASCII character when the pattern has `.`, `\w`, a negated class or a non-ASCII literal)
+/// goes to ICU. Non-ASCII characters next to a match are still read as ICU reads them for `\b` (`ScalarClasses`).
+struct BytePattern: Sendable {
+    /// A set of ASCII bytes as two 64-bit masks.
+    struct ByteSet: Sendable, Equatable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        @inline(__always) func contains(_ b: UInt8) -> Bool {
+            b < 64 ? (low >> UInt64(b)) & 1 != 0 : b < 128 ? (high >> UInt64(b &- 64)) & 1 != 0 : false
+        }
+
+        mutating func insert(_ b: UInt8) {
+            if b < 64 { low |= 1 << UInt64(b) } else if b < 128 { high |= 1 << UInt64(b - 64) }
+        }
+
+        mutating func insert(_ range: ClosedRange<UInt8>) {
+            for b in range { insert(b) }
+        }
+
+        mutating func formUnion(_ other: ByteSet) {
+            low |= other.low
+            high |= other.high
+        }
+
+        /// Every other ASCII byte.
+        var inverted: ByteSet { ByteSet(low: ~low, high: ~high) }
+
+        /// With both cases of every ASCII letter in it.
+        var caseClosed: ByteSet {
+            var result = self
+            for b in UInt8(ascii: "a")...UInt8(ascii: "z") where contains(b) || contains(b - 32) {
+                result.insert(b)
+                result.insert(b - 32)
+            }
+            return result
+        }
+
+        static let digits: ByteSet = {
+            var s = ByteSet()
+            s.insert(UInt8(ascii: "0")...UInt8(ascii: "9"))
+            return s
+        }()
+        /// ICU's `\w` in ASCII: letters, digits, underscore.
+        static let word: ByteSet = {
+            var s = digits
+            s.insert(UInt8(ascii: "a")...UInt8(ascii: "z"))
+            s.insert(UInt8(ascii: "A")...UInt8(ascii: "Z"))
+            s.insert(UInt8(ascii: "_"))
+            return s
+        }()
+        /// ICU's `\s` in ASCII (`\p{WhiteSpace}`): tab, line feed, vertical tab, form feed, carriage return, space.
+        static let space: ByteSet = {
+            var s = ByteSet()
+            s.insert(0x09...0x0D)
+            s.insert(0x20)
+            return s
+        }()
+        /// What `.` matches in ASCII: all but the line terminators LF, VT, FF, CR.
+        static let dot: ByteSet = {
+            var s = ByteSet()
+            s.insert(0x0A...0x0D)
+            return s.inverted
+        }()
+    }
+
+    private enum Op: UInt8 {
+        /// Consumes one byte in `set`.
+        case byte
+        /// Goes on at `x`; on failure, at `y`.
+        case split
+        case jump
+        /// Goes on at the alternatives of dispatch table `x` that may begin with the next byte, in order.
+        case dispatch
+        case boundary, notBoundary, textStart, textEnd
+        /// Goes on at `y` when the body at the next instruction matches here (`x` = 1: when it does not).
+        case lookahead
+        /// The end of a lookahead's body.
+        case succeed
+        case match
+    }
+
+    private struct Instruction: Sendable {
+        var op: Op
+        var x: Int32 = 0
+        var y: Int32 = 0
+        var set = ByteSet()
+    }
+
+    private indirect enum Node {
+        case byte(ByteSet)
+        case sequence([Node])
+        case choice([Node])
+        case loop(Node, min: Int, max: Int?, greedy: Bool)
+        case boundary(Bool)
+        case textStart, textEnd
+        case lookahead(Node, negative: Bool)
+    }
+
+    /// The pattern's text, as given.
+    let source: String
+    private let program: [Instruction]
+    /// Per dispatch table, per next byte (128: a non-ASCII byte or the end of the text): where its targets
+    /// begin in `targets` and how many there are.
+    private let dispatchSlices: [Int32]
+    private let targets: [Int32]
+    /// The bytes a match can begin with.
+    private let firstBytes: ByteSet
+    /// True when a step can consume a non-ASCII character in ICU (`.`, `\w`, `\W`, `\s`, `\S`, `\D`, a negated
+    /// class, a non-ASCII literal): then only ASCII text is matched here.
+    private let needsASCIIText: Bool
+    private let usesDigits: Bool
+    private let caseInsensitive: Bool
+
+    /// Compiles `pattern` as `NSRegularExpression` with `options` (none or `.caseInsensitive`) reads it; nil
+    /// when it uses syntax or options outside the subset.
+    init?(_ pattern: String, options: NSRegularExpression.Options = []) {
+        guard options.subtracting(.caseInsensitive).isEmpty else { return nil }
+        var parser = Parser(scalars: Array(pattern.unicodeScalars), caseInsensitive: options.contains(.caseInsensitive))
+        guard let node = try? parser.parseWhole() else { return nil }
+        let first = Self.first(of: node)
+        // A pattern that can match the empty string is left to ICU (how it steps past empty matches).
+        guard !first.nullable else { return nil }
+        var compiler = Compiler()
+        compiler.emit(node)
+        compiler.program.append(Instruction(op: .match))
+        guard compiler.program.count < 50_000 else { return nil }
+        source = pattern
+        program = compiler.program
+        dispatchSlices = compiler.dispatchSlices
+        targets = compiler.targets
+        firstBytes = first.bytes
+        needsASCIIText = parser.needsASCIIText
+        usesDigits = parser.usesDigits
+        caseInsensitive = options.contains(.caseInsensitive)
+    }
+
+    // MARK: Matching
+
+    /// Whether matching `text` here gives ICU's answer (see the type's note).
+    func answersLikeICU(_ text: TextTraits) -> Bool {
+        if text.isASCII { return true }
+        if needsASCIIText { return false }
+        if caseInsensitive && text.holdsCaseFolding { return false }
+        if usesDigits && text.holdsOtherDigits { return false }
+        return true
+    }
+
+    /// The first match at or after byte `from`, as byte offsets (every match is ASCII).
+    func firstMatch(in text: UnsafeBufferPointer<UInt8>, from: Int = 0, stack: inout [Int]) -> Range<Int>? {
+        var start = from
+        let n = text.count
+        while start < n {
+            let b = text[start]
+            if b < 0x80, firstBytes.contains(b), let end = run(0, start, text, &stack) {
+                return start..<end
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    /// Every match, left to right, each search going on where the last match ended (as ICU's `matches(in:)`).
+    func matches(in text: UnsafeBufferPointer<UInt8>, stack: inout [Int]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var from = 0
+        while let range = firstMatch(in: text, from: from, stack: &stack) {
+            found.append(range)
+            from = range.upperBound
+        }
+        return found
+    }
+
+    /// Whether `text` (already checked by `answersLikeICU`) holds a match.
+    func matches(_ text: [UInt8]) -> Bool {
+        var stack: [Int] = []
+        return text.withUnsafeBufferPointer { firstMatch(in: $0, stack: &stack) } != nil
+    }
+
+    /// Runs the program from `pc` at byte `start`: the end of the first match in ICU's order of preference.
+    private func run(_ pc0: Int, _ start: Int, _ text: UnsafeBufferPointer<UInt8>, _ stack: inout [Int]) -> Int? {
+        let base = stack.count
+        defer { stack.removeSubrange(base...) }
+        var pc = pc0
+        var p = start
+        let n = text.count
+        while true {
+            let instruction = program[pc]
+            var ok = true
+            switch instruction.op {
+            case .byte:
+                if p < n, instruction.set.contains(text[p]) {
+                    p += 1
+                    pc += 1
+                } else {
+                    ok = false
+                }
+            case .split:
+                stack.append(Int(instruction.y))
+                stack.append(p)
+                pc = Int(instruction.x)
+            case .jump:
+                pc = Int(instruction.x)
+            case .dispatch:
+                let b = p < n ? min(Int(text[p]), 128) : 128
+                let slice = (Int(instruction.x) * 129 + b) * 2
+                let offset = Int(dispatchSlices[slice]), count = Int(dispatchSlices[slice + 1])
+                if count == 0 {
+                    ok = false
+                } else {
+                    var k = offset + count - 1
+                    while k > offset {
+                        stack.append(Int(targets[k]))
+                        stack.append(p)
+                        k -= 1
+                    }
+                    pc = Int(targets[offset])
+                }
+            case .boundary:
+                ok = Self.isWordBoundary(text, p)
+                pc += 1
+            case .notBoundary:
+                ok = !Self.isWordBoundary(text, p)
+                pc += 1
+            case .textStart:
+                ok = p == 0
+                pc += 1
+            case .textEnd:
+                ok = Self.isTextEnd(text, p)
+                pc += 1
+            case .lookahead:
+                let found = run(pc + 1, p, text, &stack) != nil
+                ok = found != (instruction.x == 1)
+                pc = Int(instruction.y)
+            case .succeed, .match:
+                return p
+            }
+            if !ok {
+                guard stack.count > base else { return nil }
+                p = stack.removeLast()
+                pc = stack.removeLast()
+            }
+        }
+    }
+
+    @inline(__always) private static func isWordByte(_ b: UInt8) -> Bool { ByteSet.word.contains(b) }
+
+    /// ICU's `\b` at byte `p`: no boundary before a combining or format character; otherwise the characters
+    /// on either side (skipping combining and format characters backwards) differ in being word characters.
+    static func isWordBoundary(_ text: UnsafeBufferPointer<UInt8>, _ p: Int) -> Bool {
+        var here = false
+        if p < text.count {
+            let b = text[p]
+            if b < 0x80 {
+                here = isWordByte(b)
+            } else {
+                let classes = ScalarClasses.of(UTF8Scalar.decode(text, at: p))
+                if classes.contains(.combiningOrFormat) { return false }
+                here = classes.contains(.word)
+            }
+        }
+        var before = false
+        var q = p
+        while q > 0 {
+            let b = text[q - 1]
+            if b < 0x80 {
+                before = isWordByte(b)
+                break
+            }
+            let (scalar, at) = UTF8Scalar.decode(text, before: q)
+            q = at
+            let classes = ScalarClasses.of(scalar)
+            if classes.contains(.combiningOrFormat) { continue }
+            before = classes.contains(.word)
+            break
+        }
+        return here != before
+    }
+
+    /// ICU's `$` without multi-line mode: the end, or before one line terminator (or CR LF) that ends the text.
+    static func isTextEnd(_ text: UnsafeBufferPointer<UInt8>, _ p: Int) -> Bool {
+        let n = text.count
+        if p >= n { return true }
+        let rest = n - p
+        let b = text[p]
+        if rest == 1 {
+            // A lone LF after a CR is the second half of a CR LF: `$` is before the CR, not here.
+            return b >= 0x0A && b <= 0x0D && !(b == 0x0A && p > 0 && text[p - 1] == 0x0D)
+        }
+        if rest == 2 {
+            if b == 0x0D && text[p + 1] == 0x0A { return true }
+            return b == 0xC2 && text[p + 1] == 0x85
+        }
+        return rest == 3 && b == 0xE2 && text[p + 1] == 0x80 && (text[p + 2] == 0xA8 || text[p + 2] == 0xA9)
+    }
+
+    // MARK: First bytes
+
+    /// The bytes a match of `node` can begin with, and whether it can match the empty string.
+    private static func first(of node: Node) -> (bytes: ByteSet, nullable: Bool) {
+        switch node {
+        case .byte(let set):
+            return (set, false)
+        case .sequence(let items):
+            var bytes = ByteSet()
+            for item in items {
+                let f = first(of: item)
+                bytes.formUnion(f.bytes)
+                if !f.nullable { return (bytes, false) }
+            }
+            return (bytes, true)
+        case .choice(let alternatives):
+            var bytes = ByteSet()
+            var nullable = false
+            for alternative in alternatives {
+                let f = first(of: alternative)
+                bytes.formUnion(f.bytes)
+                nullable = nullable || f.nullable
+            }
+            return (bytes, nullable)
+        case .loop(let body, let min, _, _):
+            let f = first(of: body)
+            return (f.bytes, f.nullable || min == 0)
+        case .boundary, .textStart, .textEnd, .lookahead:
+            return (ByteSet(), true)
+        }
+    }
+
+    // MARK: Compiling
+
+    private struct Compiler {
+        var program: [Instruction] = []
+        var dispatchSlices: [Int32] = []
+        var targets: [Int32] = []
+
+        mutating func emit(_ node: Node) {
+            switch node {
+            case .byte(let set):
+                program.append(Instruction(op: .byte, set: set))
+            case .sequence(let items):
+                for item in items { emit(item) }
+            case .choice(let alternatives):
+                emitChoice(alternatives)
+            case .loop(let body, let min, let max, let greedy):
+                for _ in 0..<min { emit(body) }
+                if let max {
+                    // Each optional copy, when taken, may be followed by the next; all leave to the same end.
+                    var exits: [Int] = []
+                    for _ in 0..<(max - min) {
+                        exits.append(program.count)
+                        program.append(Instruction(op: .split))
+                        emit(body)
+                    }
+                    let end = Int32(program.count)
+                    for at in exits { setSplit(at, body: Int32(at + 1), exit: end, greedy: greedy) }
+                } else {
+                    let top = program.count
+                    program.append(Instruction(op: .split))
+                    emit(body)
+                    program.append(Instruction(op: .jump, x: Int32(top)))
+                    setSplit(top, body: Int32(top + 1), exit: Int32(program.count), greedy: greedy)
+                }
+            case .boundary(let positive):
+                program.append(Instruction(op: positive ? .boundary : .notBoundary))
+            case .textStart:
+                program.append(Instruction(op: .textStart))
+            case .textEnd:
+                program.append(Instruction(op: .textEnd))
+            case .lookahead(let body, let negative):
+                let at = program.count
+                program.append(Instruction(op: .lookahead, x: negative ? 1 : 0))
+                emit(body)
+                program.append(Instruction(op: .succeed))
+                program[at].y = Int32(program.count)
+            }
+        }
+
+        private mutating func setSplit(_ at: Int, body: Int32, exit: Int32, greedy: Bool) {
+            program[at].x = greedy ? body : exit
+            program[at].y = greedy ? exit : body
+        }
+
+        /// Alternatives tried in order, each only where the next byte can begin it.
+        private mutating func emitChoice(_ alternatives: [Node]) {
+            let table = dispatchSlices.count / (129 * 2)
+            dispatchSlices.append(contentsOf: repeatElement(0, count: 129 * 2))
+            program.append(Instruction(op: .dispatch, x: Int32(table)))
+            var starts: [Int32] = []
+            var jumps: [Int] = []
+            for alternative in alternatives {
+                starts.append(Int32(program.count))
+                emit(alternative)
+                jumps.append(program.count)
+                program.append(Instruction(op: .jump))
+            }
+            for at in jumps { program[at].x = Int32(program.count) }
+            let firsts = alternatives.map(BytePattern.first(of:))
+            for b in 0...128 {
+                let offset = targets.count
+                for (k, f) in firsts.enumerated() where f.nullable || (b < 128 && f.bytes.contains(UInt8(b))) {
+                    targets.append(starts[k])
+                }
+                let slice = (table * 129 + b) * 2
+                dispatchSlices[slice] = Int32(offset)
+                dispatchSlices[slice + 1] = Int32(targets.count - offset)
+            }
+        }
+    }
+
+    // MARK: Parsing
+
+    private struct Unsupported: Error {}
+
+    private struct Parser {
+        let scalars: [Unicode.Scalar]
+        let caseInsensitive: Bool
+        var i = 0
+        var needsASCIIText = false
+        var usesDigits = false
+
+        init(scalars: [Unicode.Scalar], caseInsensitive: Bool) {
+            self.scalars = scalars
+            self.caseInsensitive = caseInsensitive
+        }
+
+        var peek: Unicode.Scalar? { i < scalars.count ? scalars[i] : nil }
+
+        mutating func parseWhole() throws -> Node {
+            let node = try parseChoice()
+            guard i == scalars.count else { throw Unsupported() }
+            return node
+        }
+
+        mutating func parseChoice() throws -> Node {
+            var alternatives = [try parseSequence()]
+            while peek == "|" {
+                i += 1
+                alternatives.append(try parseSequence())
+            }
+            return alternatives.count == 1 ? alternatives[0] : .choice(alternatives)
+        }
+
+        mutating func parseSequence() throws -> Node {
+            var items: [Node] = []
+            while let c = peek, c != "|", c != ")" {
+                let (atom, quantifiable) = try parseAtom()
+                items.append(try parseQuantifier(atom, quantifiable: quantifiable))
+            }
+            return items.count == 1 ? items[0] : .sequence(items)
+        }
+
+        mutating func parseAtom() throws -> (Node, quantifiable: Bool) {
+            guard let c = peek else { throw Unsupported() }
+            i += 1
+            switch c {
+            case "(":
+                var lookahead: Bool?
+                if peek == "?" {
+                    i += 1
+                    switch peek {
+                    case ":": lookahead = nil
+                    case "=": lookahead = false
+                    case "!": lookahead = true
+                    default: throw Unsupported()
+                    }
+                    i += 1
+                }
+                let body = try parseChoice()
+                guard peek == ")" else { throw Unsupported() }
+                i += 1
+                if let negative = lookahead { return (.lookahead(body, negative: negative), false) }
+                return (body, true)
+            case "[":
+                return (.byte(try parseClass()), true)
+            case ".":
+                needsASCIIText = true
+                return (.byte(ByteSet.dot), true)
+            case "^":
+                return (.textStart, false)
+            case "$":
+                return (.textEnd, false)
+            case "\\":
+                guard let e = peek else { throw Unsupported() }
+                i += 1
+                switch e {
+                case "b": return (.boundary(true), false)
+                case "B": return (.boundary(false), false)
+                case "A": return (.textStart, false)
+                default: return (.byte(try classEscape(e)), true)
+                }
+            case "*", "+", "?", "{", "}", "]", ")":
+                throw Unsupported()
+            default:
+                return (.byte(literal(c)), true)
+            }
+        }
+
+        /// The set one literal character matches in ASCII text.
+        mutating func literal(_ c: Unicode.Scalar) -> ByteSet {
+            var set = ByteSet()
+            if c.isASCII {
+                set.insert(UInt8(c.value))
+            } else {
+                needsASCIIText = true
+            }
+            return caseInsensitive ? set.caseClosed : set
+        }
+
+        /// An escape other than an assertion, outside or inside a class.
+        mutating func classEscape(_ e: Unicode.Scalar) throws -> ByteSet {
+            switch e {
+            case "d":
+                usesDigits = true
+                return ByteSet.digits
+            case "D":
+                needsASCIIText = true
+                return ByteSet.digits.inverted
+            case "w":
+                needsASCIIText = true
+                return ByteSet.word
+            case "W":
+                needsASCIIText = true
+                return ByteSet.word.inverted
+            case "s":
+                needsASCIIText = true
+                return ByteSet.space
+            case "S":
+                needsASCIIText = true
+                return ByteSet.space.inverted
+            case "n": return literal("\n")
+            case "t": return literal("\t")
+            case "r": return literal("\r")
+            default:
+                // Escaped ASCII punctuation is itself; escaped letters and digits mean other things in ICU.
+                guard e.isASCII, !e.properties.isAlphabetic, !(48...57).contains(e.value), e.value > 0x20 else {
+                    throw Unsupported()
+                }
+                return literal(e)
+            }
+        }
+
+        /// A bracket class of ASCII characters, ranges and class escapes; `[` opened it.
+        mutating func parseClass() throws -> ByteSet {
+            var set = ByteSet()
+            var negated = false
+            if peek == "^" {
+                negated = true
+                i += 1
+            }
+            // ICU reads `[]…]`, `[:…:]`, nested sets, `&&` and `$` in its own ways: left to it.
+            guard let opening = peek, opening != "]", opening != ":" else { throw Unsupported() }
+            var items = 0
+            while let c = peek, c != "]" {
+                i += 1
+                items += 1
+                switch c {
+                case "[", "$", "^":
+                    throw Unsupported()
+                case "&" where peek == "&":
+                    throw Unsupported()
+                case "\\":
+                    guard let e = peek else { throw Unsupported() }
+                    i += 1
+                    set.formUnion(try classEscape(e))
+                case "-":
+                    // A literal only first or last; between two single characters it is a range (below).
+                    guard items == 1 || peek == "]" else { throw Unsupported() }
+                    set.insert(UInt8(ascii: "-"))
+                default:
+                    guard c.isASCII else {
+                        // A non-ASCII member (`[£€]`): it cannot match ASCII text, the only text matched here.
+                        needsASCIIText = true
+                        if peek == "-" { throw Unsupported() }
+                        continue
+                    }
+                    if peek == "-", i + 1 < scalars.count, scalars[i + 1] != "]" {
+                        let upper = scalars[i + 1]
+                        guard upper.isASCII, upper != "\\", upper != "[", upper.value >= c.value else {
+                            throw Unsupported()
+                        }
+                        set.insert(UInt8(c.value)...UInt8(upper.value))
+                        i += 2
+                    } else {
+                        set.insert(UInt8(c.value))
+                    }
+                }
+            }
+            guard peek == "]" else { throw Unsupported() }
+            i += 1
+            if caseInsensitive { set = set.caseClosed }
+            if negated {
+                // It matches every non-ASCII character.
+                needsASCIIText = true
+                set = set.inverted
+            }
+            return set
+        }
+
+        mutating func parseQuantifier(_ atom: Node, quantifiable: Bool) throws -> Node {
+            guard let c = peek, "?*+{".unicodeScalars.contains(c) else { return atom }
+            guard quantifiable else { throw Unsupported() }
+            i += 1
+            var min = 0
+            var max: Int?
+            switch c {
+            case "?": max = 1
+            case "*": max = nil
+            case "+": min = 1
+            default:
+                min = try number()
+                if peek == "," {
+                    i += 1
+                    if peek != "}" { max = try number() }
+                } else {
+                    max = min
+                }
+                guard peek == "}", max.map({ $0 >= min }) ?? true, min <= 100, (max ?? 0) <= 100 else {
+                    throw Unsupported()
+                }
+                i += 1
+            }
+            var greedy = true
+            if peek == "?" {
+                greedy = false
+                i += 1
+            } else if peek == "+" {
+                throw Unsupported()  // possessive
+            }
+            if let next = peek, "?*+{".unicodeScalars.contains(next) { throw Unsupported() }
+            // A loop whose body can match nothing: ICU's way of stopping it is its own.
+            if max == nil, BytePattern.first(of: atom).nullable { throw Unsupported() }
+            return .loop(atom, min: min, max: max, greedy: greedy)
+        }
+
+        mutating func number() throws -> Int {
+            var value = 0
+            var digits = 0
+            while let c = peek, (48...57).contains(c.value), digits < 4 {
+                value = value * 10 + Int(c.value - 48)
+                digits += 1
+                i += 1
+            }
+            guard digits > 0 else { throw Unsupported() }
+            return value
+        }
+    }
+}
+
+/// What the non-ASCII characters of a text allow `BytePattern` (see `answersLikeICU`).
+struct TextTraits: Sendable {
+    var isASCII = true
+    /// A character whose case folding differs from it (ß, ſ, a ligature): it may match ASCII ignoring case.
+    var holdsCaseFolding = false
+    /// A decimal digit outside ASCII, which ICU's `\d` matches.
+    var holdsOtherDigits = false
+
+    init(_ text: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        let n = text.count
+        while i < n {
+            if text[i] < 0x80 {
+                i += 1
+                continue
+            }
+            isASCII = false
+            let scalar = UTF8Scalar.decode(text, at: i)
+            let classes = ScalarClasses.of(scalar)
+            if classes.contains(.caseFolding) { holdsCaseFolding = true }
+            if classes.contains(.digit) { holdsOtherDigits = true }
+            i += UTF8Scalar.length(leading: text[i])
+        }
+    }
+}
+
+/// Decoding single scalars of valid UTF-8 (a Swift string's bytes).
+enum UTF8Scalar {
+    @inline(__always) static func length(leading b: UInt8) -> Int {
+        b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+    }
+
+    /// The scalar whose first byte is at `i`.
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Unicode.Scalar {
+        let b = text[i]
+        var value: UInt32
+        let length = Self.length(leading: b)
+        switch length {
+        case 1: value = UInt32(b)
+        case 2: value = UInt32(b & 0x1F)
+        case 3: value = UInt32(b & 0x0F)
+        default: value = UInt32(b & 0x07)
+        }
+        var k = 1
+        while k < length, i + k < text.count {
+            value = value << 6 | UInt32(text[i + k] & 0x3F)
+            k += 1
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// The scalar that ends just before byte `end`, and where it begins.
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, before end: Int) -> (Unicode.Scalar, Int) {
+        var start = end - 1
+        while start > 0, text[start] & 0xC0 == 0x80 { start -= 1 }
+        return (decode(text, at: start), start)
+    }
+}
+
+/// How ICU's regular expressions see a non-ASCII character, asked of ICU itself once per character and kept.
+struct ScalarClasses: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    /// In ICU's word set (`\w`: letters, marks, decimal digits, connector punctuation, ZWJ, ZWNJ).
+    static let word = ScalarClasses(rawValue: 1)
+    /// A grapheme extender or a format character (Cf): `\b` never falls before one and looks past it.
+    static let combiningOrFormat = ScalarClasses(rawValue: 2)
+    /// Matched by `\d`.
+    static let digit = ScalarClasses(rawValue: 4)
+    /// Changed by case folding, or matching an ASCII letter ignoring case.
+    static let caseFolding = ScalarClasses(rawValue: 8)
+
+    private static let known = Locked<[UInt32: ScalarClasses]>([:])
+    private static let wordPattern = try! NSRegularExpression(pattern: #"\A\w\z"#)
+    private static let combiningPattern = try! NSRegularExpression(
+        pattern: #"\A[\p{Grapheme_Extend}\p{Cf}]\z"#)
+    private static let digitPattern = try! NSRegularExpression(pattern: #"\A\d\z"#)
+    private static let foldingPattern = try! NSRegularExpression(
+        pattern: #"\A(?:\p{Changes_When_Casefolded}|(?i:[a-z]))\z"#)
+
+    static func of(_ scalar: Unicode.Scalar) -> ScalarClasses {
+        if let classes = known.withLock({ $0[scalar.value] }) { return classes }
+        let text = String(Character(scalar))
+        let range = NSRange(location: 0, length: (text as NSString).length)
+        func holds(_ pattern: NSRegularExpression) -> Bool { pattern.firstMatch(in: text, range: range) != nil }
+        var classes: ScalarClasses = []
+        if holds(wordPattern) { classes.insert(.word) }
+        if holds(combiningPattern) { classes.insert(.combiningOrFormat) }
+        if holds(digitPattern) { classes.insert(.digit) }
+        if holds(foldingPattern) || scalar.properties.changesWhenCaseFolded { classes.insert(.caseFolding) }
+        known.withLock { $0[scalar.value] = classes }
+        return classes
+    }
+}

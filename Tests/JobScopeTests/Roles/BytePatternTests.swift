@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+@testable import JobScope
+
+/// `BytePattern` must find exactly what `NSRegularExpression` finds wherever it says it answers like ICU.
+@Suite("BytePattern")
+struct BytePatternTests {
+    /// Every match ICU finds, as UTF-8 byte offsets.
+    static func icuMatches(_ pattern: NSRegularExpression, in text: String) -> [Range<Int>] {
+        pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
+            let range = Range(match.range, in: text)!
+            return text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+                ..< text.utf8.distance(from: text.startIndex, to: range.upperBound)
+        }
+    }
+
+    /// Every match `BytePattern` finds, nil when it leaves the text to ICU.
+    static func byteMatches(_ pattern: BytePattern, in text: String) -> [Range<Int>]? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard pattern.answersLikeICU(TextTraits(buffer)) else { return nil }
+            var stack: [Int] = []
+            return pattern.matches(in: buffer, stack: &stack)
+        }
+    }
+
+    /// Texts made of the patterns' own words and of the characters that trip word boundaries, case and
+    /// Unicode up (combining marks, format characters, case folds to ASCII, non-ASCII digits, line breaks).
+    static func texts(count: Int, pieces: [String], seed: UInt64) -> [String] {
+        let tricky = [
+            " ", " ", " ", "-", ".", ",", "_", "/", "(", ")", "'", "\u{2019}", "\u{2014}", "\u{2022}", "é", "E\u{301}",
+            "\u{301}", "\u{200B}", "\u{AD}", "\u{200D}", "ß", "ſ", "\u{212A}", "\u{130}", "\u{FB01}", "\u{663}", "1", "42",
+            "x", "\n", "\r\n", "\r", "\u{2028}", "\u{85}", "\u{1F916}", "\u{FF21}", "\u{3A3}", "ǅ", "\t", "\u{A0}",
+        ]
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        return (0..<count).map { _ in
+            (0..<(1 + next(14))).map { _ -> String in
+                let piece = next(3) == 0 ? tricky[next(tricky.count)] : pieces[next(pieces.count)]
+                return next(5) == 0 ? piece.uppercased() : piece
+            }.joined()
+        }
+    }
+
+    /// The words of a pattern's alternatives, as fuzz pieces.
+    static func pieces(of patterns: [String]) -> [String] {
+        var words: Set<String> = []
+        for pattern in patterns {
+            let plain = pattern.replacingOccurrences(of: #"\\[bdws]|[()?:*+^$\[\]{}\\]"#, with: "|", options: .regularExpression)
+            for word in plain.split(separator: "|") where !word.isEmpty { words.insert(String(word)) }
+        }
+        return words.sorted()
+    }
+
+    static func aiPatterns() throws -> [String] {
+        let rules = try AIEvidenceRules.load(from: ClassifierFixture.layout.aiEvidence)
+        return [rules.uses, rules.genai, rules.ml, rules.work]
+    }
+
+    static func expectSameMatches(_ source: String, options: NSRegularExpression.Options, texts: [String]) throws -> Int {
+        let icu = try NSRegularExpression(pattern: source, options: options)
+        let bytes = try #require(BytePattern(source, options: options), "\(source) compiles")
+        var answered = 0
+        for text in texts {
+            guard let found = byteMatches(bytes, in: text) else { continue }
+            answered += 1
+            #expect(found == icuMatches(icu, in: text), "\(source) in \(text.debugDescription)")
+        }
+        return answered
+    }
+
+    @Test("the ASCII classes and word characters are ICU's")
+    func asciiClasses() throws {
+        let classes: [(String, BytePattern.ByteSet)] = [
+            (#"\d"#, .digits), (#"\w"#, .word), (#"\s"#, .space), (".", .dot),
+        ]
+        for (source, set) in classes {
+            let icu = try NSRegularExpression(pattern: #"\A"# + source + #"\z"#)
+            for b in UInt8(0)..<128 {
+                let text = String(UnicodeScalar(b))
+                let inICU = icu.firstMatch(in: text, range: NSRange(location: 0, length: 1)) != nil
+                #expect(set.contains(b) == inICU, "\(source) and byte \(b)")
+            }
+        }
+    }
+
+    @Test("the AI-evidence patterns match as ICU does, on tricky text")
+    func aiEvidencePatterns() throws {
+        let patterns = try Self.aiPatterns()
+        let texts = [
+            "ai", "AI", "a.i.", "a.i.s", "ai.", "ai-powered tools", "ai\u{301} tools", "ai\u{200B}", "\u{200B}ai", "_ai", "ai_",
+            "llm\u{AD}s", "llms", "llms's", "gpt-4", "gpt 4.5", "gpt4", "gpt-\u{663}", "gpt\u{663}", "ºai", "éai", "aié", "\u{1F916}ai",
+            "ai\u{1F916}", "straße ml", "ſtable diffusion", "fine-tuning of llms", "fine tuned models", "retrieval augmented generation",
+            "use of ai tools", "using genai", "copilots", "copilot.", "github copilot", "vector databases", "hugging face\r\n",
+            "machine learning\u{2028}", "ml—ai", "ml\u{2019}s", "model outputs", "data labelling", "data labeling", "annotate",
+            "e\u{301}ml", "ml\u{301}", "İai", "ai\u{130}", "ﬁne-tuning", "AI-ENABLED TOOLS", "ai tools ai tools", "chatgpt/claude",
+        ]
+        for pattern in patterns {
+            let answered = try Self.expectSameMatches(pattern, options: .caseInsensitive, texts: texts.map { $0.lowercased() })
+            #expect(answered >= texts.count - 6)
+        }
+    }
+
+    @Test("the AI-evidence patterns match as ICU does, on generated text")
+    func aiEvidenceFuzz() throws {
+        let patterns = try Self.aiPatterns()
+        let texts = Self.texts(count: 1500, pieces: Self.pieces(of: patterns), seed: 15).map { $0.lowercased() }
+        for pattern in patterns {
+            let answered = try Self.expectSameMatches(pattern, options: .caseInsensitive, texts: texts)
+            #expect(answered > texts.count / 3)
+        }
+    }
+
+    @Test("the title rules' patterns match as ICU does, on generated titles")
+    func titlePatterns() throws {
+        let parse = try TitleParseRules.load(from: ClassifierFixture.layout.titleParseRules)
+        let titleRules = try TitleRuleSet.load(from: ClassifierFixture.layout.titleRules)
+        let patterns = parse.seniority + parse.segments.map(\.pattern) + [parse.roleWords] + parse.heads.map(\.pattern)
+            + parse.specialisations.map(\.pattern) + titleRules.rules.map(\.pattern)
+        let texts = Self.texts(count: 300, pieces: Self.pieces(of: patterns), seed: 11)
+            .map(TitleRuleSet.normalize)
+        var compiled = 0
+        for pattern in patterns where !pattern.isEmpty {
+            guard BytePattern(pattern, options: .caseInsensitive) != nil else { continue }
+            compiled += 1
+            _ = try Self.expectSameMatches(pattern, options: .caseInsensitive, texts: texts)
+        }
+        #expect(compiled > patterns.count / 2)
+    }
+
+    @Test("the syntax beyond the rule files' own: lazy, lookahead, anchors, counts, classes")
+    func syntax() throws {
+        let sources = [
+            #"\b(data|ml) ?(and |& )?analyst\b"#, #"^(us|uk|[a-z]{2})$"#, #"\d+k\b|^\$|\bequity\b"#, #"^#?\d[\d\- ]*$"#,
+            #"\bsoftware [a-z ]{0,30}?(engineer|developer)\b"#, #"\b(ux|ui) ?(designer|lead)?\b(?! ?(developer|engineer))"#,
+            #"\bdata scien\w*|\bscientist\W+data\b"#, #".*\b(remote|hybrid)$"#, #"\blabel+ing\b"#, #"(?=ai)a|x(?:y|z)+"#,
+            #"[^a-z ]+"#, #"\Bing\b"#, #"\s+[-|/~]+\s+|\s*[,:]\s+"#, #"\Aab|c\.d"#, #"a{2,}|b{3}"#,
+        ]
+        let texts = Self.texts(count: 800, pieces: Self.pieces(of: sources) + ["data", "ml", "ux"], seed: 7)
+        for source in sources {
+            for options: NSRegularExpression.Options in [[], .caseInsensitive] {
+                _ = try Self.expectSameMatches(source, options: options, texts: texts)
+            }
+        }
+    }
+
+    @Test("patterns outside the subset are left to ICU")
+    func unsupported() {
+        for source in [#"(?i)ai"#, #"a*?"#, #"(?<=x)y"#, #"\p{L}+"#, #"[[a-z]&&[^aeiou]]"#, #"(a*)*"#, #"x|"#, #"a++"#, #"\1"#] {
+            #expect(BytePattern(source) == nil, "\(source)")
+        }
+        #expect(BytePattern("ai", options: .anchorsMatchLines) == nil)
+    }
+
+    @Test("a text whose characters could match otherwise in ICU is left to it")
+    func textLeftToICU() throws {
+        let pattern = try #require(BytePattern(#"\b(ss|gpt\d)\b"#, options: .caseInsensitive))
+        for text in ["straße", "ſs", "gpt\u{663}"] { #expect(Self.byteMatches(pattern, in: text) == nil, "\(text)") }
+        #expect(Self.byteMatches(pattern, in: "café ss") == [6..<8])
+        let dot = try #require(BytePattern("a.c"))
+        #expect(Self.byteMatches(dot, in: "aéc") == nil)
+        #expect(Self.byteMatches(dot, in: "abc") == [0..<3])
+    }
+
+    @Test("AIInvolvementDetector counts by bytes as by ICU")
+    func detectorCounts() throws {
+        let detector = try AIInvolvementDetectorTests.detector()
+        let texts = [
+            "you will use generative ai tools and github copilot daily; you build llm agents with rag.",
+            "experience with machine learning, ml models and ai-powered products.",
+            "café owners’ ai\u{301} assistants — ai tools, ai\u{200B} tools; naïve bayes classification models",
+            "You’ll fine-tune LLMs (GPT-4, Claude) — and evaluate model outputs.",
+            "straße: ai tools", "ﬁne-tuning llms", "gpt-\u{663} prompts", "",
+        ]
+        var answered = 0
+        for text in texts + Self.texts(count: 400, pieces: Self.pieces(of: try Self.aiPatterns()), seed: 3) {
+            let icu = detector.countsByICU(in: text)
+            if let bytes = detector.countsByBytes(in: text) {
+                answered += 1
+                #expect(bytes == icu, "\(text.debugDescription)")
+            }
+            #expect(detector.counts(in: text) == icu)
+        }
+        #expect(answered > 200)
+        #expect(detector.countsByBytes(in: texts[2]) != nil)
+        #expect(detector.countsByBytes(in: "straße: ai tools") == nil)
+    }
+}
