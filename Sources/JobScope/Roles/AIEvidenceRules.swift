@@ -28,10 +28,35 @@ public struct AIEvidenceRules: Sendable, Codable, Equatable {
     /// A level held down to uses_ai (by a ceiling or `buildMinimum`) stays uses_ai only with a tool use or at
     /// least this many AI terms; fewer are AI named in passing: none (nil: no minimum).
     public var subjectMinimum: Int?
+    /// When the body decided (no title named the role), a building role whose duties stress generative AI is the
+    /// generative-AI role (nil: no such rule).
+    public var genaiStress: GenerativeStress?
+
+    /// "The duties stress generative AI": at least `minimum` generative-AI terms and `ratio` times as many as ML
+    /// terms, for a posting the body put in one of `from`; it becomes `role`, the old role second.
+    public struct GenerativeStress: Sendable, Codable, Equatable {
+        public var from: [String]
+        public var role: String
+        public var minimum: Int
+        public var ratio: Double
+
+        public init(from: [String], role: String, minimum: Int, ratio: Double) {
+            self.from = from
+            self.role = role
+            self.minimum = minimum
+            self.ratio = ratio
+        }
+
+        /// True when `counts` stress generative AI.
+        public func stressed(_ counts: AIEvidenceCounts) -> Bool {
+            counts.genai >= minimum && Double(counts.genai) >= ratio * Double(counts.ml)
+        }
+    }
 
     public init(version: String, companyHeadings: String, uses: String, genai: String, ml: String, work: String,
                 examples: [AIEvidenceExample] = [], floors: [String: AIInvolvement]? = nil,
-                ceilings: [String: AIInvolvement]? = nil, buildMinimum: Int? = nil, subjectMinimum: Int? = nil) {
+                ceilings: [String: AIInvolvement]? = nil, buildMinimum: Int? = nil, subjectMinimum: Int? = nil,
+                genaiStress: GenerativeStress? = nil) {
         self.version = version
         self.companyHeadings = companyHeadings
         self.uses = uses
@@ -43,6 +68,7 @@ public struct AIEvidenceRules: Sendable, Codable, Equatable {
         self.ceilings = ceilings
         self.buildMinimum = buildMinimum
         self.subjectMinimum = subjectMinimum
+        self.genaiStress = genaiStress
     }
 
     /// The involvement reported for a posting decided as `role` whose evidence is `counts`: what the evidence
@@ -79,13 +105,14 @@ public struct AIEvidenceRules: Sendable, Codable, Equatable {
             var ceilings: [String: AIInvolvement]?
             var buildMinimum: Int?
             var subjectMinimum: Int?
+            var genaiStress: GenerativeStress?
         }
         do {
             let raw = try YAMLDecoder().decode(Raw.self, from: text)
             return AIEvidenceRules(version: raw.version, companyHeadings: raw.companyHeadings, uses: raw.uses,
                                    genai: raw.genai, ml: raw.ml, work: raw.work, examples: raw.examples ?? [],
                                    floors: raw.floors, ceilings: raw.ceilings, buildMinimum: raw.buildMinimum,
-                                   subjectMinimum: raw.subjectMinimum)
+                                   subjectMinimum: raw.subjectMinimum, genaiStress: raw.genaiStress)
         } catch {
             throw TitleRuleError.unreadable(path: url.path, reason: "not an ai-evidence file (\(error))")
         }

@@ -185,6 +185,19 @@ public struct RoleClassifier: Sendable {
             }
         }
         var aiNote: String?
+        // Without a title that names the role, the body's AI evidence tells an LLM-centred building job from
+        // the others (Corpus/ai-evidence.yaml `genaiStress`).
+        if decidedBy != "title", let stress = aiDetector?.rules.genaiStress {
+            if stress.from.contains(model.classes[chosen]), stress.stressed(evidence.bodyAI),
+               let target = model.classIndex(stress.role), target != chosen {
+                let beforeName = taxonomy.role(model.classes[chosen])?.name ?? model.classes[chosen]
+                let name = taxonomy.role(stress.role)?.name ?? stress.role
+                let counts = "\(evidence.bodyAI.genai) generative-AI terms, \(evidence.bodyAI.ml) ML"
+                aiNote = "the duties stress generative AI (\(counts)): \(name), \(beforeName) second"
+                secondary = chosen
+                chosen = target
+            }
+        }
         if chosen != other, let titleParser {
             let before = model.classes[chosen]
             let involvement = evidence.bodyAI.involvement
