@@ -102,10 +102,11 @@ struct HackerNewsPost: Sendable, Equatable {
     }
 
     static func looksLikeSalary(_ lower: String) -> Bool {
-        if ASCIISearch.isASCII(lower) {
-            if ["$", "salary", "usd", "eur ", "equity"].contains(where: { ASCIISearch.offset(of: $0, in: lower) != nil }) { return true }
-        } else if lower.contains("$") || lower.contains("€") || lower.contains("£") || lower.contains("salary")
-            || lower.contains("usd") || lower.contains("eur ") || lower.contains("equity") { return true }
+        if lower.utf8.contains(UInt8(ascii: "$")) || (!ASCIISearch.isASCII(lower) && (lower.contains("€") || lower.contains("£"))) {
+            return true
+        }
+        // Words, not substrings: "eur" ends "Ingénieur" and "Développeur", which are roles, not pay.
+        if ["salary", "usd", "eur", "equity"].contains(where: { hasWord($0, in: lower) }) { return true }
         // "150k", "120-150k"
         let bytes = Array(lower.utf8)
         for i in 1..<max(bytes.count, 1) where bytes[i] == UInt8(ascii: "k") {

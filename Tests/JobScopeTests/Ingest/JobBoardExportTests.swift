@@ -111,6 +111,14 @@ struct HackerNewsPostTests {
         #expect(post.salary == "€90k-120k")
     }
 
+    @Test("a role word ending in 'eur' (Développeur, Ingénieur) is a title, not a salary in euros")
+    func frenchRoleIsNoSalary() throws {
+        let post = try #require(HackerNewsPost(firstLine: "Acme | Développeur Backend | Lyon | 50k EUR"))
+        #expect(post.titles == ["Développeur Backend"])
+        #expect(post.location == "Lyon")
+        #expect(post.salary == "50k EUR")
+    }
+
     @Test("· and - separators; a line without the convention is no post", arguments: [
         ("Globex · Data Scientist · NYC · ONSITE", "Globex", ["Data Scientist"], "NYC"),
         ("Initech - Founding Engineer - Austin, TX - $150k", "Initech", ["Founding Engineer"], "Austin, TX"),
