@@ -59,10 +59,15 @@ def ident(p):
     return (p["file"], p["row"])
 
 
+# Gold files that are not "earlier" for this draw: its own and those of later draws (made after it, so reading
+# them would change this draw). sample-gold-c.py keeps only its own.
+NOT_EARLIER = ("roles-gold-b", "skills-gold-2024-b", "roles-gold-c", "skills-gold-2024-c")
+
+
 def earlier_gold(gold_dir):
     taken = set()
     for name in sorted(os.listdir(gold_dir)):
-        if not name.endswith(".yaml") or name.startswith(("roles-gold-b", "skills-gold-2024-b")):
+        if not name.endswith(".yaml") or name.startswith(NOT_EARLIER):
             continue
         data = yaml.safe_load(open(os.path.join(gold_dir, name), encoding="utf-8")) or {}
         for entry in data.get("postings") or []:

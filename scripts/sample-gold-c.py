@@ -11,9 +11,6 @@ Usage: python3 scripts/sample-gold-c.py roles|skills [CORPUS_DIR]   (default ../
 """
 import importlib.util
 import os
-import sys
-
-import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("goldb", os.path.join(HERE, "sample-gold-b.py"))
@@ -26,22 +23,7 @@ goldb.SEED = 20261203
 goldb.SHARE = 100
 goldb.SKILL_COUNTS = {"remotewlb-2024": 76, "anthropic-2026": 20, "linkedin-2024": 16, "linkedin-teaching-2025": 12,
                       "prompt-engineer-2024": 4, "ai-education": 1}
-
-
-def every_gold(gold_dir):
-    """Identifiers of every posting in any gold set of the repo (this draw's own files excepted)."""
-    taken = set()
-    for name in sorted(os.listdir(gold_dir)):
-        if not name.endswith(".yaml") or name.startswith(("roles-gold-c", "skills-gold-2024-c")):
-            continue
-        data = yaml.safe_load(open(os.path.join(gold_dir, name), encoding="utf-8")) or {}
-        for entry in data.get("postings") or []:
-            if isinstance(entry, dict) and "file" in entry:
-                taken.add((entry["file"], entry.get("row")))
-    return taken
-
-
-goldb.earlier_gold = every_gold
+goldb.NOT_EARLIER = ("roles-gold-c", "skills-gold-2024-c")
 
 if __name__ == "__main__":
     goldb.main()
