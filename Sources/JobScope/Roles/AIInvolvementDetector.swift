@@ -54,7 +54,8 @@ public struct AIInvolvementDetector: Sendable {
         companyHeading = try compile(rules.companyHeadings, "companyHeadings")
         kinds = try [(rules.uses, "uses"), (rules.genai, "genai"), (rules.ml, "ml"), (rules.work, "work")]
             .map { try compile($0.0, $0.1) }
-        let bytePatterns = kinds.compactMap { BytePattern($0.expression.pattern, options: $0.expression.options) }
+        // Each CompiledPattern already built its byte form: use it rather than compiling the patterns again.
+        let bytePatterns = kinds.compactMap(\.bytes)
         byteKinds = bytePatterns.count == kinds.count ? bytePatterns : nil
     }
 
