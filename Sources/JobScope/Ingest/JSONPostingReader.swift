@@ -164,7 +164,7 @@ struct JSONPostingReader: Sendable {
     static func key(_ key: String, contains word: String) -> Bool {
         var key = key
         let ascii = key.withUTF8 { bytes -> Bool? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard ByteScan.largestByte(UnsafeRawBufferPointer(bytes)) < 0x80 else { return nil }
             return ByteScan.containsIgnoringCase(bytes, word, in: 0..<bytes.count)
         }
         return ascii ?? key.lowercased().contains(word)
