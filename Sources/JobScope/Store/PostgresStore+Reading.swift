@@ -76,7 +76,7 @@ extension PostgresStore {
             let details = try await reading { try await PostgresStore.details(of: ids, db: $0, logger: logger) }
             for row in page {
                 let id: String = try row.value("id")
-                let skills = try details.skills[id, default: []].compactMap { s -> SkillMention? in
+                let skills = details.skills[id, default: []].compactMap { s -> SkillMention? in
                     guard let category = SkillCategory(rawValue: s.category),
                         let requirement = RequirementLevel(rawValue: s.requirement)
                     else { return nil }
