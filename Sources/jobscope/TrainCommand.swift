@@ -60,6 +60,9 @@ struct TrainCommand: AsyncParsableCommand {
             .map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         print("  vocabulary: \(model.vectorizer.featureCount) terms; evidence weights: body \(fmt(model.evidence.body)), title phrase \(fmt(model.evidence.title)), title word \(fmt(model.evidence.titleWord)), skills \(fmt(model.evidence.skills)), other-without-title-match \(fmt(model.evidence.otherWithoutTitleMatch)), parsed title \(fmt(model.evidence.parsedTitle)), AI evidence \(fmt(model.evidence.aiEvidence))")
         if m.goldExcluded > 0 { print("  left out: \(m.goldExcluded) postings listed in the gold sets") }
+        if m.goldExcluded == 0 && session.builder.gold.count > 0 {
+            Console().warning("none of the \(session.builder.gold.count) postings listed in Corpus/gold/ was found in the training corpus, so none was left out; the gold paths are relative to ../shared/corpus beside the repository: train on that folder (or a folder inside it)")
+        }
         if m.aiGatedLabels > 0 { print("  AI-gated labels changed by the body's AI evidence: \(m.aiGatedLabels)") }
         for summary in model.evaluation {
             print("  \(summary.folds)-fold grouped CV, \(summary.setting.displayName): accuracy \(pct(summary.accuracy)), macro-F1 \(pct(summary.macroF1)) over \(summary.evaluatedClasses.count) classes")

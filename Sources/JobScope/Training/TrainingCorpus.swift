@@ -195,7 +195,10 @@ public struct TrainingCorpus: Sendable {
             throw TrainingCorpusError.missingCorpus(path: url.path)
         }
         guard isDirectory.boolValue else { return [url] }
-        guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else {
+        // A folder named through a link is listed at its target (the enumerator does not descend into a link);
+        // links inside it are not followed.
+        guard let enumerator = FileManager.default.enumerator(at: url.resolvingSymlinksInPath(),
+                                                              includingPropertiesForKeys: nil) else {
             throw TrainingCorpusError.unreadable(path: url.path, reason: "cannot list the folder")
         }
         var files: [URL] = []
@@ -208,9 +211,9 @@ public struct TrainingCorpus: Sendable {
 
     /// The source a file belongs to: its first folder under the shared corpus (or under `corpus`).
     static func sourceName(of file: URL, corpus: URL, shared: URL?) -> String {
-        let path = file.standardizedFileURL.path
+        let path = file.resolvingSymlinksInPath().standardizedFileURL.path
         for root in [shared, corpus].compactMap({ $0 }) {
-            let base = root.standardizedFileURL.path
+            let base = root.resolvingSymlinksInPath().standardizedFileURL.path
             guard path.hasPrefix(base + "/") else { continue }
             let rest = path.dropFirst(base.count + 1)
             if let slash = rest.firstIndex(of: "/") { return String(rest[..<slash]) }
@@ -219,8 +222,10 @@ public struct TrainingCorpus: Sendable {
     }
 
     static func relativePath(_ file: URL, to root: URL) -> String {
-        let base = root.standardizedFileURL.path
-        let path = file.standardizedFileURL.path
+        // Symbolic links resolved on both sides: a corpus named through a link (`/tmp/shared` -> `/work/shared`)
+        // must still match the gold sets' paths, or their postings would silently leak into training.
+        let base = root.resolvingSymlinksInPath().standardizedFileURL.path
+        let path = file.resolvingSymlinksInPath().standardizedFileURL.path
         guard path.hasPrefix(base + "/") else { return file.lastPathComponent }
         return String(path.dropFirst(base.count + 1))
     }

@@ -65,6 +65,27 @@ struct GoldSetTests {
         #expect(without.examples.first { $0.posting.title == "Prompt Engineer" }?.posting.company == "Lexico")
     }
 
+    @Test("gold postings are left out when the corpus is named through a symbolic link")
+    func exclusionThroughLink() throws {
+        let root = try Self.corpus()
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("roles-gold-link-\(UUID().uuidString)")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: root)
+        defer {
+            try? FileManager.default.removeItem(at: link)
+            try? FileManager.default.removeItem(at: root)
+        }
+        let gold = GoldExclusion(files: ["board/a/README.md"], rows: ["jobs/postings.csv": [2]])
+        let parser = try TitleParser.load(from: ClassifierFixture.layout.titleParseRules)
+        // The corpus through the link, the shared folder by its real path (and the other way round).
+        for (corpus, shared) in [(link, root), (root, link)] {
+            let loaded = try TrainingCorpus.load(profiles: ClassifierFixture.layout.profiles, corpora: [corpus],
+                                                 rules: try ClassifierFixture.rules(), taxonomy: ClassifierFixture.taxonomy,
+                                                 parser: parser, gold: gold, sharedCorpus: shared)
+            #expect(loaded.manifest.goldExcluded == 2, "corpus \(corpus.path), shared \(shared.path)")
+            #expect(!loaded.examples.contains { $0.posting.title == "Registered Nurse" })
+        }
+    }
+
     @Test("the gold evaluator scores strict and lenient roles, Other precision and AI involvement")
     func evaluator() throws {
         let root = try Self.corpus()
