@@ -168,9 +168,11 @@ extension AmbiguityRule {
             description: "Not writing code: \"writing clean code\", \"writing unit tests\", \"writing SQL queries\" "
                 + "are programming, not the Writing skill.",
             scope: .singleTokenAliases, exampleAlias: "writing",
-            matching: ["Excellent writing and editing skills.", "Writing for a general audience."],
+            matching: ["Excellent writing and editing skills.", "Writing for a general audience.",
+                       "Writing and presenting research findings to executives."],
             nonMatching: ["Writing clean, maintainable code.", "Writing unit tests in Python.", "writing SQL queries",
-                          "Writing scalable backend services"],
+                          "Writing scalable backend services", "Writing and reviewing code daily.",
+                          "Experience writing, building, and maintaining backend microservices."],
             check: { !$0.isFollowedByCodeWord }),
         AmbiguityRule(
             id: competencyNearbyID,
@@ -189,14 +191,17 @@ extension AmbiguityRule {
         AmbiguityRule(
             id: organisationWordID,
             description: "Not a word describing a business, market or team: \"cybersecurity companies\", \"a "
-                + "consulting firm\", \"AI/ML startups\", \"the Machine Learning team\" ask for no skill. Applied "
+                + "consulting firm\", \"AI/ML startups\", \"the Machine Learning team\" ask for no skill, nor does a name "
+                + "followed by a possessive (\"HubSpot’s core products\") or by product, brand, mission, personnel. Applied "
                 + "to every alias of every skill except programming languages and soft skills (\"Python community\", "
                 + "\"mentor team members\").",
             scope: .everyAlias, exampleAlias: "machine learning",
             matching: ["Experience with machine learning is required.", "Machine learning, statistics and SQL.",
                        "Apply machine learning to fraud."],
             nonMatching: ["Experience selling to machine learning companies.", "Join our Machine Learning team.",
-                          "Sell to the machine learning market.", "Background in AI/machine learning startups."],
+                          "Sell to the machine learning market.", "Background in AI/machine learning startups.",
+                          "Market our machine learning product to banks.", "Machine Learning’s mission is to help doctors.",
+                          "Coordinate with machine learning personnel on approvals."],
             check: { !$0.isOrganisationModifier }),
         AmbiguityRule(
             id: "not-team-name",

@@ -225,12 +225,13 @@ public struct MatchContext {
         "company", "companies", "firm", "firms", "industry", "industries", "startup", "startups", "vendor", "vendors",
         "provider", "providers", "talent", "sector", "sectors", "market", "markets", "space", "leaders", "team",
         "teams", "org", "organization", "organisation", "department", "community", "communities", "conferences",
-        "conference", "meetups",
+        "conference", "meetups", "product", "products", "personnel", "brand", "mission", "employees", "customers",
     ]
 
     /// The match is followed, in the same sentence, by an organisation word, directly or after one more name
     /// joined by a slash ("AI/ML companies").
     var isOrganisationModifier: Bool {
+        if isFollowedByPossessive { return true }
         guard end < tokens.count, !gapBreaksSentence(end - 1, end) else { return false }
         if Self.organisationWords.contains(lowercased(end)) { return true }
         let gap = bytes[tokens[end - 1].hi..<tokens[end].lo]
@@ -238,6 +239,21 @@ public struct MatchContext {
             return false
         }
         return Self.organisationWords.contains(lowercased(end + 1))
+    }
+
+    /// The match is followed by a possessive "'s" or "’s": a company or product speaking of itself ("HubSpot’s
+    /// core products", "BigCommerce's mission"), not a tool asked of the candidate.
+    var isFollowedByPossessive: Bool {
+        var i = tokens[end - 1].hi
+        if i < bytes.count, bytes[i] == UInt8(ascii: "'") {
+            i += 1
+        } else if i + 2 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+            i += 3
+        } else {
+            return false
+        }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "s") || bytes[i] == UInt8(ascii: "S") else { return false }
+        return i + 1 >= bytes.count || !Self.isASCIILetter(bytes[i + 1])
     }
 
     /// Words right before "pipelines" that make it a delivery or sales pipeline.
@@ -273,14 +289,15 @@ public struct MatchContext {
         "well-documented", "great", "good", "simple", "fast",
     ]
 
-    /// "writing" followed, after at most four adjectives, by something one programs.
+    /// "writing" followed, after at most four adjectives or other gerunds, by something one programs ("writing
+    /// clean code", "writing and reviewing code", "writing, building, and maintaining backend services").
     var isFollowedByCodeWord: Bool {
         var k = end
         var steps = 0
         while k < tokens.count, steps < 5, !gapBreaksSentence(k - 1, k) {
             let word = lowercased(k)
             if Self.codeWords.contains(word) { return true }
-            guard Self.codeAdjectives.contains(word) else { return false }
+            guard Self.codeAdjectives.contains(word) || (word.count > 4 && word.hasSuffix("ing")) else { return false }
             k += 1
             steps += 1
         }
