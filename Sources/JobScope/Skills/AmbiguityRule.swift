@@ -172,7 +172,8 @@ extension AmbiguityRule {
                        "Writing and presenting research findings to executives."],
             nonMatching: ["Writing clean, maintainable code.", "Writing unit tests in Python.", "writing SQL queries",
                           "Writing scalable backend services", "Writing and reviewing code daily.",
-                          "Experience writing, building, and maintaining backend microservices."],
+                          "Experience writing, building, and maintaining backend microservices.",
+                          "Pride in writing robust, well-abstracted code.", "Experience writing extensions for editors."],
             check: { !$0.isFollowedByCodeWord }),
         AmbiguityRule(
             id: competencyNearbyID,

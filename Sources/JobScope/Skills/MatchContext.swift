@@ -280,13 +280,15 @@ public struct MatchContext {
         "programs", "applications", "apps", "features", "apis", "api", "services", "functions", "backend", "frontend",
         "components", "logic", "automation", "pipelines", "infrastructure", "modules", "libraries", "algorithms",
         "programming", "unit", "integration", "automated", "terraform", "ci/cd", "smart", "contracts", "solidity",
+        "extensions", "plugins", "plug-ins", "sdks", "drivers", "kernels", "shaders", "microservices",
     ]
     /// Words allowed between "writing" and what is written ("writing clean, well-tested code").
     static let codeAdjectives: Set<String> = [
         "clean", "efficient", "maintainable", "high-quality", "quality", "well-tested", "tested", "reusable", "robust",
         "scalable", "performant", "production", "production-grade", "readable", "elegant", "secure", "modular",
         "testable", "reliable", "idiomatic", "optimized", "complex", "custom", "new", "and", "well", "documented",
-        "well-documented", "great", "good", "simple", "fast",
+        "well-documented", "great", "good", "simple", "fast", "effective", "intermediate", "advanced", "basic",
+        "well-structured", "structured", "production-ready",
     ]
 
     /// "writing" followed, after at most four adjectives or other gerunds, by something one programs ("writing
@@ -297,7 +299,9 @@ public struct MatchContext {
         while k < tokens.count, steps < 5, !gapBreaksSentence(k - 1, k) {
             let word = lowercased(k)
             if Self.codeWords.contains(word) { return true }
-            guard Self.codeAdjectives.contains(word) || (word.count > 4 && word.hasSuffix("ing")) else { return false }
+            // Other gerunds and participles too: "writing and reviewing code", "well-abstracted code".
+            let verbForm = word.count > 4 && (word.hasSuffix("ing") || word.hasSuffix("ed"))
+            guard Self.codeAdjectives.contains(word) || verbForm else { return false }
             k += 1
             steps += 1
         }
