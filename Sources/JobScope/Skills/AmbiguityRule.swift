@@ -86,11 +86,12 @@ extension AmbiguityRule {
             check: { $0.alias.written.contains(where: \.isLowercase) || !$0.matchedText.contains(where: \.isLowercase) }),
         AmbiguityRule(
             id: "not-abbreviation",
-            description: "Not part of an abbreviation or initials: never R&D, P&R, John R. Smith or R's.",
+            description: "Not part of an abbreviation or initials: never R&D, P&R, John R. Smith, R's, nor a letter "
+                + "hyphenated to a word (C-suite, C-level, R-squared).",
             scope: .shortAliases, exampleAlias: "R",
             matching: ["Fluent in Python and R.", "R, Python", "Python/R"],
             nonMatching: ["Lead our R&D team, Python", "Contact John R. Smith, Python team.", "The P&R committee",
-                          "Python and R's cousins"],
+                          "Python and R's cousins", "Python model with an R-squared above 0.9"],
             check: { $0.isNotAbbreviation }),
         AmbiguityRule(
             id: "skill-context",

@@ -92,6 +92,8 @@ public struct MatchContext {
         if hi < bytes.count {
             let after = bytes[hi]
             if after == UInt8(ascii: "&") || after == UInt8(ascii: "'") { return false }
+            // "C-suite", "C-level", "R-squared": a letter joined by a hyphen to a word is no language.
+            if after == UInt8(ascii: "-"), hi + 1 < bytes.count, Self.isASCIILetter(bytes[hi + 1]) { return false }
             if hi + 2 < bytes.count, bytes[hi] == 0xE2, bytes[hi + 1] == 0x80, bytes[hi + 2] == 0x99 { return false }  // ’
             if after == UInt8(ascii: ".") {
                 // "R.N", "R.D." — a letter straight after the period.
