@@ -86,11 +86,12 @@ extension AmbiguityRule {
             check: { $0.alias.written.contains(where: \.isLowercase) || !$0.matchedText.contains(where: \.isLowercase) }),
         AmbiguityRule(
             id: "not-abbreviation",
-            description: "Not part of an abbreviation or initials: never R&D, P&R, John R. Smith or R's.",
+            description: "Not part of an abbreviation or initials: never R&D, P&R, John R. Smith, R's, nor a letter "
+                + "hyphenated to a word (C-suite, C-level, R-squared).",
             scope: .shortAliases, exampleAlias: "R",
             matching: ["Fluent in Python and R.", "R, Python", "Python/R"],
             nonMatching: ["Lead our R&D team, Python", "Contact John R. Smith, Python team.", "The P&R committee",
-                          "Python and R's cousins"],
+                          "Python and R's cousins", "Python model with an R-squared above 0.9"],
             check: { $0.isNotAbbreviation }),
         AmbiguityRule(
             id: "skill-context",
@@ -168,9 +169,12 @@ extension AmbiguityRule {
             description: "Not writing code: \"writing clean code\", \"writing unit tests\", \"writing SQL queries\" "
                 + "are programming, not the Writing skill.",
             scope: .singleTokenAliases, exampleAlias: "writing",
-            matching: ["Excellent writing and editing skills.", "Writing for a general audience."],
+            matching: ["Excellent writing and editing skills.", "Writing for a general audience.",
+                       "Writing and presenting research findings to executives."],
             nonMatching: ["Writing clean, maintainable code.", "Writing unit tests in Python.", "writing SQL queries",
-                          "Writing scalable backend services"],
+                          "Writing scalable backend services", "Writing and reviewing code daily.",
+                          "Experience writing, building, and maintaining backend microservices.",
+                          "Pride in writing robust, well-abstracted code.", "Experience writing extensions for editors."],
             check: { !$0.isFollowedByCodeWord }),
         AmbiguityRule(
             id: competencyNearbyID,
@@ -189,14 +193,17 @@ extension AmbiguityRule {
         AmbiguityRule(
             id: organisationWordID,
             description: "Not a word describing a business, market or team: \"cybersecurity companies\", \"a "
-                + "consulting firm\", \"AI/ML startups\", \"the Machine Learning team\" ask for no skill. Applied "
+                + "consulting firm\", \"AI/ML startups\", \"the Machine Learning team\" ask for no skill, nor does a name "
+                + "followed by a possessive (\"HubSpot’s core products\") or by product, brand, mission, personnel. Applied "
                 + "to every alias of every skill except programming languages and soft skills (\"Python community\", "
                 + "\"mentor team members\").",
             scope: .everyAlias, exampleAlias: "machine learning",
             matching: ["Experience with machine learning is required.", "Machine learning, statistics and SQL.",
                        "Apply machine learning to fraud."],
             nonMatching: ["Experience selling to machine learning companies.", "Join our Machine Learning team.",
-                          "Sell to the machine learning market.", "Background in AI/machine learning startups."],
+                          "Sell to the machine learning market.", "Background in AI/machine learning startups.",
+                          "Market our machine learning product to banks.", "Machine Learning’s mission is to help doctors.",
+                          "Coordinate with machine learning personnel on approvals."],
             check: { !$0.isOrganisationModifier }),
         AmbiguityRule(
             id: "not-team-name",

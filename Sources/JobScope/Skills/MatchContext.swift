@@ -92,6 +92,8 @@ public struct MatchContext {
         if hi < bytes.count {
             let after = bytes[hi]
             if after == UInt8(ascii: "&") || after == UInt8(ascii: "'") { return false }
+            // "C-suite", "C-level", "R-squared": a letter joined by a hyphen to a word is no language.
+            if after == UInt8(ascii: "-"), hi + 1 < bytes.count, Self.isASCIILetter(bytes[hi + 1]) { return false }
             if hi + 2 < bytes.count, bytes[hi] == 0xE2, bytes[hi + 1] == 0x80, bytes[hi + 2] == 0x99 { return false }  // ’
             if after == UInt8(ascii: ".") {
                 // "R.N", "R.D." — a letter straight after the period.
@@ -225,12 +227,13 @@ public struct MatchContext {
         "company", "companies", "firm", "firms", "industry", "industries", "startup", "startups", "vendor", "vendors",
         "provider", "providers", "talent", "sector", "sectors", "market", "markets", "space", "leaders", "team",
         "teams", "org", "organization", "organisation", "department", "community", "communities", "conferences",
-        "conference", "meetups",
+        "conference", "meetups", "product", "products", "personnel", "brand", "mission", "employees", "customers",
     ]
 
     /// The match is followed, in the same sentence, by an organisation word, directly or after one more name
     /// joined by a slash ("AI/ML companies").
     var isOrganisationModifier: Bool {
+        if isFollowedByPossessive { return true }
         guard end < tokens.count, !gapBreaksSentence(end - 1, end) else { return false }
         if Self.organisationWords.contains(lowercased(end)) { return true }
         let gap = bytes[tokens[end - 1].hi..<tokens[end].lo]
@@ -238,6 +241,21 @@ public struct MatchContext {
             return false
         }
         return Self.organisationWords.contains(lowercased(end + 1))
+    }
+
+    /// The match is followed by a possessive "'s" or "’s": a company or product speaking of itself ("HubSpot’s
+    /// core products", "BigCommerce's mission"), not a tool asked of the candidate.
+    var isFollowedByPossessive: Bool {
+        var i = tokens[end - 1].hi
+        if i < bytes.count, bytes[i] == UInt8(ascii: "'") {
+            i += 1
+        } else if i + 2 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+            i += 3
+        } else {
+            return false
+        }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "s") || bytes[i] == UInt8(ascii: "S") else { return false }
+        return i + 1 >= bytes.count || !Self.isASCIILetter(bytes[i + 1])
     }
 
     /// Words right before "pipelines" that make it a delivery or sales pipeline.
@@ -264,23 +282,28 @@ public struct MatchContext {
         "programs", "applications", "apps", "features", "apis", "api", "services", "functions", "backend", "frontend",
         "components", "logic", "automation", "pipelines", "infrastructure", "modules", "libraries", "algorithms",
         "programming", "unit", "integration", "automated", "terraform", "ci/cd", "smart", "contracts", "solidity",
+        "extensions", "plugins", "plug-ins", "sdks", "drivers", "kernels", "shaders", "microservices",
     ]
     /// Words allowed between "writing" and what is written ("writing clean, well-tested code").
     static let codeAdjectives: Set<String> = [
         "clean", "efficient", "maintainable", "high-quality", "quality", "well-tested", "tested", "reusable", "robust",
         "scalable", "performant", "production", "production-grade", "readable", "elegant", "secure", "modular",
         "testable", "reliable", "idiomatic", "optimized", "complex", "custom", "new", "and", "well", "documented",
-        "well-documented", "great", "good", "simple", "fast",
+        "well-documented", "great", "good", "simple", "fast", "effective", "intermediate", "advanced", "basic",
+        "well-structured", "structured", "production-ready",
     ]
 
-    /// "writing" followed, after at most four adjectives, by something one programs.
+    /// "writing" followed, after at most four adjectives or other gerunds, by something one programs ("writing
+    /// clean code", "writing and reviewing code", "writing, building, and maintaining backend services").
     var isFollowedByCodeWord: Bool {
         var k = end
         var steps = 0
         while k < tokens.count, steps < 5, !gapBreaksSentence(k - 1, k) {
             let word = lowercased(k)
             if Self.codeWords.contains(word) { return true }
-            guard Self.codeAdjectives.contains(word) else { return false }
+            // Other gerunds and participles too: "writing and reviewing code", "well-abstracted code".
+            let verbForm = word.count > 4 && (word.hasSuffix("ing") || word.hasSuffix("ed"))
+            guard Self.codeAdjectives.contains(word) || verbForm else { return false }
             k += 1
             steps += 1
         }
