@@ -17,6 +17,12 @@ extension BatchAnalyzer {
         /// A file with more postings than a chunk: its postings, still to analyze.
         case read(StoreBatch.CompletedFile, [Posting], [StoreBatch.Problem])
         case analyzed(AnalyzedChunk)
+
+        /// Postings this work holds for the store.
+        var postingCount: Int {
+            if case .analyzed(let chunk) = self { return chunk.items.count }
+            return 0
+        }
     }
 
     /// Some of one file's postings, to analyze together.
@@ -81,6 +87,7 @@ extension BatchAnalyzer {
         let queued = chunk.postings.map { index.queuedContentHash(of: $0.id) }
         let lookup = index.isComplete ? [] : zip(chunk.postings, queued).compactMap { $1 == nil ? $0.id : nil }
         let known = try await store.knownPostings(ids: lookup)
+        let encodesRows = store is PostingStore
         var items: [StoreBatch.Item] = []
         items.reserveCapacity(chunk.postings.count)
         for (posting, queuedHash) in zip(chunk.postings, queued) {
@@ -98,10 +105,13 @@ extension BatchAnalyzer {
                 items.append(StoreBatch.Item(posting: posting, contentHash: hash, analysis: nil, fingerprint: nil))
                 continue
             }
+            let analysis = analyzer.analyze(posting)
+            let fingerprint = SimHash(text: posting.body)
+            // The SQLite writer is the run's one serial stage: its rows are encoded here, on all cores.
+            let rows = encodesRows ? PostingRows(analysis, contentHash: hash, fingerprint: fingerprint, context: context) : nil
             items.append(
                 StoreBatch.Item(
-                    posting: posting, contentHash: hash, analysis: analyzer.analyze(posting),
-                    fingerprint: SimHash(text: posting.body)))
+                    posting: posting, contentHash: hash, analysis: analysis, fingerprint: fingerprint, rows: rows))
         }
         return AnalyzedChunk(file: chunk.file, items: items)
     }

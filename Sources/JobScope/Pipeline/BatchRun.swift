@@ -28,6 +28,8 @@ struct BatchRun {
     private var chunks: [Chunk] = []
     /// Work back from the workers, handed on in walk order.
     private var queue = WalkOrderQueue<FileWork>()
+    /// Postings in the work waiting in `queue` for an earlier piece: what bounds reading ahead.
+    private var waitingPostings = 0
     /// What the next transaction writes.
     private var pending = StoreBatch()
     private var workInFlight = 0
@@ -57,14 +59,17 @@ struct BatchRun {
         let batch = self.batch
         let context = self.context
         let index = self.index
-        while workInFlight < jobs, !cancellation.isCancelled, pending.items.count < batch.options.transactionSize * 2 {
+        // Room for a transaction in flight and two more pending: a writer held up by a checkpoint's fsync does not
+        // stop the workers at once.
+        while workInFlight < jobs, !cancellation.isCancelled, pending.items.count < batch.options.transactionSize * 3 {
             if let chunk = chunks.popLast() {
                 workInFlight += 1
                 group.addTask {
                     .file(chunk.order, .analyzed(try await batch.analyze(chunk, context: context, index: index)))
                 }
-            } else if queue.waiting >= jobs * 4 {
-                // Results wait for an earlier one still in flight: read no further until it is back.
+            } else if queue.waiting >= jobs * 32 || waitingPostings >= batch.options.transactionSize {
+                // Results wait for an earlier one still in flight (a big file being read, a long chunk): read no
+                // further until it is back. Bounded by postings, so many one-posting files may go far ahead.
                 return
             } else if !walkDone, let entry = files.next() {
                 switch entry {
@@ -109,8 +114,10 @@ struct BatchRun {
                 queue.add(.read(file, [], problems), at: order)
             } else {
                 queue.add(work, at: order)
+                waitingPostings += work.postingCount
             }
             while let (order, work) = queue.next() {
+                waitingPostings -= work.postingCount
                 take(work, order: order)
             }
         case .written(let tally):
