@@ -8,6 +8,21 @@ extension BatchAnalyzer {
         case counted(Int)
         case file(WalkOrder, FileWork)
         case written(StoreBatch.Tally)
+        /// The next entries of the walk, the walk's place after them, and whether it is over.
+        case walked([PostingFileWalker.Entry], PostingFileWalker.Iterator, finished: Bool)
+    }
+
+    /// Walks up to `count` entries on from `files`: the walk runs in a task of its own, ahead of the files
+    /// handed out, so the loop that hands them out never waits for a folder listing or a README's first bytes.
+    static func walk(_ files: PostingFileWalker.Iterator, count: Int) -> WorkResult {
+        var files = files
+        var entries: [PostingFileWalker.Entry] = []
+        entries.reserveCapacity(count)
+        while entries.count < count {
+            guard let entry = files.next() else { return .walked(entries, files, finished: true) }
+            entries.append(entry)
+        }
+        return .walked(entries, files, finished: false)
     }
 
     /// What a task did with one file, or with one chunk of a big file's postings.

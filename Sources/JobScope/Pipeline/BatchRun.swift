@@ -13,7 +13,13 @@ struct BatchRun {
     let index: RunPostingIndex
     let cancellation: BatchCancellation
     let onEvent: @Sendable (BatchAnalyzer.Event) -> Void
-    private var files: PostingFileWalker.Iterator
+    /// The walk's place; nil while a walk task holds it.
+    private var files: PostingFileWalker.Iterator?
+    /// Entries walked ahead and not yet handed out, in walk order from `walkedNext`.
+    private var walked: [PostingFileWalker.Entry] = []
+    private var walkedNext = 0
+    /// The walker has no entry left (those in `walked` may still wait).
+    private var walkFinished = false
     private let jobs: Int
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
@@ -71,7 +77,7 @@ struct BatchRun {
                 // Results wait for an earlier one still in flight (a big file being read, a long chunk): read no
                 // further until it is back. Bounded by postings, so many one-posting files may go far ahead.
                 return
-            } else if !walkDone, let entry = files.next() {
+            } else if let entry = nextWalked(&group) {
                 switch entry {
                 case .problem(let error):
                     filesDone += 1
@@ -95,10 +101,31 @@ struct BatchRun {
                     }
                 }
             } else {
-                walkDone = true
+                // The walk is over, or its next entries are still being walked.
+                walkDone = walkFinished
                 return
             }
         }
+    }
+
+    /// Entries walked at once by a walk task: enough that the task's start is nothing beside the walk.
+    private static let walkBatch = 64
+
+    /// The next entry of the walk, if one is walked already; starts walking the next ones while enough are left
+    /// that the workers do not wait for them.
+    private mutating func nextWalked(_ group: inout Group) -> PostingFileWalker.Entry? {
+        if walkedNext >= Self.walkBatch {
+            // Entries handed out go, so the buffer stays a batch or two however long the walk.
+            walked.removeFirst(walkedNext)
+            walkedNext = 0
+        }
+        if !walkFinished, let iterator = files, walked.count - walkedNext <= Self.walkBatch / 2 {
+            files = nil
+            group.addTask { BatchAnalyzer.walk(iterator, count: Self.walkBatch) }
+        }
+        guard walkedNext < walked.count else { return nil }
+        defer { walkedNext += 1 }
+        return walked[walkedNext]
     }
 
     /// Takes what one task handed back.
@@ -106,6 +133,10 @@ struct BatchRun {
         switch result {
         case .counted(let count):
             filesTotal = count
+        case .walked(let entries, let iterator, let finished):
+            walked.append(contentsOf: entries)
+            files = iterator
+            walkFinished = finished
         case .file(let order, let work):
             workInFlight -= 1
             if case .read(let file, let postings, let problems) = work {
