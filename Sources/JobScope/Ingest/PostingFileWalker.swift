@@ -109,7 +109,7 @@ public struct PostingFileWalker: Sequence, Sendable {
     }
 
     /// Walks one step at a time; holds the paths still to visit and the folders and files already met.
-    public struct Iterator: IteratorProtocol {
+    public struct Iterator: IteratorProtocol, Sendable {
         let walker: PostingFileWalker
         /// Paths still to visit, last first; `given` marks the caller's own paths, and `name` is the last
         /// component of the others (a folder listing's entry, known without parsing the path).

@@ -8,6 +8,21 @@ extension BatchAnalyzer {
         case counted(Int)
         case file(WalkOrder, FileWork)
         case written(StoreBatch.Tally)
+        /// The next entries of the walk, the walk's place after them, and whether it is over.
+        case walked([PostingFileWalker.Entry], PostingFileWalker.Iterator, finished: Bool)
+    }
+
+    /// Walks up to `count` entries on from `files`: the walk runs in a task of its own, ahead of the files
+    /// handed out, so the loop that hands them out never waits for a folder listing or a README's first bytes.
+    static func walk(_ files: PostingFileWalker.Iterator, count: Int) -> WorkResult {
+        var files = files
+        var entries: [PostingFileWalker.Entry] = []
+        entries.reserveCapacity(count)
+        while entries.count < count {
+            guard let entry = files.next() else { return .walked(entries, files, finished: true) }
+            entries.append(entry)
+        }
+        return .walked(entries, files, finished: false)
     }
 
     /// What a task did with one file, or with one chunk of a big file's postings.
@@ -17,6 +32,12 @@ extension BatchAnalyzer {
         /// A file with more postings than a chunk: its postings, still to analyze.
         case read(StoreBatch.CompletedFile, [Posting], [StoreBatch.Problem])
         case analyzed(AnalyzedChunk)
+
+        /// Postings this work holds for the store.
+        var postingCount: Int {
+            if case .analyzed(let chunk) = self { return chunk.items.count }
+            return 0
+        }
     }
 
     /// Some of one file's postings, to analyze together.
@@ -81,6 +102,7 @@ extension BatchAnalyzer {
         let queued = chunk.postings.map { index.queuedContentHash(of: $0.id) }
         let lookup = index.isComplete ? [] : zip(chunk.postings, queued).compactMap { $1 == nil ? $0.id : nil }
         let known = try await store.knownPostings(ids: lookup)
+        let encodesRows = store is PostingStore
         var items: [StoreBatch.Item] = []
         items.reserveCapacity(chunk.postings.count)
         for (posting, queuedHash) in zip(chunk.postings, queued) {
@@ -98,10 +120,13 @@ extension BatchAnalyzer {
                 items.append(StoreBatch.Item(posting: posting, contentHash: hash, analysis: nil, fingerprint: nil))
                 continue
             }
+            let analysis = analyzer.analyze(posting)
+            let fingerprint = SimHash(text: posting.body)
+            // The SQLite writer is the run's one serial stage: its rows are encoded here, on all cores.
+            let rows = encodesRows ? PostingRows(analysis, contentHash: hash, fingerprint: fingerprint, context: context) : nil
             items.append(
                 StoreBatch.Item(
-                    posting: posting, contentHash: hash, analysis: analyzer.analyze(posting),
-                    fingerprint: SimHash(text: posting.body)))
+                    posting: posting, contentHash: hash, analysis: analysis, fingerprint: fingerprint, rows: rows))
         }
         return AnalyzedChunk(file: chunk.file, items: items)
     }

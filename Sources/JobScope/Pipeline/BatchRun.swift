@@ -13,7 +13,13 @@ struct BatchRun {
     let index: RunPostingIndex
     let cancellation: BatchCancellation
     let onEvent: @Sendable (BatchAnalyzer.Event) -> Void
-    private var files: PostingFileWalker.Iterator
+    /// The walk's place; nil while a walk task holds it.
+    private var files: PostingFileWalker.Iterator?
+    /// Entries walked ahead and not yet handed out, in walk order from `walkedNext`.
+    private var walked: [PostingFileWalker.Entry] = []
+    private var walkedNext = 0
+    /// The walker has no entry left (those in `walked` may still wait).
+    private var walkFinished = false
     private let jobs: Int
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
@@ -28,6 +34,8 @@ struct BatchRun {
     private var chunks: [Chunk] = []
     /// Work back from the workers, handed on in walk order.
     private var queue = WalkOrderQueue<FileWork>()
+    /// Postings in the work waiting in `queue` for an earlier piece: what bounds reading ahead.
+    private var waitingPostings = 0
     /// What the next transaction writes.
     private var pending = StoreBatch()
     private var workInFlight = 0
@@ -57,16 +65,19 @@ struct BatchRun {
         let batch = self.batch
         let context = self.context
         let index = self.index
-        while workInFlight < jobs, !cancellation.isCancelled, pending.items.count < batch.options.transactionSize * 2 {
+        // Room for a transaction in flight and two more pending: a writer held up by a checkpoint's fsync does not
+        // stop the workers at once.
+        while workInFlight < jobs, !cancellation.isCancelled, pending.items.count < batch.options.transactionSize * 3 {
             if let chunk = chunks.popLast() {
                 workInFlight += 1
                 group.addTask {
                     .file(chunk.order, .analyzed(try await batch.analyze(chunk, context: context, index: index)))
                 }
-            } else if queue.waiting >= jobs * 4 {
-                // Results wait for an earlier one still in flight: read no further until it is back.
+            } else if queue.waiting >= jobs * 32 || waitingPostings >= batch.options.transactionSize {
+                // Results wait for an earlier one still in flight (a big file being read, a long chunk): read no
+                // further until it is back. Bounded by postings, so many one-posting files may go far ahead.
                 return
-            } else if !walkDone, let entry = files.next() {
+            } else if let entry = nextWalked(&group) {
                 switch entry {
                 case .problem(let error):
                     filesDone += 1
@@ -90,10 +101,31 @@ struct BatchRun {
                     }
                 }
             } else {
-                walkDone = true
+                // The walk is over, or its next entries are still being walked.
+                walkDone = walkFinished
                 return
             }
         }
+    }
+
+    /// Entries walked at once by a walk task: enough that the task's start is nothing beside the walk.
+    private static let walkBatch = 64
+
+    /// The next entry of the walk, if one is walked already; starts walking the next ones while enough are left
+    /// that the workers do not wait for them.
+    private mutating func nextWalked(_ group: inout Group) -> PostingFileWalker.Entry? {
+        if walkedNext >= Self.walkBatch {
+            // Entries handed out go, so the buffer stays a batch or two however long the walk.
+            walked.removeFirst(walkedNext)
+            walkedNext = 0
+        }
+        if !walkFinished, let iterator = files, walked.count - walkedNext <= Self.walkBatch / 2 {
+            files = nil
+            group.addTask { BatchAnalyzer.walk(iterator, count: Self.walkBatch) }
+        }
+        guard walkedNext < walked.count else { return nil }
+        defer { walkedNext += 1 }
+        return walked[walkedNext]
     }
 
     /// Takes what one task handed back.
@@ -101,6 +133,10 @@ struct BatchRun {
         switch result {
         case .counted(let count):
             filesTotal = count
+        case .walked(let entries, let iterator, let finished):
+            walked.append(contentsOf: entries)
+            files = iterator
+            walkFinished = finished
         case .file(let order, let work):
             workInFlight -= 1
             if case .read(let file, let postings, let problems) = work {
@@ -109,8 +145,10 @@ struct BatchRun {
                 queue.add(.read(file, [], problems), at: order)
             } else {
                 queue.add(work, at: order)
+                waitingPostings += work.postingCount
             }
             while let (order, work) = queue.next() {
+                waitingPostings -= work.postingCount
                 take(work, order: order)
             }
         case .written(let tally):

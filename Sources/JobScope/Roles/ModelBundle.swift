@@ -24,23 +24,29 @@ public struct ModelBundle: Sendable {
         let archive = try? Data(contentsOf: archiveFile)
         let header = archive.flatMap(ModelArchive.header(of:))
         let usable = header?.format == ModelArchive.currentFormat
-
-        var taxonomy: Taxonomy?
-        var taxonomyOrigin = Origin.source
-        if usable, let archive, header?.taxonomySourceHash == ModelArchive.hash(taxonomyData) {
-            taxonomy = try? ModelArchive.decodeTaxonomy(archive, path: archiveFile.path)
-            if taxonomy != nil { taxonomyOrigin = .archive }
-        }
-        var model: RoleModel?
-        var modelOrigin = Origin.source
-        if usable, let archive, header?.modelSourceHash == ModelArchive.hash(modelData) {
-            model = try? ModelArchive.decodeModel(archive, path: archiveFile.path)
-            if model != nil { modelOrigin = .archive }
-        }
+        // The two parts are independent: each is hashed and decoded on its own core.
+        let (taxonomyPart, modelPart) = Concurrently.run(
+            { Result { () throws -> (Taxonomy, Origin) in
+                if usable, let archive, header?.taxonomySourceHash == ModelArchive.hash(taxonomyData),
+                    let taxonomy = try? ModelArchive.decodeTaxonomy(archive, path: archiveFile.path)
+                {
+                    return (taxonomy, .archive)
+                }
+                return (try TaxonomyLoader.load(data: taxonomyData, file: taxonomyFile.path), .source)
+            } },
+            { Result { () throws -> (RoleModel, Origin) in
+                if usable, let archive, header?.modelSourceHash == ModelArchive.hash(modelData),
+                    let model = try? ModelArchive.decodeModel(archive, path: archiveFile.path)
+                {
+                    return (model, .archive)
+                }
+                return (try RoleModel.load(data: modelData, path: modelFile.path), .source)
+            } })
+        // A taxonomy error first, as when the two were loaded one after the other.
+        let (taxonomy, taxonomyOrigin) = try taxonomyPart.get()
+        let (model, modelOrigin) = try modelPart.get()
         return ModelBundle(
-            taxonomy: try taxonomy ?? TaxonomyLoader.load(data: taxonomyData, file: taxonomyFile.path),
-            model: try model ?? RoleModel.load(data: modelData, path: modelFile.path),
-            taxonomyOrigin: taxonomyOrigin, modelOrigin: modelOrigin)
+            taxonomy: taxonomy, model: model, taxonomyOrigin: taxonomyOrigin, modelOrigin: modelOrigin)
     }
 
     /// Writes `model` as JSON to `modelURL` and its archive (built with the taxonomy read from `taxonomyURL`)

@@ -154,7 +154,9 @@ extension PostingStore {
             // Another place with other details is a duplicate: the first one seen stays.
             if let analysis = item.analysis, ReanalysisRule.replacesStored(known, contentHash: contentHash,
                                                                            placeHash: sourceHash, context: context) {
-                try updateAnalysis(analysis, contentHash: contentHash, context: context, db: db)
+                let rows = item.rows ?? PostingRows(analysis, contentHash: contentHash, fingerprint: item.fingerprint,
+                                                    context: context)
+                try updateAnalysis(rows, id: posting.id, db: db)
                 tally.reclassified += 1
             } else if sourceKnown {
                 tally.unchanged += 1
@@ -162,12 +164,13 @@ extension PostingStore {
                 tally.duplicates += 1
             }
         } else if let analysis = item.analysis {
+            let rows = item.rows ?? PostingRows(analysis, contentHash: contentHash, fingerprint: item.fingerprint,
+                                                context: context)
             let original = try item.fingerprint.flatMap {
-                try repostOriginal(company: CompanyKey.key(posting.company), fingerprint: $0, title: posting.title,
+                try repostOriginal(company: rows.companyKey, fingerprint: $0, title: posting.title,
                                    location: posting.location, excluding: posting.id, db: db)
             }
-            try insert(analysis, contentHash: contentHash, fingerprint: item.fingerprint, repostOf: original,
-                       context: context, db: db)
+            try insert(rows, repostOf: original, db: db)
             if original == nil { tally.new += 1 } else { tally.reposts += 1 }
         } else {
             tally.vanished += 1
@@ -203,74 +206,51 @@ extension PostingStore {
         return nil
     }
 
-    private static func insert(_ analysis: PostingAnalysis, contentHash: String, fingerprint: SimHash?,
-                               repostOf: String?, context: RunContext, db: Database) throws {
-        let p = analysis.posting
-        let bands: [Int64?] = fingerprint?.bands ?? [nil, nil, nil, nil]
-        var arguments: StatementArguments = [
-            p.id, contentHash, p.title, p.company, p.location, p.datePosted?.description, p.employmentType,
-            p.salaryText, context.startedAt, context.runID, CompanyKey.key(p.company), fingerprint?.storedValue,
-        ]
-        arguments += StatementArguments(bands)
-        arguments += [repostOf]
-        try db.cachedStatement(sql: """
-            INSERT INTO postings (id, content_hash, title, company, location, date_posted, employment_type,
-                salary_text, first_seen, first_run, company_key, simhash, band0, band1, band2, band3, repost_of,
-                model_version, taxonomy_version, analyzed_run, confidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', 0, 0)
-            """).execute(arguments: arguments)
-        try updateAnalysis(analysis, contentHash: contentHash, context: context, db: db, replacing: false)
+    /// Stores a posting for the first time, with its analysis, in one insert per row.
+    private static func insert(_ rows: PostingRows, repostOf: String?, db: Database) throws {
+        let statement = try db.cachedStatement(sql: PostingRows.insertPostingSQL)
+        statement.setUncheckedArguments(
+            StatementArguments(rows.firstValues + [repostOf.databaseValue] + rows.analysisValues.dropLast()))
+        try statement.execute()
+        try insertChildRows(rows, db: db)
     }
 
     /// Replaces the stored analysis (role, scores, skills, attributes) of a posting that is already stored.
-    /// `replacing`: the posting may have role scores and skills stored already (false right after inserting it).
-    private static func updateAnalysis(_ analysis: PostingAnalysis, contentHash: String, context: RunContext,
-                                       db: Database, replacing: Bool = true) throws {
-        let p = analysis.posting
-        let c = analysis.classification
-        let a = analysis.attributes
-        let explanation = JSONColumn.explanation(c.explanation)
-        let domains = JSONColumn.strings(a.domains)
-        try db.cachedStatement(sql: """
-            UPDATE postings SET content_hash = ?, location = ?, date_posted = ?, date_source = ?, employment_type = ?,
-                salary_text = ?, model_version = ?, taxonomy_version = ?, analyzed_run = ?, role_id = ?,
-                secondary_role_id = ?, nearest_role_id = ?, confidence = ?, explanation = ?, education = ?,
-                years_experience = ?, seniority = ?, workplace = ?, salary_min = ?, salary_max = ?,
-                salary_currency = ?, salary_period = ?, salary_source = ?, domains = ?, ai_involvement = ?
-            WHERE id = ?
-            """).execute(arguments: [
-                contentHash, p.location, p.datePosted?.description, p.dateSource?.rawValue, p.employmentType, p.salaryText,
-                context.modelVersion, context.taxonomyVersion, context.runID, c.roleID, c.secondaryRoleID,
-                c.nearestRoleID, c.confidence, explanation, a.education, a.yearsExperience, a.seniority,
-                a.workplace?.rawValue, a.salary?.minimum, a.salary?.maximum, a.salary?.currency,
-                a.salary?.period.rawValue, a.salary?.text, domains, analysis.aiInvolvement.rawValue, p.id,
-            ])
-        if replacing {
-            try db.cachedStatement(sql: "DELETE FROM posting_roles WHERE posting_id = ?").execute(arguments: [p.id])
-            try db.cachedStatement(sql: "DELETE FROM role_scores WHERE posting_id = ?").execute(arguments: [p.id])
-            try db.cachedStatement(sql: "DELETE FROM skills WHERE posting_id = ?").execute(arguments: [p.id])
+    private static func updateAnalysis(_ rows: PostingRows, id: String, db: Database) throws {
+        let statement = try db.cachedStatement(sql: PostingRows.updateAnalysisSQL)
+        statement.setUncheckedArguments(StatementArguments(rows.analysisValues))
+        try statement.execute()
+        try db.cachedStatement(sql: "DELETE FROM posting_roles WHERE posting_id = ?").execute(arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM role_scores WHERE posting_id = ?").execute(arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM skills WHERE posting_id = ?").execute(arguments: [id])
+        try insertChildRows(rows, db: db)
+    }
+
+    /// The posting's roles, role scores and skills. The arguments were encoded by the worker for exactly these
+    /// statements, so they are bound unchecked.
+    private static func insertChildRows(_ rows: PostingRows, db: Database) throws {
+        let insertPostingRole = try db.cachedStatement(sql: """
+            INSERT INTO posting_roles (posting_id, position, title, role_id) VALUES (?, ?, ?, ?)
+            """)
+        for arguments in rows.hiredRoles {
+            insertPostingRole.setUncheckedArguments(arguments)
+            try insertPostingRole.execute()
         }
         let insertRole = try db.cachedStatement(sql: """
             INSERT INTO role_scores (posting_id, rank, role_id, name, kind, probability) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        let insertPostingRole = try db.cachedStatement(sql: """
-            INSERT INTO posting_roles (posting_id, position, title, role_id) VALUES (?, ?, ?, ?)
-            """)
-        for (position, role) in analysis.hiredRoles.enumerated() {
-            try insertPostingRole.execute(arguments: [p.id, position, role.title, role.roleID])
-        }
-        for (rank, score) in c.ranked.enumerated() {
-            try insertRole.execute(arguments: [p.id, rank, score.roleID, score.name, score.kind.rawValue,
-                                               score.probability])
+        for arguments in rows.roleScores {
+            insertRole.setUncheckedArguments(arguments)
+            try insertRole.execute()
         }
         let insertSkill = try db.cachedStatement(sql: """
             INSERT INTO skills (posting_id, skill_id, position, name, category, requirement, mentions, evidence)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
             """)
-        for (position, skill) in analysis.skills.enumerated() {
-            try insertSkill.execute(arguments: [p.id, skill.skillID, position, skill.name, skill.category.rawValue,
-                                                skill.requirement.rawValue, skill.count, JSONColumn.evidence(skill.evidence)])
+        for arguments in rows.skills {
+            insertSkill.setUncheckedArguments(arguments)
+            try insertSkill.execute()
         }
     }
 }

@@ -13,6 +13,8 @@ public struct StoreBatch: Sendable {
         /// Nil when the stored analysis is current and the posting was not re-analyzed.
         var analysis: PostingAnalysis?
         var fingerprint: SimHash?
+        /// The analysis as the SQLite store's rows, encoded by the worker (nil: the writer encodes it).
+        var rows: PostingRows? = nil
     }
 
     /// A file being read, recorded with its last posting so an unchanged file is skipped next time.

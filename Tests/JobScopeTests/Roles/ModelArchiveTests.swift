@@ -104,6 +104,21 @@ struct ModelBundleTests {
         #expect(bundle.modelOrigin == .source && bundle.taxonomyOrigin == .source)
     }
 
+    @Test("with both sources broken and no archive, the taxonomy's error is the one reported")
+    func bothBroken() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.removeItem(at: dir.appendingPathComponent(ModelArchive.fileName))
+        try Data("version: [unclosed\n".utf8).write(to: dir.appendingPathComponent(ModelDirectory.taxonomyFile))
+        try Data("{ not json".utf8).write(to: dir.appendingPathComponent(ModelDirectory.roleModelFile))
+        #expect(throws: TaxonomyError.self) { _ = try ModelBundle.load(models: dir) }
+        // With the taxonomy mended, the model's own error comes through.
+        let source = ClassifierFixture.repoRoot.appendingPathComponent("Models/taxonomy.yaml")
+        try FileManager.default.removeItem(at: dir.appendingPathComponent(ModelDirectory.taxonomyFile))
+        try FileManager.default.copyItem(at: source, to: dir.appendingPathComponent(ModelDirectory.taxonomyFile))
+        #expect(throws: RoleModelError.self) { _ = try ModelBundle.load(models: dir) }
+    }
+
     @Test("an archive beside a model named otherwise takes the model's name")
     func archiveName() {
         #expect(ModelBundle.archiveURL(besides: URL(fileURLWithPath: "/m/role-model.json")).path == "/m/role-model.bin")
