@@ -69,8 +69,8 @@ struct TitleConfirmationTests {
             body: "You will build REST services in Python and Django, write SQL migrations and review pull requests. You keep the payment APIs fast and well tested.",
             skillIDs: [])
         #expect(plain.roleID == "software-engineer")
-        #expect(plain.explanation?.decidedBy == "title")
-        #expect(plain.explanation?.aiNote?.contains("generative-ai.engineering") == true)
+        #expect(plain.explanation.decidedBy == "title")
+        #expect(plain.explanation.aiNote?.contains("generative-ai.engineering") == true)
         let llm = classifier.classify(
             title: "Senior Python Engineer - Generative AI",
             body: "You will build retrieval-augmented generation pipelines on large language models, write prompts and evaluate LLM outputs in Python.",
