@@ -31,6 +31,9 @@ public struct ParsedTitle: Sendable, Codable, Hashable {
     public var leading: [String]
     /// Segments after the head, by kind: `location`, `employment`, `salary`, `noise`, `qualifier` (team, focus).
     public var qualifiers: [String: [String]]
+    /// The rule whose role the body's AI evidence did not bear out (its `requires`), when
+    /// `TitleParser.confirmed(_:evidence:)` fell back to the title's head role.
+    public var unconfirmedRule: String? = nil
 
     public init(title: String, outcome: TitleOutcome, roleID: String? = nil, secondRoleID: String? = nil,
                 otherRoleIDs: [String] = [], headRule: String? = nil, specialisationRule: String? = nil,

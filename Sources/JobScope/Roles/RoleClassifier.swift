@@ -19,6 +19,8 @@ public struct RoleClassifier: Sendable {
     /// The model's title parser and AI-evidence reader (nil for models trained without them).
     public let titleParser: TitleParser?
     public let aiDetector: AIInvolvementDetector?
+    /// Reads the titles a body names (nil when the model's rules carry no body-statement patterns).
+    public let bodyStatements: BodyRoleStatements?
     /// The body contradicts a title strongly when its own probability for the title's class is below this and
     /// another class's is above `contradictionTop`.
     public static let contradictionFloor = 0.01
@@ -40,6 +42,7 @@ public struct RoleClassifier: Sendable {
         self.rolesOfSkill = rolesOfSkill
         self.titleParser = model.titleParseRules.flatMap { try? TitleParser(rules: $0) }
         self.aiDetector = model.aiEvidenceRules.flatMap { try? AIInvolvementDetector(rules: $0) }
+        self.bodyStatements = titleParser.flatMap { try? BodyRoleStatements(parser: $0) }
     }
 
     /// True when the model was trained for this taxonomy's version.
@@ -61,14 +64,16 @@ public struct RoleClassifier: Sendable {
     public func classify(_ posting: Posting, body: AnalyzedText, skills: [SkillMention]) -> RoleClassification {
         let x = model.vectorizer.transform(title: posting.title, body: body)
         let evidence = self.evidence(vector: x, title: posting.title, skillIDs: skills.map(\.skillID),
-                                     ai: aiEvidence(title: posting.title, body: posting.body))
+                                     ai: aiEvidence(title: posting.title, body: posting.body),
+                                     statements: statements(in: posting.body), body: posting.body)
         return decide(evidence, vector: x)
     }
 
     /// The role of a posting given as title (nil to hide it) and body, with the skill ids found in it.
     public func classify(title: String?, body: String, skillIDs: [String]) -> RoleClassification {
         let x = model.vectorizer.transform(Self.document(title: title, body: body))
-        let evidence = self.evidence(vector: x, title: title, skillIDs: skillIDs, ai: aiEvidence(title: title, body: body))
+        let evidence = self.evidence(vector: x, title: title, skillIDs: skillIDs, ai: aiEvidence(title: title, body: body),
+                                     statements: statements(in: body), body: body)
         return decide(evidence, vector: x)
     }
 
@@ -87,6 +92,11 @@ public struct RoleClassifier: Sendable {
         return (bodyCounts, posting)
     }
 
+    /// The titles the body names as its job (`BodyRoleStatements`; none without its patterns).
+    public func statements(in body: String) -> [ParsedTitle] {
+        bodyStatements?.statements(in: body) ?? []
+    }
+
     /// The title as the model's parser reads it (nil without a parser or a title).
     public func parse(_ title: String?) -> ParsedTitle? {
         guard let titleParser, let title, !title.isEmpty else { return nil }
@@ -97,7 +107,8 @@ public struct RoleClassifier: Sendable {
     /// has it already (parsed here otherwise).
     public func evidence(vector: SparseVector, title: String?, skillIDs: [String],
                          ai: (body: AIEvidenceCounts, posting: AIEvidenceCounts) = (.init(), .init()),
-                         parsed: ParsedTitle?? = nil) -> RoleEvidence {
+                         parsed: ParsedTitle?? = nil, statements: [ParsedTitle] = [],
+                         body: String? = nil) -> RoleEvidence {
         let titleKeywords = titleMatcher.matches(in: title)
         // Each role's documented skills that were found, sorted: `documented.intersection(Set(skillIDs)).sorted()`.
         var roleSkills = [[String]](repeating: [], count: roleSkillSets.count)
@@ -113,7 +124,7 @@ public struct RoleClassifier: Sendable {
         let overlap = zip(roleSkillSets, roleSkills).map { documented, matched in
             documented.isEmpty ? 0 : Double(matched.count) / Double(documented.count)
         }
-        let parsedTitle = parsed ?? parse(title)
+        let parsedTitle = confirmed(parsed ?? parse(title), ai: ai.body, body: body)
         var parsedFeature = [Double](repeating: 0, count: model.classes.count)
         if let parsedTitle {
             for (k, name) in parsedTitle.supportedClasses.enumerated() {
@@ -122,7 +133,16 @@ public struct RoleClassifier: Sendable {
         }
         return RoleEvidence(body: model.bodyScores(vector), titleKeywords: titleKeywords, roleSkills: roleSkills,
                             skillOverlap: overlap, hasTitle: !(title ?? "").isEmpty, parsedTitle: parsedFeature,
-                            parsed: parsedTitle, bodyAI: ai.body, postingAI: ai.posting, aiMatch: aiMatch(ai.body))
+                            parsed: parsedTitle, bodyAI: ai.body, postingAI: ai.posting, aiMatch: aiMatch(ai.body),
+                            bodyStated: titleParser.map {
+                                BodyRoleStatements.feature(statements, classes: model.classes, parser: $0, evidence: ai.body)
+                            })
+    }
+
+    /// The title's parse as the body's AI evidence bears it out (`TitleParser.confirmed(_:evidence:)`).
+    func confirmed(_ parsed: ParsedTitle?, ai: AIEvidenceCounts, body: String?) -> ParsedTitle? {
+        guard let parsed, let titleParser else { return parsed }
+        return titleParser.confirmed(parsed, evidence: ai, body: body)
     }
 
     /// Per class: how strongly `counts` (the body's AI evidence) is of the kind the class's work builds, 0 to 1
@@ -184,7 +204,7 @@ public struct RoleClassifier: Sendable {
                 }
             }
         }
-        var aiNote: String?
+        var aiNote = decidedBy == "title" ? unconfirmedNote(evidence) : nil
         // Without a title that names the role, the body's AI evidence tells an LLM-centred building job from
         // the others (Corpus/ai-evidence.yaml `genaiStress`).
         if decidedBy != "title", let stress = aiDetector?.rules.genaiStress {
@@ -216,6 +236,15 @@ public struct RoleClassifier: Sendable {
         if chosen == other || secondary == chosen { secondary = nil }
         return Decision(chosen: chosen, best: best, secondary: secondary, probabilities: probabilities,
                         decidedBy: decidedBy, aiNote: aiNote)
+    }
+
+    /// Says why the title's role fell back to another: the body does not bear out a rule's `requires`, or
+    /// holds the duties of its `bodyOverride`.
+    func unconfirmedNote(_ evidence: RoleEvidence) -> String? {
+        guard let parsed = evidence.parsed, let rule = parsed.unconfirmedRule else { return nil }
+        let name = parsed.roleID.map { taxonomy.role($0)?.name ?? $0 } ?? "Other"
+        if rule.hasSuffix(".bodyOverride") { return "the body's duties overrule the title's \(rule): \(name)" }
+        return "the title's \(rule) needs AI work the body does not show (\(evidence.bodyAI.involvement.rawValue)): \(name)"
     }
 
     /// The answer for given evidence: probabilities, the decision between role(s) and Other, the explanation.

@@ -25,10 +25,14 @@ public struct RoleEvidence: Sendable {
     /// floor is builds_ml), 0 to 1; 0 for classes that build nothing. Vocabulary-free, so it travels between
     /// sources better than the body's words.
     public var aiMatch: [Double]
+    /// Per class (including `other`): the share of the titles the body itself names ("As a Product Manager,
+    /// you…") that name the class (`BodyRoleStatements`); all 0 when it names none.
+    public var bodyStated: [Double]
 
     public init(body: [Double], titleKeywords: [[String]], roleSkills: [[String]], skillOverlap: [Double],
                 hasTitle: Bool, parsedTitle: [Double]? = nil, parsed: ParsedTitle? = nil,
-                bodyAI: AIEvidenceCounts = .init(), postingAI: AIEvidenceCounts = .init(), aiMatch: [Double]? = nil) {
+                bodyAI: AIEvidenceCounts = .init(), postingAI: AIEvidenceCounts = .init(), aiMatch: [Double]? = nil,
+                bodyStated: [Double]? = nil) {
         self.body = body
         self.titleKeywords = titleKeywords
         self.roleSkills = roleSkills
@@ -39,15 +43,16 @@ public struct RoleEvidence: Sendable {
         self.bodyAI = bodyAI
         self.postingAI = postingAI
         self.aiMatch = aiMatch ?? [Double](repeating: 0, count: body.count)
+        self.bodyStated = bodyStated ?? [Double](repeating: 0, count: body.count)
     }
 
     /// Number of evidence features per class (the length of `features(of:)`).
-    public static let featureCount = 7
+    public static let featureCount = 8
 
     /// The evidence features of class `c`: body score; a title phrase of two or more words matched; only a
     /// one-word title keyword matched ("analyst", "scientist": weaker, so weighed separately); skill overlap;
     /// "titled but no role named" (the last only for `other`); the title parser names the class; the body's AI
-    /// evidence is of the class's kind. The logit is
+    /// evidence is of the class's kind; the body names the class as its job. The logit is
     /// their dot product with `EvidenceWeights.vector`.
     public func features(of c: Int) -> [Double] {
         let isOther = c == body.count - 1
@@ -56,7 +61,7 @@ public struct RoleEvidence: Sendable {
         let short = long == 0 && !phrases.isEmpty ? 1.0 : 0
         let skills = isOther ? 0 : skillOverlap[c]
         let unnamed = isOther && hasTitle && titleKeywords.allSatisfy(\.isEmpty) ? 1.0 : 0
-        return [body[c], long, short, skills, unnamed, parsedTitle[c], aiMatch[c]]
+        return [body[c], long, short, skills, unnamed, parsedTitle[c], aiMatch[c], bodyStated[c]]
     }
 
     /// The combined logit per class.

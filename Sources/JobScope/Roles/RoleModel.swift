@@ -248,9 +248,12 @@ public struct EvidenceWeights: Sendable, Codable, Equatable {
     public var parsedTitle: Double
     /// The body's AI evidence is of the kind the class's work builds (`RoleEvidence.aiMatch`).
     public var aiEvidence: Double
+    /// The body names the class as its job (`RoleEvidence.bodyStated`).
+    public var bodyStatement: Double
 
     public init(body: Double = 1, title: Double = 0, titleWord: Double = 0, skills: Double = 0,
-                otherWithoutTitleMatch: Double = 0, parsedTitle: Double = 0, aiEvidence: Double = 0) {
+                otherWithoutTitleMatch: Double = 0, parsedTitle: Double = 0, aiEvidence: Double = 0,
+                bodyStatement: Double = 0) {
         self.body = body
         self.title = title
         self.titleWord = titleWord
@@ -258,18 +261,22 @@ public struct EvidenceWeights: Sendable, Codable, Equatable {
         self.otherWithoutTitleMatch = otherWithoutTitleMatch
         self.parsedTitle = parsedTitle
         self.aiEvidence = aiEvidence
+        self.bodyStatement = bodyStatement
     }
 
     /// The weights in the order of `RoleEvidence.features(of:)`.
-    public var vector: [Double] { [body, title, titleWord, skills, otherWithoutTitleMatch, parsedTitle, aiEvidence] }
+    public var vector: [Double] {
+        [body, title, titleWord, skills, otherWithoutTitleMatch, parsedTitle, aiEvidence, bodyStatement]
+    }
 
     /// Weights from a vector in that order.
     public init(vector v: [Double]) {
         self.init(body: v[0], title: v[1], titleWord: v[2], skills: v[3], otherWithoutTitleMatch: v[4],
-                  parsedTitle: v.count > 5 ? v[5] : 0, aiEvidence: v.count > 6 ? v[6] : 0)
+                  parsedTitle: v.count > 5 ? v[5] : 0, aiEvidence: v.count > 6 ? v[6] : 0,
+                  bodyStatement: v.count > 7 ? v[7] : 0)
     }
 
-    private enum CodingKeys: String, CodingKey { case body, title, titleWord, skills, otherWithoutTitleMatch, parsedTitle, aiEvidence }
+    private enum CodingKeys: String, CodingKey { case body, title, titleWord, skills, otherWithoutTitleMatch, parsedTitle, aiEvidence, bodyStatement }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -278,7 +285,8 @@ public struct EvidenceWeights: Sendable, Codable, Equatable {
                   skills: try c.decode(Double.self, forKey: .skills),
                   otherWithoutTitleMatch: try c.decode(Double.self, forKey: .otherWithoutTitleMatch),
                   parsedTitle: try c.decodeIfPresent(Double.self, forKey: .parsedTitle) ?? 0,
-                  aiEvidence: try c.decodeIfPresent(Double.self, forKey: .aiEvidence) ?? 0)
+                  aiEvidence: try c.decodeIfPresent(Double.self, forKey: .aiEvidence) ?? 0,
+                  bodyStatement: try c.decodeIfPresent(Double.self, forKey: .bodyStatement) ?? 0)
     }
 }
 

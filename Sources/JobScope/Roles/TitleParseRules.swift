@@ -28,6 +28,23 @@ public struct TitleHeadRule: Sendable, Codable, Equatable {
     /// Tried in every segment before any other rule: a role named anywhere in the title outranks the head
     /// segment ("Software Developer - AI Trainer" is an AI trainer).
     public var anySegment: Bool? = nil
+    /// With `anySegment`: the rule outranks the head segment only when no other segment matches this pattern
+    /// ("Economist, Policy" is policy work; "Backend Engineer, Bidding Policy" is an engineer's).
+    public var anySegmentUnless: String? = nil
+    /// The role holds only when the body's AI evidence shows at least this involvement; otherwise the title is
+    /// its `second` role (`TitleParser.confirmed(_:evidence:)`).
+    public var requires: AIInvolvement? = nil
+    /// The role the title is instead when the body holds enough of a kind of duty ("Solutions Architect" whose
+    /// posting is pre-sales work is Other).
+    public var bodyOverride: TitleBodyOverride? = nil
+}
+
+/// A head rule's role overruled by the body: `role` when at least `minimum` different phrases of `pattern`
+/// occur in the body.
+public struct TitleBodyOverride: Sendable, Codable, Equatable {
+    public var role: String
+    public var pattern: String
+    public var minimum: Int
 }
 
 /// A specialisation rule: a modifier elsewhere in the title that refines a head ("…, Generative AI").
@@ -40,6 +57,9 @@ public struct TitleSpecialisationRule: Sendable, Codable, Equatable {
     public var second: String?
     public var pattern: String
     public var examples: [TitleParseExample]
+    /// The specialised role holds only when the body's AI evidence shows at least this involvement; otherwise
+    /// the title is its head role (`TitleParser.confirmed(_:evidence:)`).
+    public var requires: AIInvolvement? = nil
 }
 
 /// A whole segment that is not about the job itself: a location, an employment type, a salary, an id.
@@ -64,10 +84,13 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
     public var aiUpgrades: [String: String]
     /// The AI terms (generative-AI, ML and AI-work matches) an upgrade needs besides building AI (nil: none).
     public var aiUpgradeMinimum: Int?
+    /// Sentences in which a body names its job (`BodyRoleStatements`); nil: not read.
+    public var bodyStatements: BodyStatementRules?
 
     public init(version: String, seniority: [String] = [], segments: [TitleSegmentRule] = [], roleWords: String = "",
                 heads: [TitleHeadRule], specialisations: [TitleSpecialisationRule] = [],
-                aiGated: [String: String] = [:], aiUpgrades: [String: String] = [:], aiUpgradeMinimum: Int? = nil) {
+                aiGated: [String: String] = [:], aiUpgrades: [String: String] = [:], aiUpgradeMinimum: Int? = nil,
+                bodyStatements: BodyStatementRules? = nil) {
         self.version = version
         self.seniority = seniority
         self.segments = segments
@@ -77,6 +100,7 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
         self.aiGated = aiGated
         self.aiUpgrades = aiUpgrades
         self.aiUpgradeMinimum = aiUpgradeMinimum
+        self.bodyStatements = bodyStatements
     }
 
     /// Reads a rules file.
@@ -90,10 +114,14 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
         struct RawHead: Decodable {
             var id: String, role: String, second: String?, pattern: String, examples: [TitleParseExample]?
             var anySegment: Bool?
+            var anySegmentUnless: String?
+            var requires: AIInvolvement?
+            var bodyOverride: TitleBodyOverride?
         }
         struct RawSpecialisation: Decodable {
             var id: String, heads: [String], role: String, second: String?, pattern: String
             var examples: [TitleParseExample]?
+            var requires: AIInvolvement?
         }
         struct Raw: Decodable {
             var version: String
@@ -105,6 +133,7 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
             var aiGated: [String: String]?
             var aiUpgrades: [String: String]?
             var aiUpgradeMinimum: Int?
+            var bodyStatements: BodyStatementRules?
         }
         let raw: Raw
         do {
@@ -117,13 +146,15 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
             roleWords: raw.roleWords ?? "",
             heads: raw.heads.map {
                 TitleHeadRule(id: $0.id, role: $0.role, second: $0.second, pattern: $0.pattern, examples: $0.examples ?? [],
-                              anySegment: $0.anySegment)
+                              anySegment: $0.anySegment, anySegmentUnless: $0.anySegmentUnless, requires: $0.requires,
+                              bodyOverride: $0.bodyOverride)
             },
             specialisations: (raw.specialisations ?? []).map {
                 TitleSpecialisationRule(id: $0.id, heads: $0.heads, role: $0.role, second: $0.second,
-                                        pattern: $0.pattern, examples: $0.examples ?? [])
+                                        pattern: $0.pattern, examples: $0.examples ?? [], requires: $0.requires)
             },
-            aiGated: raw.aiGated ?? [:], aiUpgrades: raw.aiUpgrades ?? [:], aiUpgradeMinimum: raw.aiUpgradeMinimum)
+            aiGated: raw.aiGated ?? [:], aiUpgrades: raw.aiUpgrades ?? [:], aiUpgradeMinimum: raw.aiUpgradeMinimum,
+            bodyStatements: raw.bodyStatements)
     }
 
     /// Role ids the rules name that `taxonomy` lacks (besides `other`, `skip`), with the rule naming each.
@@ -133,7 +164,9 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
             return taxonomy.role(id) == nil
         }
         var result: [String] = []
-        for rule in heads where unknown(rule.role) || unknown(rule.second) { result.append(rule.id) }
+        for rule in heads where unknown(rule.role) || unknown(rule.second) || unknown(rule.bodyOverride?.role) {
+            result.append(rule.id)
+        }
         for rule in specialisations where unknown(rule.role) || unknown(rule.second) { result.append(rule.id) }
         for (from, to) in aiGated.sorted(by: { $0.key < $1.key }) where unknown(from) || unknown(to) {
             result.append("aiGated." + from)

@@ -11,8 +11,13 @@ public struct TitleParser: Sendable {
     private let heads: [CompiledPattern]
     private let specialisations: [CompiledPattern]
     private let hasAnySegmentRules: Bool
+    private let headsByID: [String: TitleHeadRule]
+    private let specialisationsByID: [String: TitleSpecialisationRule]
+    private let bodyOverrides: [String: CompiledPattern]
+    /// Per head rule (by index): its `anySegmentUnless` pattern.
+    private let anySegmentUnless: [CompiledPattern?]
     private static let separators = CompiledPattern(
-        try! NSRegularExpression(pattern: #"\s+[-|/~]+\s+|\s*[|;•·]\s*|\s*[,:]\s+|\s*[()\[\]{}]\s*|\s+@\s+|\s+at\s+|\s+-$|^-\s+"#))
+        try! NSRegularExpression(pattern: #"\s+[-|/~]+\s+|\s*[|;•·]\s*|\s*[,:]\s+|\s*[()\[\]{}]\s*|\s+@\s+|\s+at\s+|\s+with\s+|\s+-$|^-\s+"#))
 
     /// The rule id a title gets when no head rule matched and it holds no role word.
     public static let noRoleWordsRule = "other.no-role-words"
@@ -33,6 +38,16 @@ public struct TitleParser: Sendable {
         heads = try rules.heads.map { try compile($0.pattern, $0.id) }
         specialisations = try rules.specialisations.map { try compile($0.pattern, $0.id) }
         hasAnySegmentRules = rules.heads.contains { $0.anySegment == true }
+        headsByID = Dictionary(rules.heads.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        specialisationsByID = Dictionary(rules.specialisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var overrides: [String: CompiledPattern] = [:]
+        for rule in rules.heads {
+            if let override = rule.bodyOverride { overrides[rule.id] = try compile(override.pattern, rule.id + ".bodyOverride") }
+        }
+        bodyOverrides = overrides
+        anySegmentUnless = try rules.heads.map { rule in
+            try rule.anySegmentUnless.map { try compile($0, rule.id + ".anySegmentUnless") }
+        }
     }
 
     /// Loads and compiles a rules file.
@@ -56,6 +71,10 @@ public struct TitleParser: Sendable {
             for (s, segment) in segments.enumerated() where kinds[s] == nil || kinds[s] == "location" {
                 let variants = stripped[s].text == segment ? [segment] : [stripped[s].text, segment]
                 for (r, pattern) in heads.enumerated() where !anySegmentPass || rules.heads[r].anySegment == true {
+                    if anySegmentPass, let unless = anySegmentUnless[r],
+                       segments.indices.contains(where: { $0 != s && unless.matches(segments[$0]) }) {
+                        continue
+                    }
                     for variant in variants {
                         if let range = pattern.firstRange(in: variant) {
                             found = (s, r, range, variant)
@@ -170,6 +189,58 @@ public struct TitleParser: Sendable {
             }
         }
         return result
+    }
+
+    /// The parse as the body bears it out: a head or specialisation rule with `requires` keeps its role only
+    /// when the body's AI evidence shows that involvement; otherwise the title is the role beneath it (the head
+    /// role of a specialisation, the `second` of a head), and `unconfirmedRule` names the rule. "Senior Python
+    /// Engineer - Generative AI" whose duties name no generative model is a software engineer; with them it is a
+    /// Generative AI Engineer, software engineer second.
+    /// With `body`, a head rule's `bodyOverride` applies too ("Solutions Architect" whose duties are pre-sales
+    /// work is Other).
+    public func confirmed(_ parsed: ParsedTitle, evidence: AIEvidenceCounts, body: String? = nil) -> ParsedTitle {
+        guard parsed.outcome == .role, let headID = parsed.headRule, let head = headsByID[headID] else { return parsed }
+        let level = evidence.involvement.rank
+        var result = parsed
+        if let body, let override = head.bodyOverride, let pattern = bodyOverrides[headID],
+           Self.distinctMatches(of: pattern, in: body, atLeast: override.minimum) {
+            result.roleID = override.role
+            result.secondRoleID = nil
+            result.unconfirmedRule = headID + ".bodyOverride"
+        }
+        if result.unconfirmedRule == nil, let id = parsed.specialisationRule, let rule = specialisationsByID[id],
+           let needed = rule.requires, level < needed.rank {
+            result.roleID = head.role
+            result.secondRoleID = head.second
+            result.unconfirmedRule = id
+        }
+        if result.unconfirmedRule == nil, result.roleID == head.role, let needed = head.requires, level < needed.rank, let second = head.second {
+            result.roleID = second
+            result.secondRoleID = nil
+            result.unconfirmedRule = headID
+        }
+        guard result.unconfirmedRule != nil else { return parsed }
+        if result.roleID == TitleRuleSet.skipRole || result.roleID == TitleRuleSet.otherRole {
+            result.outcome = result.roleID == TitleRuleSet.skipRole ? .undecided : .other
+            result.roleID = nil
+            result.secondRoleID = nil
+            result.otherRoleIDs = []
+        }
+        if result.secondRoleID == result.roleID { result.secondRoleID = nil }
+        let named = [result.roleID, result.secondRoleID]
+        result.otherRoleIDs.removeAll { named.contains($0) }
+        return result
+    }
+
+    /// True when `pattern` matches at least `minimum` different phrases (lowercased) in `text`.
+    static func distinctMatches(of pattern: CompiledPattern, in text: String, atLeast minimum: Int) -> Bool {
+        let ns = text as NSString
+        var seen = Set<String>()
+        for range in pattern.utf16Ranges(in: text) {
+            seen.insert(ns.substring(with: range).lowercased())
+            if seen.count >= minimum { return true }
+        }
+        return false
     }
 
     /// The role the posting is when its AI involvement is `involvement`: an AI-gated role without AI work is its

@@ -73,6 +73,8 @@ public struct RoleTrainer: Sendable {
         /// The parsed titles (nil where hidden or without a parser) and the AI evidence of body and posting.
         let parsed: [ParsedTitle?]
         let ai: [(body: AIEvidenceCounts, posting: AIEvidenceCounts)]
+        /// The titles each body names as its job (`BodyRoleStatements`), read whatever the setting.
+        let statements: [[ParsedTitle]]
     }
 
     /// Analyzes `examples` (labels must be class names of this trainer) for `setting`.
@@ -88,11 +90,13 @@ public struct RoleTrainer: Sendable {
         }
         let parser = try titleParseRules.map { try TitleParser(rules: $0) }
         let detector = try aiEvidenceRules.map { try AIInvolvementDetector(rules: $0) }
+        let bodyStatements = try parser.flatMap { try BodyRoleStatements(parser: $0) }
         // The per-posting reading is independent: spread it over the cores, results in input order.
         let count = examples.count
         let terms = ParallelSlots<[String]>(count: count)
         let parsed = ParallelSlots<ParsedTitle?>(count: count)
         let ai = ParallelSlots<(body: AIEvidenceCounts, posting: AIEvidenceCounts)>(count: count)
+        let statements = ParallelSlots<[ParsedTitle]>(count: count)
         let chunk = 64
         DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { block in
             for i in (block * chunk)..<min(count, (block + 1) * chunk) {
@@ -109,12 +113,16 @@ public struct RoleTrainer: Sendable {
                     posting.work += 2 * t.work
                 }
                 ai.set(i, (body, posting))
+                if let bodyStatements, !example.isProfile {
+                    statements.set(i, bodyStatements.statements(in: example.posting.body))
+                }
             }
         }
         return Prepared(
             setting: setting, examples: examples, terms: terms.values.map { $0 ?? [] },
             labels: labels, titles: titles, titleKeywords: titles.map { matcher.matches(in: $0) },
-            parsed: parsed.values.map { $0 ?? nil }, ai: ai.values.map { $0 ?? (.init(), .init()) })
+            parsed: parsed.values.map { $0 ?? nil }, ai: ai.values.map { $0 ?? (.init(), .init()) },
+            statements: statements.values.map { $0 ?? [] })
     }
 
     /// A model trained on `data.examples[indices]`.
@@ -149,7 +157,8 @@ public struct RoleTrainer: Sendable {
     public func evidence(of i: Int, in data: Prepared, classifier: RoleClassifier) -> RoleEvidence {
         let x = classifier.model.vectorizer.transform(analyzed: data.terms[i])
         return classifier.evidence(vector: x, title: data.titles[i], skillIDs: data.examples[i].skillIDs,
-                                   ai: data.ai[i], parsed: .some(data.parsed[i]))
+                                   ai: data.ai[i], parsed: .some(data.parsed[i]), statements: data.statements[i],
+                                   body: data.examples[i].posting.body)
     }
 
     /// The TF-IDF vector of example `i` under `model`.

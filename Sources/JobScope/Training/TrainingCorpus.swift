@@ -148,13 +148,15 @@ public struct TrainingCorpus: Sendable {
                         }
                         label = explicit
                     } else if let parser {
-                        let parsed = parser.parse(posting.title)
+                        var parsed = parser.parse(posting.title)
+                        // A title role that needs AI work in the body (`requires`) and a title-named AI-gated role
+                        // are decided by the body's AI evidence, as the classifier decides them: the label says
+                        // what the work is.
+                        let counts = parsed.outcome == .role ? detector?.counts(title: nil, body: posting.body) : nil
+                        if let counts { parsed = parser.confirmed(parsed, evidence: counts, body: posting.body) }
                         label = parsed.className
                         accepted = parsed.supportedClasses.filter(classNames.contains)
-                        // A title-named AI-gated role is its non-AI neighbour when the body shows no AI work (and
-                        // the other way round), as the classifier decides it: the label says what the work is.
-                        if let detector, let titled = label, titled != RoleModel.otherClass {
-                            let counts = detector.counts(title: nil, body: posting.body)
+                        if let counts, let titled = label, titled != RoleModel.otherClass {
                             bodyAI = counts
                             let (gated, changed) = parser.gate(titled, evidence: counts)
                             if changed {

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Where a posting's body names the job it is for ("As a Product Manager, you will…", "We are looking for a
+/// Data Engineer to…"), each named title read by the title parser: evidence of the role that the body itself
+/// gives, so it holds when the title is hidden or names nothing. Patterns are data
+/// (`Corpus/title-parse-rules.yaml`, `bodyStatements`); capture group 1 of each is the title.
+public struct BodyRoleStatements: Sendable {
+    public let parser: TitleParser
+    private let patterns: [CompiledPattern]
+    /// Only this much of a body (UTF-16 units) is read: the job is named near the top.
+    public static let readLength = 12_000
+
+    /// Nil when the parser's rules carry no body-statement patterns; throws naming a pattern that is not valid.
+    public init?(parser: TitleParser) throws {
+        guard let rules = parser.rules.bodyStatements, !rules.patterns.isEmpty else { return nil }
+        self.parser = parser
+        patterns = try rules.patterns.enumerated().map { k, pattern in
+            do {
+                return CompiledPattern(try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
+            } catch {
+                throw TitleRuleError.badPattern(rule: "bodyStatements.\(k + 1)", pattern: pattern)
+            }
+        }
+    }
+
+    /// The parses of the titles the body names, in order of appearance: those naming a role, and those an
+    /// explicit rule makes Other ("As a Registered Nurse" names no role word, so it is not counted: "as a
+    /// result" would be Other by the same reading).
+    public func statements(in body: String) -> [ParsedTitle] {
+        let ns = body as NSString
+        let range = NSRange(location: 0, length: min(ns.length, Self.readLength))
+        var found: [(location: Int, parse: ParsedTitle)] = []
+        for pattern in patterns {
+            for match in pattern.expression.matches(in: body, range: range) where match.numberOfRanges > 1 {
+                let group = match.range(at: 1)
+                guard group.location != NSNotFound, group.length > 0 else { continue }
+                let parse = parser.parse(ns.substring(with: group))
+                if parse.outcome == .role || (parse.outcome == .other && parse.headRule != TitleParser.noRoleWordsRule) {
+                    found.append((group.location, parse))
+                }
+            }
+        }
+        return found.sorted { $0.location < $1.location }.map(\.parse)
+    }
+
+    /// Per class of `classes`: the share of the body's statements naming it (their parses confirmed by the
+    /// body's AI evidence, as a title's are); all 0 when the body names no job.
+    public static func feature(_ statements: [ParsedTitle], classes: [String], parser: TitleParser,
+                               evidence: AIEvidenceCounts) -> [Double] {
+        var result = [Double](repeating: 0, count: classes.count)
+        guard !statements.isEmpty else { return result }
+        let share = 1 / Double(statements.count)
+        for statement in statements {
+            guard let name = parser.confirmed(statement, evidence: evidence).className,
+                  let c = classes.firstIndex(of: name) else { continue }
+            result[c] += share
+        }
+        return result
+    }
+}
+
+/// The body-statement patterns and the examples the tests check.
+public struct BodyStatementRules: Sendable, Codable, Equatable {
+    public var patterns: [String]
+    public var examples: [BodyStatementExample]
+
+    public init(patterns: [String], examples: [BodyStatementExample] = []) {
+        self.patterns = patterns
+        self.examples = examples
+    }
+}
+
+/// An invented sentence and the class its stated title must give (`none` when it states no job).
+public struct BodyStatementExample: Sendable, Codable, Equatable {
+    public var text: String
+    public var role: String
+}
