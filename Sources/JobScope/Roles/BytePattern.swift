@@ -117,6 +117,9 @@ struct BytePattern: Sendable {
     private let targets: [Int32]
     /// The bytes a match can begin with.
     private let firstBytes: ByteSet
+    /// Per first byte, the bytes a match can go on with (`Prefix.rows`): a start whose first two bytes no
+    /// match can begin with is passed over without running the program.
+    private let secondBytes: [UInt64]
     /// True when a step can consume a non-ASCII character in ICU (`.`, `\w`, `\W`, `\s`, `\S`, `\D`, a negated
     /// class, a non-ASCII literal): then only ASCII text is matched here.
     private let needsASCIIText: Bool
@@ -141,6 +144,7 @@ struct BytePattern: Sendable {
         dispatchSlices = compiler.dispatchSlices
         targets = compiler.targets
         firstBytes = first.bytes
+        secondBytes = Self.prefix(of: node).rows
         needsASCIIText = parser.needsASCIIText
         usesDigits = parser.usesDigits
         caseInsensitive = options.contains(.caseInsensitive)
@@ -163,8 +167,12 @@ struct BytePattern: Sendable {
         let n = text.count
         while start < n {
             let b = text[start]
-            if b < 0x80, firstBytes.contains(b), let end = run(0, start, text, &stack) {
-                return start..<end
+            if b < 0x80, firstBytes.contains(b) {
+                let next = start + 1 < n ? min(Int(text[start + 1]), 128) : 128
+                if (secondBytes[Int(b) &* 3 &+ next &>> 6] &>> UInt64(next & 63)) & 1 != 0,
+                   let end = run(0, start, text, &stack) {
+                    return start..<end
+                }
             }
             start += 1
         }
@@ -334,6 +342,92 @@ struct BytePattern: Sendable {
             return (f.bytes, f.nullable || min == 0)
         case .boundary, .textStart, .textEnd, .lookahead:
             return (ByteSet(), true)
+        }
+    }
+
+    // MARK: First two bytes
+
+    /// What the first two bytes of a match can be: a superset (lookaheads and boundaries are read as matching
+    /// nothing, any loop as repeating), which is all a filter needs.
+    private struct Prefix {
+        /// Bytes a match can begin with.
+        var firsts = ByteSet()
+        /// Per first byte, the bytes that can follow it inside the match.
+        var seconds = [ByteSet](repeating: ByteSet(), count: 128)
+        /// First bytes after which the match can be over: any byte, or none, may follow.
+        var ends = ByteSet()
+        var nullable = false
+
+        mutating func formUnion(_ other: Prefix) {
+            firsts.formUnion(other.firsts)
+            ends.formUnion(other.ends)
+            nullable = nullable || other.nullable
+            for c in 0..<128 { seconds[c].formUnion(other.seconds[c]) }
+        }
+
+        /// A match of `self` followed by one of `next`.
+        func followed(by next: Prefix) -> Prefix {
+            var result = Prefix()
+            result.firsts = firsts
+            if nullable { result.firsts.formUnion(next.firsts) }
+            for c in 0..<128 {
+                result.seconds[c] = seconds[c]
+                if ends.contains(UInt8(c)) { result.seconds[c].formUnion(next.firsts) }
+            }
+            if next.nullable { result.ends = ends }
+            if nullable {
+                for c in 0..<128 { result.seconds[c].formUnion(next.seconds[c]) }
+                result.ends.formUnion(next.ends)
+            }
+            result.nullable = nullable && next.nullable
+            return result
+        }
+
+        /// Three words per first byte: bit `b` set when byte `b` may follow it, bit 128 when a non-ASCII byte
+        /// or the text's end may (every byte may, after a first byte that can end a match).
+        var rows: [UInt64] {
+            var rows = [UInt64](repeating: 0, count: 128 * 3)
+            for c in 0..<128 where firsts.contains(UInt8(c)) {
+                if ends.contains(UInt8(c)) {
+                    rows[c * 3] = .max
+                    rows[c * 3 + 1] = .max
+                    rows[c * 3 + 2] = .max
+                } else {
+                    rows[c * 3] = seconds[c].low
+                    rows[c * 3 + 1] = seconds[c].high
+                }
+            }
+            return rows
+        }
+    }
+
+    private static func prefix(of node: Node) -> Prefix {
+        switch node {
+        case .byte(let set):
+            var result = Prefix()
+            result.firsts = set
+            result.ends = set
+            return result
+        case .sequence(let items):
+            var result = Prefix()
+            result.nullable = true
+            for item in items { result = result.followed(by: prefix(of: item)) }
+            return result
+        case .choice(let alternatives):
+            var result = Prefix()
+            for alternative in alternatives { result.formUnion(prefix(of: alternative)) }
+            return result
+        case .loop(let body, let min, let max, _):
+            var result = prefix(of: body)
+            if max == 0 { return Prefix(nullable: true) }
+            if max ?? 2 >= 2 {
+                // A second round may begin right after a one-byte first round.
+                for c in 0..<128 where result.ends.contains(UInt8(c)) { result.seconds[c].formUnion(result.firsts) }
+            }
+            if min == 0 { result.nullable = true }
+            return result
+        case .boundary, .textStart, .textEnd, .lookahead:
+            return Prefix(nullable: true)
         }
     }
 
