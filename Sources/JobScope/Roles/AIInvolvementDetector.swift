@@ -87,7 +87,8 @@ public struct AIInvolvementDetector: Sendable {
             if !out.isEmpty { out.append(0x0A) }
             out.append(contentsOf: sentence)
         }
-        var lower: [UInt8] = []
+        // The simple lines' lowercase bytes, for the whole body at once (lowercasing keeps their length).
+        let lowered = CandidateLineScan.lowercasedAsSimple(bytes)
         var start = 0
         while start < bytes.count {
             let end = ByteScan.nextIndex(of: 0x0A, in: bytes, from: start) ?? bytes.count
@@ -102,26 +103,26 @@ public struct AIInvolvementDetector: Sendable {
             }
             let trimmed = CandidateLineScan.trimmed(line)
             guard !trimmed.isEmpty else { continue }
-            lower.removeAll(keepingCapacity: true)
-            CandidateLineScan.appendLowercased(trimmed, to: &lower)
+            let lower = lowered[trimmed.startIndex..<trimmed.endIndex]
             if CandidateLineScan.isHeading(trimmed) {
                 // `trimmingCharacters(in: "#*: ")` of the lowered line: those are ASCII, so bytes trim alike.
-                inCompanySection = lower.withUnsafeBufferPointer { lower in
-                    companyHeading.matches(utf8: CandidateLineScan.trimmed(lower, of: "#*: "))
+                inCompanySection = lowered.withUnsafeBufferPointer { all in
+                    let heading = UnsafeBufferPointer(rebasing: all[lower.startIndex..<lower.endIndex])
+                    return companyHeading.matches(utf8: CandidateLineScan.trimmed(heading, of: "#*: "))
                 }
                 if inCompanySection { continue }
             }
             guard !inCompanySection else { continue }
-            var from = 0
-            while from < lower.count {
+            var from = lower.startIndex
+            while from < lower.endIndex {
                 var to = from
-                while to < lower.count, lower[to] != UInt8(ascii: "."), lower[to] != UInt8(ascii: "!"), lower[to] != UInt8(ascii: "?") { to += 1 }
+                while to < lower.endIndex, lower[to] != UInt8(ascii: "."), lower[to] != UInt8(ascii: "!"), lower[to] != UInt8(ascii: "?") { to += 1 }
                 defer { from = to + 1 }
                 guard to > from else { continue }
                 let sentence = lower[from..<to]
                 if CandidateLineScan.mayHoldEmployerVoice(sentence) {
-                    let employers = lower.withUnsafeBufferPointer { lower in
-                        let text = UnsafeBufferPointer(rebasing: lower[from..<to])
+                    let employers = lowered.withUnsafeBufferPointer { all in
+                        let text = UnsafeBufferPointer(rebasing: all[from..<to])
                         return Self.employerVoice.matches(utf8: text) && !Self.candidateVoice.matches(utf8: text)
                     }
                     if employers { continue }

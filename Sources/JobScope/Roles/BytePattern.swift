@@ -163,20 +163,23 @@ struct BytePattern: Sendable {
 
     /// The first match at or after byte `from`, as byte offsets (every match is ASCII).
     func firstMatch(in text: UnsafeBufferPointer<UInt8>, from: Int = 0, stack: inout [Int]) -> Range<Int>? {
-        var start = from
         let n = text.count
-        while start < n {
-            let b = text[start]
-            if b < 0x80, firstBytes.contains(b) {
-                let next = start + 1 < n ? min(Int(text[start + 1]), 128) : 128
-                if (secondBytes[Int(b) &* 3 &+ next &>> 6] &>> UInt64(next & 63)) & 1 != 0,
-                   let end = run(0, start, text, &stack) {
-                    return start..<end
+        guard let base = text.baseAddress, from < n else { return nil }
+        return secondBytes.withUnsafeBufferPointer { rows -> Range<Int>? in
+            var start = from
+            while start < n {
+                let b = base[start]
+                if b < 0x80, firstBytes.contains(b) {
+                    let next = start + 1 < n ? min(Int(base[start + 1]), 128) : 128
+                    if (rows[Int(b) &* 3 &+ next &>> 6] &>> UInt64(next & 63)) & 1 != 0,
+                       let end = run(0, start, text, &stack) {
+                        return start..<end
+                    }
                 }
+                start += 1
             }
-            start += 1
+            return nil
         }
-        return nil
     }
 
     /// Every match, left to right, each search going on where the last match ended (as ICU's `matches(in:)`).

@@ -55,16 +55,23 @@ enum CandidateLineScan {
 
     /// The lowercase bytes of an `isSimple` line: ASCII capitals and U+00C0–U+00DE but "×" move up by 0x20.
     static func appendLowercased(_ line: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        var previous: UInt8 = 0
-        for b in line {
-            if b &- 65 < 26 {
-                out.append(b | 0x20)
-            } else if previous == 0xC3, b >= 0x80, b <= 0x9E, b != 0x97 {
-                out.append(b | 0x20)
-            } else {
-                out.append(b)
+        out.append(contentsOf: lowercasedAsSimple(Array(line)))
+    }
+
+    /// Every byte as `appendLowercased` lowercases it (the same length): right for the `isSimple` lines of
+    /// `bytes`, which are all that is read from it.
+    static func lowercasedAsSimple(_ bytes: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, initialized in
+            bytes.withUnsafeBufferPointer { b in
+                var previous: UInt8 = 0
+                for i in 0..<b.count {
+                    let c = b[i]
+                    let up = c &- 65 < 26 || (previous == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+                    out[i] = up ? c | 0x20 : c
+                    previous = c
+                }
             }
-            previous = b
+            initialized = bytes.count
         }
     }
 

@@ -230,8 +230,9 @@ public struct TitleParser: Sendable {
 
 /// A compiled regular expression; `NSRegularExpression` is immutable and safe to share once built. A pattern in
 /// `BytePattern`'s subset is matched over the text's bytes wherever that gives ICU's answer (most titles and
-/// sentences), by ICU elsewhere.
-struct CompiledPattern: @unchecked Sendable {
+/// sentences), by ICU elsewhere. A class: the title parser walks dozens of them per title, and copying one as a
+/// value retained each of its parts.
+final class CompiledPattern: @unchecked Sendable {
     let expression: NSRegularExpression
     let bytes: BytePattern?
 
