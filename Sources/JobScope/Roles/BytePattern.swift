@@ -120,6 +120,9 @@ struct BytePattern: Sendable {
     /// Per first byte, the bytes a match can go on with (`Prefix.rows`): a start whose first two bytes no
     /// match can begin with is passed over without running the program.
     private let secondBytes: [UInt64]
+    /// The same as one bit per pair of bytes (first byte × 256 + second byte, any bytes): the scan tests one
+    /// bit per position, with no branch on the byte itself.
+    private let pairs: [UInt64]
     /// True when a step can consume a non-ASCII character in ICU (`.`, `\w`, `\W`, `\s`, `\S`, `\D`, a negated
     /// class, a non-ASCII literal): then only ASCII text is matched here.
     private let needsASCIIText: Bool
@@ -145,6 +148,7 @@ struct BytePattern: Sendable {
         targets = compiler.targets
         firstBytes = first.bytes
         secondBytes = Self.prefix(of: node).rows
+        pairs = Self.pairTable(firstBytes: first.bytes, rows: secondBytes)
         needsASCIIText = parser.needsASCIIText
         usesDigits = parser.usesDigits
         caseInsensitive = options.contains(.caseInsensitive)
@@ -165,21 +169,40 @@ struct BytePattern: Sendable {
     func firstMatch(in text: UnsafeBufferPointer<UInt8>, from: Int = 0, stack: inout [Int]) -> Range<Int>? {
         let n = text.count
         guard let base = text.baseAddress, from < n else { return nil }
-        return secondBytes.withUnsafeBufferPointer { rows -> Range<Int>? in
-            var start = from
-            while start < n {
-                let b = base[start]
-                if b < 0x80, firstBytes.contains(b) {
-                    let next = start + 1 < n ? min(Int(base[start + 1]), 128) : 128
-                    if (rows[Int(b) &* 3 &+ next &>> 6] &>> UInt64(next & 63)) & 1 != 0,
-                       let end = run(0, start, text, &stack) {
-                        return start..<end
-                    }
+        var start = from
+        let found = pairs.withUnsafeBufferPointer { pairs -> Range<Int>? in
+            while start + 1 < n {
+                let key = Int(base[start]) &<< 8 | Int(base[start + 1])
+                if (pairs[key &>> 6] &>> UInt64(key & 63)) & 1 != 0, let end = run(0, start, text, &stack) {
+                    return start..<end
                 }
                 start += 1
             }
             return nil
         }
+        if let found { return found }
+        // The last byte: nothing follows it.
+        let b = base[start]
+        if b < 0x80, firstBytes.contains(b), secondBytes[Int(b) * 3 + 2] & 1 != 0,
+           let end = run(0, start, text, &stack) {
+            return start..<end
+        }
+        return nil
+    }
+
+    /// `pairs` from the first bytes and `Prefix.rows`.
+    private static func pairTable(firstBytes: ByteSet, rows: [UInt64]) -> [UInt64] {
+        // Four words per first byte: seconds 0–63, 64–127, then 128–255, which may follow only where a match
+        // can end after the first byte (row bit 128).
+        var table = [UInt64](repeating: 0, count: 256 * 4)
+        for first in 0..<128 where firstBytes.contains(UInt8(first)) {
+            table[first * 4] = rows[first * 3]
+            table[first * 4 + 1] = rows[first * 3 + 1]
+            let high: UInt64 = rows[first * 3 + 2] & 1 != 0 ? .max : 0
+            table[first * 4 + 2] = high
+            table[first * 4 + 3] = high
+        }
+        return table
     }
 
     /// Every match, left to right, each search going on where the last match ended (as ICU's `matches(in:)`).
@@ -201,8 +224,20 @@ struct BytePattern: Sendable {
 
     /// Runs the program from `pc` at byte `start`: the end of the first match in ICU's order of preference.
     private func run(_ pc0: Int, _ start: Int, _ text: UnsafeBufferPointer<UInt8>, _ stack: inout [Int]) -> Int? {
+        program.withUnsafeBufferPointer { program in
+            dispatchSlices.withUnsafeBufferPointer { dispatchSlices in
+                targets.withUnsafeBufferPointer { targets in
+                    run(pc0, start, text, &stack, program, dispatchSlices, targets)
+                }
+            }
+        }
+    }
+
+    private func run(_ pc0: Int, _ start: Int, _ text: UnsafeBufferPointer<UInt8>, _ stack: inout [Int],
+                     _ program: UnsafeBufferPointer<Instruction>, _ dispatchSlices: UnsafeBufferPointer<Int32>,
+                     _ targets: UnsafeBufferPointer<Int32>) -> Int? {
         let base = stack.count
-        defer { stack.removeSubrange(base...) }
+        defer { if stack.count > base { stack.removeLast(stack.count - base) } }
         var pc = pc0
         var p = start
         let n = text.count
@@ -251,7 +286,7 @@ struct BytePattern: Sendable {
                 ok = Self.isTextEnd(text, p)
                 pc += 1
             case .lookahead:
-                let found = run(pc + 1, p, text, &stack) != nil
+                let found = run(pc + 1, p, text, &stack, program, dispatchSlices, targets) != nil
                 ok = found != (instruction.x == 1)
                 pc = Int(instruction.y)
             case .succeed, .match:

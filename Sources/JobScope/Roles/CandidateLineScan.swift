@@ -89,7 +89,8 @@ enum CandidateLineScan {
         if first == UInt8(ascii: "#") { return true }
         let star = UInt8(ascii: "*")
         let endsInTwoStars = line.count >= 2 && last == star && line[line.endIndex - 2] == star
-        let characters = line.lazy.filter { $0 & 0xC0 != 0x80 }.count
+        // Characters: one per scalar (counted only when the bytes alone could be too many).
+        let characters = line.count <= 60 ? line.count : line.lazy.filter { $0 & 0xC0 != 0x80 }.count
         let bullet = line.count >= 3 && first == 0xE2 && line[line.startIndex + 1] == 0x80 && line[line.startIndex + 2] == 0xA2
         guard characters <= 60, !bullet, first != UInt8(ascii: "-"), first != star || endsInTwoStars else { return false }
         if last == UInt8(ascii: ":") { return true }
