@@ -73,10 +73,10 @@ public struct AIInvolvementDetector: Sendable {
     /// `candidateText` as UTF-8 bytes, which are lowercase already (every kept sentence is lowercased), so
     /// `counts(title:body:)` matches them without a `String` or a second lowercasing.
     func candidateBytes(_ body: String) -> [UInt8] {
-        // Lines of ASCII, Latin-1, common punctuation and emoji (`CandidateLineScan.isSimple`) split at LF are read as bytes (the
-        // same answer as Characters give them, without the per-Character cost); any other line goes through
-        // `candidateSentences(ofLine:)`, and a body with other line breaks (CR, VT, FF, NEL, LS, PS) goes
-        // through it whole.
+        // Lines of ASCII, Latin-1, common punctuation and emoji (`CandidateLineScan.isSimple`) split at LF are
+        // read as bytes (the same answer as Characters give them, without the per-Character cost); any other line
+        // goes through `candidateSentences(ofLine:)`, and a body with other line breaks (CR, VT, FF, NEL, LS, PS)
+        // goes through it whole.
         let bytes = Array(body.utf8)
         if CandidateLineScan.holdsOtherLineBreaks(bytes) { return Array(candidateTextByCharacters(body).utf8) }
         var out: [UInt8] = []
