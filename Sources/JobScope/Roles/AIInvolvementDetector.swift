@@ -67,12 +67,18 @@ public struct AIInvolvementDetector: Sendable {
     /// The candidate-facing text of a body: sentences outside the employer's own sections that are not in its
     /// voice alone, joined by line breaks.
     public func candidateText(_ body: String) -> String {
-        // Lines of ASCII and common punctuation (`CandidateLineScan.isSimple`) split at LF are read as bytes (the
-        // same answer as Characters give them, without the per-Character cost); any other line goes through
-        // `candidateSentences(ofLine:)`, and a body with other line breaks (CR, VT, FF, NEL, LS, PS) goes
-        // through it whole.
+        String(decoding: candidateBytes(body), as: UTF8.self)
+    }
+
+    /// `candidateText` as UTF-8 bytes, which are lowercase already (every kept sentence is lowercased), so
+    /// `counts(title:body:)` matches them without a `String` or a second lowercasing.
+    func candidateBytes(_ body: String) -> [UInt8] {
+        // Lines of ASCII, Latin-1, common punctuation and emoji (`CandidateLineScan.isSimple`) split at LF are
+        // read as bytes (the same answer as Characters give them, without the per-Character cost); any other line
+        // goes through `candidateSentences(ofLine:)`, and a body with other line breaks (CR, VT, FF, NEL, LS, PS)
+        // goes through it whole.
         let bytes = Array(body.utf8)
-        if CandidateLineScan.holdsOtherLineBreaks(bytes) { return candidateTextByCharacters(body) }
+        if CandidateLineScan.holdsOtherLineBreaks(bytes) { return Array(candidateTextByCharacters(body).utf8) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var inCompanySection = false
@@ -81,7 +87,8 @@ public struct AIInvolvementDetector: Sendable {
             if !out.isEmpty { out.append(0x0A) }
             out.append(contentsOf: sentence)
         }
-        var lower: [UInt8] = []
+        // The simple lines' lowercase bytes, for the whole body at once (lowercasing keeps their length).
+        let lowered = CandidateLineScan.lowercasedAsSimple(bytes)
         var start = 0
         while start < bytes.count {
             let end = ByteScan.nextIndex(of: 0x0A, in: bytes, from: start) ?? bytes.count
@@ -96,29 +103,34 @@ public struct AIInvolvementDetector: Sendable {
             }
             let trimmed = CandidateLineScan.trimmed(line)
             guard !trimmed.isEmpty else { continue }
-            lower.removeAll(keepingCapacity: true)
-            for b in trimmed { lower.append(b &- 65 < 26 ? b | 0x20 : b) }
+            let lower = lowered[trimmed.startIndex..<trimmed.endIndex]
             if CandidateLineScan.isHeading(trimmed) {
-                let heading = String(decoding: lower, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "#*: "))
-                inCompanySection = companyHeading.matches(heading)
+                // `trimmingCharacters(in: "#*: ")` of the lowered line: those are ASCII, so bytes trim alike.
+                inCompanySection = lowered.withUnsafeBufferPointer { all in
+                    let heading = UnsafeBufferPointer(rebasing: all[lower.startIndex..<lower.endIndex])
+                    return companyHeading.matches(utf8: CandidateLineScan.trimmed(heading, of: "#*: "))
+                }
                 if inCompanySection { continue }
             }
             guard !inCompanySection else { continue }
-            var from = 0
-            while from < lower.count {
+            var from = lower.startIndex
+            while from < lower.endIndex {
                 var to = from
-                while to < lower.count, lower[to] != UInt8(ascii: "."), lower[to] != UInt8(ascii: "!"), lower[to] != UInt8(ascii: "?") { to += 1 }
+                while to < lower.endIndex, lower[to] != UInt8(ascii: "."), lower[to] != UInt8(ascii: "!"), lower[to] != UInt8(ascii: "?") { to += 1 }
                 defer { from = to + 1 }
                 guard to > from else { continue }
                 let sentence = lower[from..<to]
                 if CandidateLineScan.mayHoldEmployerVoice(sentence) {
-                    let text = String(decoding: sentence, as: UTF8.self)
-                    if Self.employerVoice.matches(text) && !Self.candidateVoice.matches(text) { continue }
+                    let employers = lowered.withUnsafeBufferPointer { all in
+                        let text = UnsafeBufferPointer(rebasing: all[from..<to])
+                        return Self.employerVoice.matches(utf8: text) && !Self.candidateVoice.matches(utf8: text)
+                    }
+                    if employers { continue }
                 }
                 keep(sentence)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// `candidateText` over Characters, line by line.
@@ -171,13 +183,15 @@ public struct AIInvolvementDetector: Sendable {
     /// blanking a match's bytes blanks its UTF-16 units); nil when a pattern or the text needs ICU
     /// (`BytePattern.answersLikeICU`).
     func countsByBytes(in text: String) -> AIEvidenceCounts? {
+        guard byteKinds != nil else { return nil }
+        var bytes = UTF8Lowercase.bytes(of: text)
+        return counts(lowercased: &bytes)
+    }
+
+    /// The counts of text already lowercased, as UTF-8 (its matches are blanked in place); nil, the bytes
+    /// untouched, when ICU must answer.
+    func counts(lowercased bytes: inout [UInt8]) -> AIEvidenceCounts? {
         guard let byteKinds else { return nil }
-        var bytes = Array(text.utf8)
-        if bytes.withUnsafeBytes({ ByteScan.largestByte($0) }) < 0x80 {
-            for i in bytes.indices where bytes[i] &- 65 < 26 { bytes[i] |= 0x20 }
-        } else {
-            bytes = Array(text.lowercased().utf8)
-        }
         return bytes.withUnsafeMutableBufferPointer { buffer -> AIEvidenceCounts? in
             let traits = TextTraits(UnsafeBufferPointer(buffer))
             guard byteKinds.allSatisfy({ $0.answersLikeICU(traits) }) else { return nil }
@@ -220,7 +234,10 @@ public struct AIInvolvementDetector: Sendable {
     /// The evidence of a posting: the candidate-facing body, plus the title (each title term counts twice)
     /// unless `includeTitle` is false.
     public func counts(title: String?, body: String, includeTitle: Bool = true) -> AIEvidenceCounts {
-        var result = counts(in: candidateText(body))
+        // The candidate text is lowercase already: matched as it is (lowercasing is idempotent).
+        var candidate = candidateBytes(body)
+        // `counts(lowercased:)` leaves the bytes as they were when it answers nil.
+        var result = counts(lowercased: &candidate) ?? countsByICU(in: String(decoding: candidate, as: UTF8.self))
         if includeTitle, let title, !title.isEmpty {
             let t = counts(in: title)
             result.uses += 2 * t.uses

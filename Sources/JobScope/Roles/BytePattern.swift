@@ -117,6 +117,12 @@ struct BytePattern: Sendable {
     private let targets: [Int32]
     /// The bytes a match can begin with.
     private let firstBytes: ByteSet
+    /// Per first byte, the bytes a match can go on with (`Prefix.rows`): a start whose first two bytes no
+    /// match can begin with is passed over without running the program.
+    private let secondBytes: [UInt64]
+    /// The same as one bit per pair of bytes (first byte × 256 + second byte, any bytes): the scan tests one
+    /// bit per position, with no branch on the byte itself.
+    private let pairs: [UInt64]
     /// True when a step can consume a non-ASCII character in ICU (`.`, `\w`, `\W`, `\s`, `\S`, `\D`, a negated
     /// class, a non-ASCII literal): then only ASCII text is matched here.
     private let needsASCIIText: Bool
@@ -141,6 +147,8 @@ struct BytePattern: Sendable {
         dispatchSlices = compiler.dispatchSlices
         targets = compiler.targets
         firstBytes = first.bytes
+        secondBytes = Self.prefix(of: node).rows
+        pairs = Self.pairTable(firstBytes: first.bytes, rows: secondBytes)
         needsASCIIText = parser.needsASCIIText
         usesDigits = parser.usesDigits
         caseInsensitive = options.contains(.caseInsensitive)
@@ -159,16 +167,42 @@ struct BytePattern: Sendable {
 
     /// The first match at or after byte `from`, as byte offsets (every match is ASCII).
     func firstMatch(in text: UnsafeBufferPointer<UInt8>, from: Int = 0, stack: inout [Int]) -> Range<Int>? {
-        var start = from
         let n = text.count
-        while start < n {
-            let b = text[start]
-            if b < 0x80, firstBytes.contains(b), let end = run(0, start, text, &stack) {
-                return start..<end
+        guard let base = text.baseAddress, from < n else { return nil }
+        var start = from
+        let found = pairs.withUnsafeBufferPointer { pairs -> Range<Int>? in
+            while start + 1 < n {
+                let key = Int(base[start]) &<< 8 | Int(base[start + 1])
+                if (pairs[key &>> 6] &>> UInt64(key & 63)) & 1 != 0, let end = run(0, start, text, &stack) {
+                    return start..<end
+                }
+                start += 1
             }
-            start += 1
+            return nil
+        }
+        if let found { return found }
+        // The last byte: nothing follows it.
+        let b = base[start]
+        if b < 0x80, firstBytes.contains(b), secondBytes[Int(b) * 3 + 2] & 1 != 0,
+           let end = run(0, start, text, &stack) {
+            return start..<end
         }
         return nil
+    }
+
+    /// `pairs` from the first bytes and `Prefix.rows`.
+    private static func pairTable(firstBytes: ByteSet, rows: [UInt64]) -> [UInt64] {
+        // Four words per first byte: seconds 0–63, 64–127, then 128–255, which may follow only where a match
+        // can end after the first byte (row bit 128).
+        var table = [UInt64](repeating: 0, count: 256 * 4)
+        for first in 0..<128 where firstBytes.contains(UInt8(first)) {
+            table[first * 4] = rows[first * 3]
+            table[first * 4 + 1] = rows[first * 3 + 1]
+            let high: UInt64 = rows[first * 3 + 2] & 1 != 0 ? .max : 0
+            table[first * 4 + 2] = high
+            table[first * 4 + 3] = high
+        }
+        return table
     }
 
     /// Every match, left to right, each search going on where the last match ended (as ICU's `matches(in:)`).
@@ -190,8 +224,20 @@ struct BytePattern: Sendable {
 
     /// Runs the program from `pc` at byte `start`: the end of the first match in ICU's order of preference.
     private func run(_ pc0: Int, _ start: Int, _ text: UnsafeBufferPointer<UInt8>, _ stack: inout [Int]) -> Int? {
+        program.withUnsafeBufferPointer { program in
+            dispatchSlices.withUnsafeBufferPointer { dispatchSlices in
+                targets.withUnsafeBufferPointer { targets in
+                    run(pc0, start, text, &stack, program, dispatchSlices, targets)
+                }
+            }
+        }
+    }
+
+    private func run(_ pc0: Int, _ start: Int, _ text: UnsafeBufferPointer<UInt8>, _ stack: inout [Int],
+                     _ program: UnsafeBufferPointer<Instruction>, _ dispatchSlices: UnsafeBufferPointer<Int32>,
+                     _ targets: UnsafeBufferPointer<Int32>) -> Int? {
         let base = stack.count
-        defer { stack.removeSubrange(base...) }
+        defer { if stack.count > base { stack.removeLast(stack.count - base) } }
         var pc = pc0
         var p = start
         let n = text.count
@@ -240,7 +286,7 @@ struct BytePattern: Sendable {
                 ok = Self.isTextEnd(text, p)
                 pc += 1
             case .lookahead:
-                let found = run(pc + 1, p, text, &stack) != nil
+                let found = run(pc + 1, p, text, &stack, program, dispatchSlices, targets) != nil
                 ok = found != (instruction.x == 1)
                 pc = Int(instruction.y)
             case .succeed, .match:
@@ -334,6 +380,92 @@ struct BytePattern: Sendable {
             return (f.bytes, f.nullable || min == 0)
         case .boundary, .textStart, .textEnd, .lookahead:
             return (ByteSet(), true)
+        }
+    }
+
+    // MARK: First two bytes
+
+    /// What the first two bytes of a match can be: a superset (lookaheads and boundaries are read as matching
+    /// nothing, any loop as repeating), which is all a filter needs.
+    private struct Prefix {
+        /// Bytes a match can begin with.
+        var firsts = ByteSet()
+        /// Per first byte, the bytes that can follow it inside the match.
+        var seconds = [ByteSet](repeating: ByteSet(), count: 128)
+        /// First bytes after which the match can be over: any byte, or none, may follow.
+        var ends = ByteSet()
+        var nullable = false
+
+        mutating func formUnion(_ other: Prefix) {
+            firsts.formUnion(other.firsts)
+            ends.formUnion(other.ends)
+            nullable = nullable || other.nullable
+            for c in 0..<128 { seconds[c].formUnion(other.seconds[c]) }
+        }
+
+        /// A match of `self` followed by one of `next`.
+        func followed(by next: Prefix) -> Prefix {
+            var result = Prefix()
+            result.firsts = firsts
+            if nullable { result.firsts.formUnion(next.firsts) }
+            for c in 0..<128 {
+                result.seconds[c] = seconds[c]
+                if ends.contains(UInt8(c)) { result.seconds[c].formUnion(next.firsts) }
+            }
+            if next.nullable { result.ends = ends }
+            if nullable {
+                for c in 0..<128 { result.seconds[c].formUnion(next.seconds[c]) }
+                result.ends.formUnion(next.ends)
+            }
+            result.nullable = nullable && next.nullable
+            return result
+        }
+
+        /// Three words per first byte: bit `b` set when byte `b` may follow it, bit 128 when a non-ASCII byte
+        /// or the text's end may (every byte may, after a first byte that can end a match).
+        var rows: [UInt64] {
+            var rows = [UInt64](repeating: 0, count: 128 * 3)
+            for c in 0..<128 where firsts.contains(UInt8(c)) {
+                if ends.contains(UInt8(c)) {
+                    rows[c * 3] = .max
+                    rows[c * 3 + 1] = .max
+                    rows[c * 3 + 2] = .max
+                } else {
+                    rows[c * 3] = seconds[c].low
+                    rows[c * 3 + 1] = seconds[c].high
+                }
+            }
+            return rows
+        }
+    }
+
+    private static func prefix(of node: Node) -> Prefix {
+        switch node {
+        case .byte(let set):
+            var result = Prefix()
+            result.firsts = set
+            result.ends = set
+            return result
+        case .sequence(let items):
+            var result = Prefix()
+            result.nullable = true
+            for item in items { result = result.followed(by: prefix(of: item)) }
+            return result
+        case .choice(let alternatives):
+            var result = Prefix()
+            for alternative in alternatives { result.formUnion(prefix(of: alternative)) }
+            return result
+        case .loop(let body, let min, let max, _):
+            var result = prefix(of: body)
+            if max == 0 { return Prefix(nullable: true) }
+            if max ?? 2 >= 2 {
+                // A second round may begin right after a one-byte first round.
+                for c in 0..<128 where result.ends.contains(UInt8(c)) { result.seconds[c].formUnion(result.firsts) }
+            }
+            if min == 0 { result.nullable = true }
+            return result
+        case .boundary, .textStart, .textEnd, .lookahead:
+            return Prefix(nullable: true)
         }
     }
 

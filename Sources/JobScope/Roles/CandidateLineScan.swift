@@ -16,22 +16,63 @@ enum CandidateLineScan {
         return false
     }
 
-    /// True when every byte is ASCII or part of a punctuation mark of U+2010–U+2027 (E2 80 90–A7: dashes,
-    /// quotes, "•", "…"): none is white space, changes case, joins the Character before it, or breaks a line, so
-    /// such a line is read at byte level exactly as its Characters read (each such mark one Character).
+    /// True when every character is ASCII or one of the scalars below, none of which is white space, joins the
+    /// character before or after it, or breaks a line, and whose lowercase form `lowercase` gives; such a line
+    /// is read at byte level exactly as its Characters read (each scalar one Character; the tests check every
+    /// such scalar): U+00A1–U+00FF but the no-break space and the soft hyphen (Latin-1 letters and signs,
+    /// "é", "·"), U+2010–U+2027 (dashes, quotes, "•", "…"), and the emoji of U+1F300–U+1F5FF (but the skin-tone
+    /// modifiers), U+1F680–U+1F6FF and U+1F900–U+1F9FF ("🌎", "💰", "🚀").
     static func isSimple(_ line: ArraySlice<UInt8>) -> Bool {
         var i = line.startIndex
-        while i < line.endIndex {
+        let end = line.endIndex
+        while i < end {
             let b = line[i]
             if b < 0x80 {
                 i += 1
                 continue
             }
-            guard b == 0xE2, i + 2 < line.endIndex, line[i + 1] == 0x80, line[i + 2] >= 0x90, line[i + 2] <= 0xA7
-            else { return false }
-            i += 3
+            if b == 0xC2 {
+                guard i + 1 < end, line[i + 1] >= 0xA1, line[i + 1] != 0xAD else { return false }
+                i += 2
+            } else if b == 0xC3 {
+                guard i + 1 < end else { return false }
+                i += 2
+            } else if b == 0xE2 {
+                guard i + 2 < end, line[i + 1] == 0x80, line[i + 2] >= 0x90, line[i + 2] <= 0xA7 else { return false }
+                i += 3
+            } else if b == 0xF0 {
+                guard i + 3 < end, line[i + 1] == 0x9F else { return false }
+                let c = line[i + 2]
+                guard (c >= 0x8C && c <= 0x97 && !(c == 0x8F && line[i + 3] >= 0xBB)) || c == 0x9A || c == 0x9B
+                    || (c >= 0xA4 && c <= 0xA7) else { return false }
+                i += 4
+            } else {
+                return false
+            }
         }
         return true
+    }
+
+    /// The lowercase bytes of an `isSimple` line: ASCII capitals and U+00C0–U+00DE but "×" move up by 0x20.
+    static func appendLowercased(_ line: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        out.append(contentsOf: lowercasedAsSimple(Array(line)))
+    }
+
+    /// Every byte as `appendLowercased` lowercases it (the same length): right for the `isSimple` lines of
+    /// `bytes`, which are all that is read from it.
+    static func lowercasedAsSimple(_ bytes: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, initialized in
+            bytes.withUnsafeBufferPointer { b in
+                var previous: UInt8 = 0
+                for i in 0..<b.count {
+                    let c = b[i]
+                    let up = c &- 65 < 26 || (previous == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
+                    out[i] = up ? c | 0x20 : c
+                    previous = c
+                }
+            }
+            initialized = bytes.count
+        }
     }
 
     /// Without leading and trailing spaces and tabs (`CharacterSet.whitespaces` in ASCII).
@@ -42,14 +83,14 @@ enum CandidateLineScan {
         return line[lo..<hi]
     }
 
-    /// `AIInvolvementDetector.isHeading` of a trimmed, non-empty `isSimple` line (one Character an ASCII byte
-    /// or a three-byte mark).
+    /// `AIInvolvementDetector.isHeading` of a trimmed, non-empty `isSimple` line (one Character per scalar).
     static func isHeading(_ line: ArraySlice<UInt8>) -> Bool {
         guard let first = line.first, let last = line.last else { return false }
         if first == UInt8(ascii: "#") { return true }
         let star = UInt8(ascii: "*")
         let endsInTwoStars = line.count >= 2 && last == star && line[line.endIndex - 2] == star
-        let characters = line.count - 2 * line.lazy.filter { $0 == 0xE2 }.count
+        // Characters: one per scalar (counted only when the bytes alone could be too many).
+        let characters = line.count <= 60 ? line.count : line.lazy.filter { $0 & 0xC0 != 0x80 }.count
         let bullet = line.count >= 3 && first == 0xE2 && line[line.startIndex + 1] == 0x80 && line[line.startIndex + 2] == 0xA2
         guard characters <= 60, !bullet, first != UInt8(ascii: "-"), first != star || endsInTwoStars else { return false }
         if last == UInt8(ascii: ":") { return true }
@@ -89,5 +130,16 @@ enum CandidateLineScan {
             i += 1
         }
         return false
+    }
+}
+
+extension CandidateLineScan {
+    /// `bytes` without leading and trailing bytes of the ASCII `set` (`trimmingCharacters(in:)` of an ASCII set).
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, of set: StaticString) -> UnsafeBufferPointer<UInt8> {
+        let members = UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount)
+        var lo = 0, hi = bytes.count
+        while lo < hi, members.contains(bytes[lo]) { lo += 1 }
+        while hi > lo, members.contains(bytes[hi - 1]) { hi -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[lo..<hi])
     }
 }

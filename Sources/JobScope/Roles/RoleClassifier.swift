@@ -21,6 +21,10 @@ public struct RoleClassifier: Sendable {
     public let aiDetector: AIInvolvementDetector?
     /// Reads the titles a body names (nil when the model's rules carry no body-statement patterns).
     public let bodyStatements: BodyRoleStatements?
+    /// Titles parsed already, by title: a board repeats its titles ("Senior Software Engineer") and a parse
+    /// depends on the title alone. Shared by copies of the classifier; emptied when it holds `parsedTitleLimit`.
+    private let parsedTitles = Locked<[String: ParsedTitle]>([:])
+    static let parsedTitleLimit = 20_000
     /// The body contradicts a title strongly when its own probability for the title's class is below this and
     /// another class's is above `contradictionTop`.
     public static let contradictionFloor = 0.01
@@ -100,7 +104,13 @@ public struct RoleClassifier: Sendable {
     /// The title as the model's parser reads it (nil without a parser or a title).
     public func parse(_ title: String?) -> ParsedTitle? {
         guard let titleParser, let title, !title.isEmpty else { return nil }
-        return titleParser.parse(title)
+        if let known = parsedTitles.withLock({ $0[title] }) { return known }
+        let parsed = titleParser.parse(title)
+        parsedTitles.withLock { known in
+            if known.count >= Self.parsedTitleLimit { known.removeAll(keepingCapacity: true) }
+            known[title] = parsed
+        }
+        return parsed
     }
 
     /// The evidence for a posting whose TF-IDF vector is `vector`; `parsed` is the parsed title when the caller

@@ -34,7 +34,8 @@ public struct RoleModel: Sendable, Codable {
     /// The AI-evidence rules (`Corpus/ai-evidence.yaml`); nil in older models.
     public var aiEvidenceRules: AIEvidenceRules?
 
-    /// Dense class × feature weight matrix, rebuilt on load for fast scoring.
+    /// Dense feature × class weight matrix (a feature's weights for every class side by side, so scoring a
+    /// sparse vector reads one short run per feature), rebuilt on load for fast scoring.
     let dense: [Double]
 
     public init(version: String, taxonomyVersion: String, titleRulesVersion: String, method: ClassifierMethod,
@@ -106,25 +107,30 @@ public struct RoleModel: Sendable, Codable {
 
     /// Body logits (bias + weights · x) for every class.
     public func bodyScores(_ x: SparseVector) -> [Double] {
-        let features = vectorizer.featureCount
-        return dense.withUnsafeBufferPointer { all in
-            (0..<classes.count).map { c in
-                let row = UnsafeBufferPointer(rebasing: all[(c * features)..<((c + 1) * features)])
-                return weights[c].bias + x.dot(row)
+        // Per class the products are added in the vector's order, as `x.dot(row)` adds them: the same sums.
+        let stride = weights.count
+        var sums = [Double](repeating: 0, count: stride)
+        sums.withUnsafeMutableBufferPointer { sums in
+            dense.withUnsafeBufferPointer { all in
+                for (feature, value) in zip(x.indices, x.values) {
+                    let base = feature * stride
+                    for c in 0..<stride { sums[c] += value * all[base + c] }
+                }
             }
         }
+        return (0..<classes.count).map { c in weights[c].bias + sums[c] }
     }
 
     /// The weight of feature `feature` for class `c`.
     public func weight(class c: Int, feature: Int) -> Double {
-        dense[c * vectorizer.featureCount + feature]
+        dense[feature * weights.count + c]
     }
 
     static func densify(_ weights: [ClassWeights], features: Int) -> [Double] {
         var dense = [Double](repeating: 0, count: weights.count * features)
         for (c, row) in weights.enumerated() {
             for (feature, weight) in zip(row.features, row.values) where feature >= 0 && feature < features {
-                dense[c * features + feature] = weight
+                dense[feature * weights.count + c] = weight
             }
         }
         return dense

@@ -143,19 +143,47 @@ public struct TitleParser: Sendable {
     /// collapsed); empty ones dropped.
     static func segments(of title: String) -> [String] {
         var text = title.lowercased()
-        for dash in ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}"] {
-            text = text.replacingOccurrences(of: dash, with: "-")
-        }
-        let ns = text as NSString
         var pieces: [String] = []
-        var start = 0
-        for range in separators.utf16Ranges(in: text) {
-            pieces.append(ns.substring(with: NSRange(location: start, length: range.location - start)))
-            start = range.location + range.length
+        if ASCIISearch.isASCII(text) {
+            // No dash to replace, and a UTF-16 offset is a byte offset: the pieces are cut from the bytes.
+            let utf8 = text.utf8
+            var start = 0
+            func piece(_ lo: Int, _ hi: Int) -> String {
+                String(text[utf8.index(utf8.startIndex, offsetBy: lo)..<utf8.index(utf8.startIndex, offsetBy: hi)])
+            }
+            for range in separators.utf16Ranges(in: text) {
+                pieces.append(piece(start, range.location))
+                start = range.location + range.length
+            }
+            pieces.append(piece(start, utf8.count))
+        } else {
+            for dash in ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}"] {
+                text = text.replacingOccurrences(of: dash, with: "-")
+            }
+            let ns = text as NSString
+            var start = 0
+            for range in separators.utf16Ranges(in: text) {
+                pieces.append(ns.substring(with: NSRange(location: start, length: range.location - start)))
+                start = range.location + range.length
+            }
+            pieces.append(ns.substring(from: start))
         }
-        pieces.append(ns.substring(from: start))
-        return pieces.map(TitleRuleSet.normalize).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!*")) }
-            .filter { !$0.isEmpty }
+        return pieces.map { trimmedEnds(TitleRuleSet.normalize($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// `trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!*"))`, over the bytes of an ASCII segment.
+    static func trimmedEnds(_ segment: String) -> String {
+        guard ASCIISearch.isASCII(segment) else { return segment.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:!*")) }
+        func trims(_ b: UInt8) -> Bool {
+            b == 0x20 || b == UInt8(ascii: ".") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":")
+                || b == UInt8(ascii: "!") || b == UInt8(ascii: "*")
+        }
+        let utf8 = segment.utf8
+        guard let first = utf8.first, let last = utf8.last, trims(first) || trims(last) else { return segment }
+        var lo = utf8.startIndex, hi = utf8.endIndex
+        while lo < hi, trims(utf8[lo]) { lo = utf8.index(after: lo) }
+        while hi > lo, trims(utf8[utf8.index(before: hi)]) { hi = utf8.index(before: hi) }
+        return String(segment[lo..<hi])
     }
 
     /// The segment with leading seniority words and trailing levels taken off, and what was taken.
@@ -273,8 +301,9 @@ public struct TitleParser: Sendable {
 
 /// A compiled regular expression; `NSRegularExpression` is immutable and safe to share once built. A pattern in
 /// `BytePattern`'s subset is matched over the text's bytes wherever that gives ICU's answer (most titles and
-/// sentences), by ICU elsewhere.
-struct CompiledPattern: @unchecked Sendable {
+/// sentences), by ICU elsewhere. A class: the title parser walks dozens of them per title, and copying one as a
+/// value retained each of its parts.
+final class CompiledPattern: @unchecked Sendable {
     let expression: NSRegularExpression
     let bytes: BytePattern?
 
@@ -286,6 +315,16 @@ struct CompiledPattern: @unchecked Sendable {
     func matches(_ text: String) -> Bool {
         if let found = firstByteRange(in: text) { return found != nil }
         return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// `matches(String(decoding: text, as: UTF8.self))`, the string made only when ICU must answer.
+    func matches(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let bytes, bytes.answersLikeICU(TextTraits(text)) {
+            var stack: [Int] = []
+            return bytes.firstMatch(in: text, stack: &stack) != nil
+        }
+        let string = String(decoding: text, as: UTF8.self)
+        return expression.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)) != nil
     }
 
     func firstRange(in text: String) -> Range<String.Index>? {

@@ -108,6 +108,7 @@ public struct TitleRuleSet: Sendable {
 
     /// The title as rules see it: lowercased, dashes and underscores as spaces, white space collapsed.
     public static func normalize(_ title: String) -> String {
+        if ASCIISearch.isASCII(title) { return normalizeASCII(title) }
         let spaced = title.lowercased().unicodeScalars.map { scalar -> Character in
             switch scalar {
             case "-", "_", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}": return " "
@@ -115,6 +116,24 @@ public struct TitleRuleSet: Sendable {
             }
         }
         return String(spaced).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `normalize` of an ASCII title, over its bytes: lowercase, `-` and `_` as spaces, runs of white space
+    /// (space, tab, LF, VT, FF, CR: ASCII's `isWhitespace`) as one space, none at either end.
+    static func normalizeASCII(_ title: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(title.utf8.count)
+        var pendingSpace = false
+        for b in title.utf8 {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            out.append(b &- 65 < 26 ? b | 0x20 : b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The first rule that matches `title`, if any.

@@ -15,8 +15,10 @@ struct WordTable: Sendable {
     /// Value for a word that is not in the table.
     static let missing: Int32 = -1
 
-    /// Entry index per slot (-1: empty); the slot count is a power of two.
-    private let slots: [Int32]
+    /// Per slot, 0 when empty, otherwise the entry's hash's upper 32 bits (its tag) above its index + 1: a probe
+    /// for an absent word (most tokens, in most tables) is decided by the tags without reading an entry. The
+    /// slot count is a power of two.
+    private let slots: [UInt64]
     private let mask: Int
     /// One word: its hash, where its bytes are in `keyBytes`, its value.
     private struct Entry {
@@ -39,7 +41,7 @@ struct WordTable: Sendable {
         let keys = words.keys.sorted()
         var size = 16
         while size < keys.count * 2 { size <<= 1 }
-        var slots = [Int32](repeating: -1, count: size)
+        var slots = [UInt64](repeating: 0, count: size)
         var entries: [Entry] = []
         var keyBytes: [UInt8] = []
         var nonASCII: [String: Int32] = [:]
@@ -55,8 +57,8 @@ struct WordTable: Sendable {
             entries.append(Entry(hash: hash, start: Int32(keyBytes.count), length: Int32(utf8.count), value: value))
             keyBytes.append(contentsOf: utf8)
             var slot = Int(truncatingIfNeeded: hash) & (size - 1)
-            while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = entry
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = (hash >> 32) << 32 | UInt64(entry + 1)
         }
         self.slots = slots
         self.mask = size - 1
@@ -84,28 +86,34 @@ struct WordTable: Sendable {
     @inline(__always)
     func value(hash: UInt64, _ p: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int) -> Int32 {
         var slot = Int(truncatingIfNeeded: hash) & mask
+        let tag = hash >> 32
         let length = hi - lo
         return slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                keyBytes.withUnsafeBufferPointer { keys in
-                    while true {
-                        let index = Int(slots[slot])
-                        if index < 0 { return Self.missing }
-                        let entry = entries[index]
-                        if entry.hash == hash && Int(entry.length) == length {
-                            let start = Int(entry.start)
-                            var k = 0
-                            while k < length {
-                                var c = p[lo + k]
-                                if c &- 65 < 26 { c |= 0x20 }
-                                if c != keys[start + k] { break }
-                                k += 1
-                            }
-                            if k == length { return entry.value }
-                        }
-                        slot = (slot + 1) & mask
-                    }
+            while true {
+                let held = slots[slot]
+                if held == 0 { return Self.missing }
+                if held >> 32 == tag, let value = entryValue(Int(truncatingIfNeeded: held & 0xFFFF_FFFF) - 1, hash, p, lo, length) {
+                    return value
                 }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// The value of entry `index` when its key is the ASCII word at `lo..<lo + length` read in lowercase.
+    @inline(__always)
+    private func entryValue(_ index: Int, _ hash: UInt64, _ p: UnsafePointer<UInt8>, _ lo: Int, _ length: Int) -> Int32? {
+        entries.withUnsafeBufferPointer { entries in
+            let entry = entries[index]
+            guard entry.hash == hash, Int(entry.length) == length else { return nil }
+            return keyBytes.withUnsafeBufferPointer { keys in
+                let start = Int(entry.start)
+                for k in 0..<length {
+                    var c = p[lo + k]
+                    if c &- 65 < 26 { c |= 0x20 }
+                    if c != keys[start + k] { return nil }
+                }
+                return entry.value
             }
         }
     }

@@ -38,6 +38,31 @@ struct AIInvolvementDetectorTests {
         #expect(detector.involvement(title: nil, body: "You are comfortable using generative AI tools to draft copy.") == .usesAI)
     }
 
+    @Test("the scalars a line is read by bytes with are single, non-space Characters lowercased as bytes say")
+    func simpleScalars() {
+        var scalars: [Unicode.Scalar] = []
+        for value in UInt32(0x80)...0x1FAFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let line = Array(String(scalar).utf8)
+            if CandidateLineScan.isSimple(line[...]) { scalars.append(scalar) }
+        }
+        #expect(scalars.count > 1000)
+        for scalar in scalars {
+            let text = String(scalar)
+            #expect(text.trimmingCharacters(in: .whitespaces) == text, "\(scalar.value)")
+            #expect(("a" + text + "b").count == 3, "\(scalar.value)")
+            var lowered: [UInt8] = []
+            CandidateLineScan.appendLowercased(Array(text.utf8)[...], to: &lowered)
+            #expect(lowered == Array(text.lowercased().utf8), "\(scalar.value)")
+        }
+        // Neighbours: every allowed scalar beside every fifth one stays two Characters.
+        for (i, a) in scalars.enumerated() {
+            for b in scalars.indices where (b + i) % 5 == 0 {
+                #expect((String(a) + String(scalars[b])).count == 2, "\(a.value) \(scalars[b].value)")
+            }
+        }
+    }
+
     @Test("the contract's raw values")
     func rawValues() {
         #expect(AIInvolvement.allCases.map(\.rawValue) == ["none", "uses_ai", "builds_ml", "builds_genai"])
@@ -71,6 +96,9 @@ struct AIInvolvementDetectorTests {
             "Trailing space line   \n\t\t\nUS and them. The U.S. office. Bus stop. We\u{301} combine.",
             "• We’re a team… you’ll code – fast.\n• Build APIs\n•\n— About us —\nWe sell.\n“Our” view: ok\n• Our — us•we",
             "Short line ending in a dash –\nWhat you’ll do\nYou build. We ship.\n🌎 Remote – we\u{FE0F} hire",
+            "🌎 Location: Remote\n💰 Salary: ÉTÉ × ÀÖØÞ ß ÿ µ ª · ¿Qué? We pay. 🚀 Our mission\n## À propos de nous\nWe sell.",
+            "Écoute. We\u{00A0}are here\u{00A0}\nsoft\u{00AD}hyphen. We grow. 👍🏽 us 🇫🇷 we 🤖 You code 🤖\n🏳️ flag",
+            "ABOUT ÜS:\nWe sell. ¡Hola! Our «team» » You will build LLMs. Naïve. We are 100% remote 🌎🌎",
         ]
         for body in bodies {
             #expect(detector.candidateText(body) == detector.candidateTextByCharacters(body), "\(body.debugDescription)")
