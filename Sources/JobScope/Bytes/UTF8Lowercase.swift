@@ -13,7 +13,7 @@ enum UTF8Lowercase {
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
-                out.append(b &- 65 < 26 ? b | 0x20 : b)
+                out.append(ByteScan.lower(b))
                 i += 1
                 continue
             }

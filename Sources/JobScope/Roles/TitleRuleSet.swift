@@ -131,7 +131,7 @@ public struct TitleRuleSet: Sendable {
             }
             if pendingSpace { out.append(0x20) }
             pendingSpace = false
-            out.append(b &- 65 < 26 ? b | 0x20 : b)
+            out.append(ByteScan.lower(b))
         }
         return String(decoding: out, as: UTF8.self)
     }
