@@ -53,13 +53,8 @@ enum CandidateLineScan {
         return true
     }
 
-    /// The lowercase bytes of an `isSimple` line: ASCII capitals and U+00C0–U+00DE but "×" move up by 0x20.
-    static func appendLowercased(_ line: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        out.append(contentsOf: lowercasedAsSimple(Array(line)))
-    }
-
-    /// Every byte as `appendLowercased` lowercases it (the same length): right for the `isSimple` lines of
-    /// `bytes`, which are all that is read from it.
+    /// Every byte lowercased as an `isSimple` line's would be (ASCII capitals and U+00C0–U+00DE but "×" move up
+    /// by 0x20; the same length): right for the `isSimple` lines of `bytes`, which are all that is read from it.
     static func lowercasedAsSimple(_ bytes: [UInt8]) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: bytes.count) { out, initialized in
             bytes.withUnsafeBufferPointer { b in
