@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Draw the postings of the fifth blind gold sets (Corpus/gold/roles-gold-e.yaml, skills-gold-2024-e.yaml).
+
+The fourth blind sets (roles-gold-d.yaml, skills-gold-2024-d.yaml) became development sets at the end of session 6
+once their errors had been read; these fifth sets are drawn for the figures of session 7, before any tuning of the
+session began. The procedure is the one of sample-gold-d.py (the loaders, eligibility, per-set shares and first
+keyword extras of sample-gold-b.py) with its own seed, and every posting of every earlier gold set, the fourth sets
+included, and every repost of one is left out. The fourth draw needed a second keyword round because its first held
+too few generative-AI and ML engineers to score; this draw takes that round at once (same groups and sizes), so the
+set is drawn in one go. Deterministic; prints identifiers only (`set<TAB>file<TAB>row<TAB>group`), never posting text.
+
+Usage: python3 scripts/sample-gold-e.py roles|skills [CORPUS_DIR]   (default ../shared/corpus)
+"""
+import importlib.util
+import os
+import random
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def load(name, file):
+    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, file))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+goldb = load("goldb", "sample-gold-b.py")
+goldd = load("goldd", "sample-gold-d.py")
+
+goldb.SEED = 20261205
+goldb.SHARE = 110
+goldb.SKILL_COUNTS = dict(goldd.goldb.SKILL_COUNTS)
+goldb.NOT_EARLIER = ("roles-gold-e", "skills-gold-2024-e")
+
+
+def draw_roles(candidates):
+    drawn = goldb.draw_roles(candidates)
+    taken = {goldb.ident(p) for _, p in drawn}
+    for k, (group, pattern, n) in enumerate(goldd.ROLE_EXTRA_2, start=700):
+        rx = re.compile(pattern, re.I)
+        found = [p for p in candidates if rx.search(p["title"]) and goldb.ident(p) not in taken]
+        for p in random.Random(goldb.SEED + k).sample(found, min(n, len(found))):
+            drawn.append((group, p))
+            taken.add(goldb.ident(p))
+    return drawn
+
+
+def main():
+    which = sys.argv[1] if len(sys.argv) > 1 else "roles"
+    corpus = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", "shared", "corpus")
+    candidates = goldb.pool(corpus)
+    roles = draw_roles(candidates)
+    drawn = roles if which == "roles" else goldb.draw_skills(candidates, roles)
+    for group, p in drawn:
+        print(f"{p['set']}\t{p['file']}\t{p['row'] if p['row'] is not None else ''}\t{group}")
+    print(f"# {which}: {len(drawn)} postings from {len(candidates)} candidates", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
