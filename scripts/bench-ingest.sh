@@ -5,6 +5,8 @@
 # Then each format on its own (Markdown, Excel, CSV, JSON lines, JSON, HTML, Hacker News posts), on one core.
 # usage: scripts/bench-ingest.sh [PAGES (default 2000)]
 #   FORMATS_ONLY=1 scripts/bench-ingest.sh   only the per-format part (what one core reads of each format)
+#   BASELINE_BIN=path scripts/bench-ingest.sh  each per-format figure also for that binary, measured right before
+#                                             (before/after in the same run, on the same inputs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-2000}
@@ -25,12 +27,23 @@ if [[ ! -d $gen ]] || [[ $(find "$gen" -name '*.html' | wc -l) -ne $pages ]]; th
 fi
 megabytes() { du -sb --apparent-size "$1" | awk '{printf "%.1f", $1 / 1e6}'; }
 
+# A command's output, then "CPU user sys" in seconds to the microsecond (from getrusage; /usr/bin/time's
+# hundredths made a set read in 0.03 s jump between 43 and 65 MB/s).
+timed() {
+  python3 -c 'import resource, subprocess, sys
+before = resource.getrusage(resource.RUSAGE_CHILDREN)  # not zero: what the shell ran before is carried over
+out = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout.decode()
+after = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(out, end="" if out.endswith("\n") or not out else "\n")
+print("CPU %.6f %.6f" % (after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime))' "$@"
+}
+
 # Best of three runs (the least disturbed), as: wall s, cpu s, postings, MB.
 measure() {
   local best="" best_cpu=999999
   for _ in 1 2 3; do
     local out cpu
-    out=$( { /usr/bin/time -f "CPU %U %S" "$@" --format none 2>&1 >&3 | grep '^CPU' ; } 3>&1 )
+    out=$(timed "$@" --format none)
     cpu=$(awk '/^CPU/{print $2+$3}' <<<"$out")
     if awk -v a="$cpu" -v b="$best_cpu" 'BEGIN{exit !(a<b)}'; then best_cpu=$cpu; best=$out; fi
   done
@@ -40,7 +53,7 @@ measure() {
   postings=$(sed -E 's/^read ([0-9]+) posting.*/\1/' <<<"$line")
   mb=$(sed -E 's/.*, ([0-9.]+) MB in.*/\1/' <<<"$line")
   awk -v w="$wall" -v c="$best_cpu" -v p="$postings" -v m="$mb" 'BEGIN{
-    printf "%d postings, %.1f MB: wall %.2f s (%.1f MB/s, %.0f postings/s); cpu %.2f s (%.1f MB/cpu-s, %.0f postings/cpu-s)\n",
+    printf "%d postings, %.1f MB: wall %.2f s (%.1f MB/s, %.0f postings/s); cpu %.3f s (%.1f MB/cpu-s, %.0f postings/cpu-s)\n",
       p, m, w, m/w, p/w, c, m/c, p/c }'
 }
 
@@ -77,7 +90,24 @@ declare -A inputs=(
   [html]="$gen"
   [hn]="$work/hn.jsonl"
 )
+# What every figure below includes besides the reading: starting the process and reading one tiny posting.
+echo '{"title": "Start-up probe", "description": "One line."}' >"$work/one.jsonl"
+startup() {
+  local best=999999
+  for _ in 1 2 3; do
+    local cpu
+    cpu=$(timed "$1" extract "$work/one.jsonl" --jobs 1 --format none | awk '/^CPU/{print $2+$3}')
+    if awk -v a="$cpu" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$cpu; fi
+  done
+  echo "$best"
+}
+[[ -n ${BASELINE_BIN:-} ]] && echo "start-up, one posting (baseline): cpu $(startup "$BASELINE_BIN") s"
+echo "start-up, one posting: cpu $(startup "$bin") s (inside every figure below)"
 for format in markdown xlsx csv jsonl json html hn; do
+  if [[ -n ${BASELINE_BIN:-} ]]; then
+    # shellcheck disable=SC2086
+    echo "$format (baseline): $(measure "$BASELINE_BIN" extract ${inputs[$format]} --jobs 1)"
+  fi
   # shellcheck disable=SC2086
   echo "$format: $(measure "$bin" extract ${inputs[$format]} --jobs 1)"
 done

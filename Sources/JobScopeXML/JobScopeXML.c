@@ -791,6 +791,8 @@ struct jsx_cells {
     char **texts;
 };
 
+void jsx_cells_free(jsx_cells *cells);
+
 static void cells_add(jsx_cells *c, int row, int column, char kind, jsx_buf *text) {
     if (c->count == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 64;
@@ -830,7 +832,9 @@ static int is_text_node(int type) {
         || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
 }
 
-jsx_cells *jsx_xlsx_sheet_read(const char *bytes, int length) {
+/* The reader versions below are the reference: the SAX versions after them give the same cells for a
+   well-formed part and hand anything else (a break, a DOCTYPE, an undeclared prefix) back to them. */
+static jsx_cells *reader_sheet_read(const char *bytes, int length) {
     xmlTextReaderPtr reader = part_reader(bytes, length);
     if (!reader) return NULL;
     jsx_cells *cells = calloc(1, sizeof(jsx_cells));
@@ -907,7 +911,7 @@ jsx_cells *jsx_xlsx_sheet_read(const char *bytes, int length) {
     return cells;
 }
 
-jsx_cells *jsx_xlsx_shared_strings_read(const char *bytes, int length) {
+static jsx_cells *reader_shared_strings_read(const char *bytes, int length) {
     xmlTextReaderPtr reader = part_reader(bytes, length);
     if (!reader) return NULL;
     jsx_cells *cells = calloc(1, sizeof(jsx_cells));
@@ -952,6 +956,231 @@ jsx_cells *jsx_xlsx_shared_strings_read(const char *bytes, int length) {
         return NULL;
     }
     return cells;
+}
+
+/* ---- the same parts through libxml2's SAX2 callbacks: no reader nodes built and freed per element ---- */
+
+typedef struct xlsx_sax xlsx_sax;
+struct xlsx_sax {
+    /* what the part's elements do (sheet_start/sheet_end or strings_start/strings_end) */
+    void (*start)(xlsx_sax *s, const char *name, int nb_attributes, const xmlChar **attributes);
+    void (*end)(xlsx_sax *s, const char *name);
+    jsx_cells *cells;
+    jsx_buf text;
+    xmlParserCtxtPtr ctxt;
+    /* 1 when the part holds something the reader would see otherwise (a DOCTYPE and its entities, a prefix
+       without a namespace, which the reader names "x:c", an attribute value with a reference): redo it there. */
+    int unsure;
+    /* sheet state, as in reader_sheet_read */
+    int row, column, in_cell, in_value, in_inline, in_run_text, phonetic, has_value;
+    char kind;
+    /* shared strings state, as in reader_shared_strings_read */
+    int index, in_item, in_text;
+};
+
+static void sax_unsure(xlsx_sax *s) {
+    s->unsure = 1;
+    xmlStopParser(s->ctxt);
+}
+
+static void sax_quiet(void *user, xmlErrorPtr error) {
+    (void)user;
+    (void)error;
+}
+
+static void sax_doctype(void *user, const xmlChar *name, const xmlChar *external, const xmlChar *system) {
+    (void)name;
+    (void)external;
+    (void)system;
+    sax_unsure(user);
+}
+
+/* What xmlTextReaderGetAttribute(reader, name) gives for an unprefixed `name`, copied into `out`: 1 when
+   found, 0 when absent, -1 when unsure (see xlsx_sax) or longer than `cap` - 1. */
+static int sax_attribute(int count, const xmlChar **attributes, const char *name, char *out, size_t cap) {
+    for (int i = 0; i < count; i++) {
+        const xmlChar **a = attributes + 5 * i;
+        if (a[1]) {
+            if (!a[2]) return -1;
+            continue;
+        }
+        if (strcmp((const char *)a[0], name) != 0) continue;
+        size_t n = (size_t)(a[4] - a[3]);
+        if (n >= cap || memchr(a[3], '&', n)) return -1;
+        memcpy(out, a[3], n);
+        out[n] = 0;
+        return 1;
+    }
+    return 0;
+}
+
+static void sheet_start(xlsx_sax *s, const char *name, int nb_attributes, const xmlChar **attributes) {
+    char value[64];
+    if (strcmp(name, "row") == 0) {
+        int found = sax_attribute(nb_attributes, attributes, "r", value, sizeof value);
+        if (found < 0) {
+            sax_unsure(s);
+            return;
+        }
+        int number = found ? atoi(value) : 0;
+        s->row = number > 0 ? number : s->row + 1;
+        s->column = -1;
+    } else if (strcmp(name, "c") == 0) {
+        int found = sax_attribute(nb_attributes, attributes, "r", value, sizeof value);
+        if (found < 0) {
+            sax_unsure(s);
+            return;
+        }
+        int parsed = found ? cell_column(value) : -1;
+        s->column = parsed >= 0 ? parsed : s->column + 1;
+        found = sax_attribute(nb_attributes, attributes, "t", value, sizeof value);
+        if (found < 0) {
+            sax_unsure(s);
+            return;
+        }
+        s->kind = 'n';
+        if (found) {
+            if (strcmp(value, "s") == 0) s->kind = 's';
+            else if (strcmp(value, "inlineStr") == 0) s->kind = 'i';
+            else if (strcmp(value, "str") == 0) s->kind = 'S';
+            else if (strcmp(value, "b") == 0) s->kind = 'b';
+            else if (strcmp(value, "e") == 0) s->kind = 'e';
+        }
+        s->text.len = 0;
+        if (s->text.data) s->text.data[0] = 0;
+        s->has_value = 0;
+        s->in_cell = 1;
+    } else if (s->in_cell && strcmp(name, "v") == 0) {
+        s->in_value = 1;
+        s->has_value = 1;
+    } else if (s->in_cell && strcmp(name, "is") == 0) {
+        s->in_inline = 1;
+        s->has_value = 1;
+    } else if (s->in_inline && strcmp(name, "rPh") == 0) {
+        s->phonetic = 1;
+    } else if (s->in_inline && !s->phonetic && strcmp(name, "t") == 0) {
+        s->in_run_text = 1;
+    }
+}
+
+/* An element's end; for an empty element (<v/>) it follows its start at once, which leaves the state as the
+   reader (no end node, the flag never set) does. */
+static void sheet_end(xlsx_sax *s, const char *name) {
+    if (strcmp(name, "c") == 0 && s->in_cell) {
+        if (s->has_value) cells_add(s->cells, s->row, s->column, s->kind, &s->text);
+        s->in_cell = s->in_value = s->in_inline = s->in_run_text = s->phonetic = 0;
+    } else if (strcmp(name, "v") == 0) {
+        s->in_value = 0;
+    } else if (strcmp(name, "is") == 0) {
+        s->in_inline = 0;
+    } else if (strcmp(name, "rPh") == 0) {
+        s->phonetic = 0;
+    } else if (strcmp(name, "t") == 0) {
+        s->in_run_text = 0;
+    }
+}
+
+static void strings_start(xlsx_sax *s, const char *name, int nb_attributes, const xmlChar **attributes) {
+    (void)nb_attributes;
+    (void)attributes;
+    if (strcmp(name, "si") == 0) {
+        s->text.len = 0;
+        if (s->text.data) s->text.data[0] = 0;
+        s->index++;
+        s->in_item = 1;
+    } else if (s->in_item && strcmp(name, "rPh") == 0) {
+        s->phonetic = 1;
+    } else if (s->in_item && !s->phonetic && strcmp(name, "t") == 0) {
+        s->in_text = 1;
+    }
+}
+
+static void strings_end(xlsx_sax *s, const char *name) {
+    if (strcmp(name, "si") == 0 && s->in_item) {
+        cells_add(s->cells, s->index, 0, 's', &s->text);
+        s->in_item = s->in_text = s->phonetic = 0;
+    } else if (strcmp(name, "rPh") == 0) {
+        s->phonetic = 0;
+    } else if (strcmp(name, "t") == 0) {
+        s->in_text = 0;
+    }
+}
+
+static void part_start(void *user, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,
+                       const xmlChar **namespaces, int nb_attributes, int nb_defaulted, const xmlChar **attributes) {
+    (void)nb_namespaces;
+    (void)namespaces;
+    (void)nb_defaulted;
+    xlsx_sax *s = user;
+    if (s->unsure) return;
+    int unsure = prefix && !uri;
+    for (int i = 0; i < nb_attributes && !unsure; i++) unsure = attributes[5 * i + 1] && !attributes[5 * i + 2];
+    if (unsure) {
+        sax_unsure(s);
+        return;
+    }
+    s->start(s, (const char *)localname, nb_attributes, attributes);
+}
+
+static void part_end(void *user, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
+    (void)prefix;
+    (void)uri;
+    xlsx_sax *s = user;
+    if (!s->unsure) s->end(s, (const char *)localname);
+}
+
+static void part_characters(void *user, const xmlChar *ch, int len) {
+    xlsx_sax *s = user;
+    if (!s->unsure && (s->in_value || s->in_run_text || s->in_text)) buf_append(&s->text, (const char *)ch, (size_t)len);
+}
+
+/* The cells of a well-formed part by SAX, or NULL when it must go to the reader (not well-formed, or unsure). */
+static jsx_cells *sax_part_read(const char *bytes, int length, void (*start)(xlsx_sax *, const char *, int, const xmlChar **),
+                                void (*end)(xlsx_sax *, const char *)) {
+    pthread_once(&init_once, init_parser);
+    if (length <= 0) return NULL;
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(bytes, length);
+    if (!ctxt) return NULL;
+    xlsx_sax s = {0};
+    s.ctxt = ctxt;
+    s.start = start;
+    s.end = end;
+    s.kind = 'n';
+    s.column = -1;
+    s.cells = calloc(1, sizeof(jsx_cells));
+    if (!s.cells) abort();
+    xmlSAXHandlerPtr sax = ctxt->sax;
+    memset(sax, 0, sizeof(*sax));
+    sax->initialized = XML_SAX2_MAGIC;
+    sax->startElementNs = part_start;
+    sax->endElementNs = part_end;
+    sax->characters = part_characters;
+    sax->ignorableWhitespace = part_characters;
+    sax->cdataBlock = part_characters;
+    sax->internalSubset = sax_doctype;
+    sax->externalSubset = sax_doctype;
+    sax->serror = sax_quiet;
+    ctxt->userData = &s;
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlParseDocument(ctxt);
+    int usable = ctxt->wellFormed && !s.unsure;
+    xmlFreeParserCtxt(ctxt);
+    free(s.text.data);
+    if (!usable) {
+        jsx_cells_free(s.cells);
+        return NULL;
+    }
+    return s.cells;
+}
+
+jsx_cells *jsx_xlsx_sheet_read(const char *bytes, int length) {
+    jsx_cells *cells = sax_part_read(bytes, length, sheet_start, sheet_end);
+    return cells ? cells : reader_sheet_read(bytes, length);
+}
+
+jsx_cells *jsx_xlsx_shared_strings_read(const char *bytes, int length) {
+    jsx_cells *cells = sax_part_read(bytes, length, strings_start, strings_end);
+    return cells ? cells : reader_shared_strings_read(bytes, length);
 }
 
 int jsx_cells_count(const jsx_cells *cells) { return cells->count; }

@@ -8,7 +8,11 @@ import Foundation
 enum ASCIISearch {
     /// Whether every byte of `text` is ASCII.
     @inline(__always) static func isASCII<S: StringProtocol>(_ text: S) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
+        // Eight bytes at a time over contiguous storage (native strings): this runs before every search.
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ ByteScan.largestByte(UnsafeRawBufferPointer($0)) < 0x80 }) {
+            return ascii
+        }
+        return text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Byte offset of the first `needle` in `text` at or after `from`, or nil.

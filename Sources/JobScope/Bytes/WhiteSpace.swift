@@ -34,7 +34,8 @@ enum WhiteSpace {
             guard contains(scalars[before], newlines: newlines) else { break }
             hi = before
         }
-        return String(String.UnicodeScalarView(scalars[lo..<hi]))
+        // The kept scalars' bytes copied at once (building a scalar view appended them one by one).
+        return String(Substring(scalars[lo..<hi]))
     }
 
     /// The UTF-8 line `bytes` decoded (invalid sequences replaced) and trimmed of white space and newlines.

@@ -68,7 +68,7 @@ struct HackerNewsPost: Sendable, Equatable {
     /// The record for a post: `text` is the whole post as plain text (its first line the header).
     static func record(text: String, date: String?) -> PostingRecord? {
         // The first non-empty line (what `split(whereSeparator: \.isNewline).first` gives), without splitting the rest.
-        let firstLine = text.firstIndex { !$0.isNewline }.map { String(text[$0...].prefix { !$0.isNewline }) } ?? ""
+        let firstLine = asciiFirstLine(text) ?? text.firstIndex { !$0.isNewline }.map { String(text[$0...].prefix { !$0.isNewline }) } ?? ""
         guard let post = HackerNewsPost(firstLine: firstLine) else { return nil }
         var record = PostingRecord()
         record.fields[.company] = post.company
@@ -84,6 +84,22 @@ struct HackerNewsPost: Sendable, Equatable {
         if post.titles.count > 1 { record.titles = post.titles }
         record.extra["source_kind"] = "hacker_news"
         return record
+    }
+
+    /// The first non-empty line over bytes when it and the line breaks before it are ASCII (there each
+    /// character is one byte and the newlines are LF, VT, FF and CR); nil otherwise, for the Character walk.
+    static func asciiFirstLine(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var start = 0
+            while start < bytes.count, bytes[start] >= 0x0A, bytes[start] <= 0x0D { start += 1 }
+            var end = start
+            while end < bytes.count, !(bytes[end] >= 0x0A && bytes[end] <= 0x0D) {
+                guard bytes[end] < 0x80 else { return nil }
+                end += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
     }
 
     static func split(_ line: String, on separator: String) -> [String] {
@@ -119,6 +135,11 @@ struct HackerNewsPost: Sendable, Equatable {
 
     /// Whether `word` occurs in `text` not glued to letters on either side.
     static func hasWord(_ word: String, in text: String) -> Bool {
+        asciiHasWord(word, in: text) ?? characterHasWord(word, in: text)
+    }
+
+    /// `hasWord` character by character, for any text.
+    static func characterHasWord(_ word: String, in text: String) -> Bool {
         var search = text.startIndex
         while let range = ASCIISearch.range(of: word, in: text, from: search) {
             let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
@@ -130,6 +151,32 @@ struct HackerNewsPost: Sendable, Equatable {
             search = range.upperBound
         }
         return false
+    }
+
+    /// `hasWord` over bytes when `text` is ASCII (each character one byte, a letter one of A-Z and a-z); nil otherwise.
+    static func asciiHasWord(_ word: String, in text: String) -> Bool? {
+        var text = text, word = word
+        return text.withUTF8 { t -> Bool? in
+            guard ByteScan.largestByte(UnsafeRawBufferPointer(t)) < 0x80 else { return nil }
+            return word.withUTF8 { w -> Bool in
+                guard !w.isEmpty, w.count <= t.count else { return false }
+                @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+                var i = 0
+                while i <= t.count - w.count {
+                    if t[i] == w[0], memcmp(t.baseAddress! + i, w.baseAddress!, w.count) == 0 {
+                        let end = i + w.count
+                        let boundaryBefore = i == 0 || !isLetter(t[i - 1])
+                        // A plural or "-ing" after the word still names it ("Engineers", "Engineering").
+                        let boundaryAfter = end == t.count || !isLetter(t[end]) || t[end] == UInt8(ascii: "s") || t[end] == UInt8(ascii: "i")
+                        if boundaryBefore && boundaryAfter { return true }
+                        i = end
+                        continue
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     /// "Senior Backend Engineer, ML Engineer and SRE" → the three roles.

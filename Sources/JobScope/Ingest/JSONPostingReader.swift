@@ -116,20 +116,23 @@ struct JSONPostingReader: Sendable {
         if let shape = JobBoardExport.shape(of: object) { return JobBoardExport.record(from: object, shape: shape) }
         var record = try mappedRecord(from: object, path: path, mappings: &mappings)
         if record.fields[.description] == nil, let (html, byteCount) = Self.joinedDescription(of: object, path: path) {
-            record.fields[.description] = html
+            // Rendered here from the file's bytes (what the builder would do with them as a string, without
+            // validating and copying megabytes of HTML into one first).
+            record.fields[.description] = TextRepair.body(utf8: html)
+            record.bodyIsText = true
             record.joinedByteCount = byteCount
         }
         return record
     }
 
     /// A careers-board dump that keeps each job's description beside its `jobs.json`, as
-    /// `descriptions/<id>.html`: that file's HTML and size, when the object has an `id` and the file is there.
-    static func joinedDescription(of object: [String: Any], path: String) -> (String, Int)? {
+    /// `descriptions/<id>.html`: that file's HTML (as UTF-8) and size, when the object has an `id` and the file is there.
+    static func joinedDescription(of object: [String: Any], path: String) -> ([UInt8], Int)? {
         guard let id = JobPostingLD.text(object["id"]), !id.isEmpty, !id.contains("/"), !id.hasPrefix(".") else { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         let file = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("descriptions/\(id).html")
         guard let bytes = try? FileBytes.load(path: file, limit: 16 * 1024 * 1024) else { return nil }
-        return (String(decoding: CharsetDetector.utf8Bytes(bytes), as: UTF8.self), bytes.count)
+        return (CharsetDetector.utf8Bytes(bytes), bytes.count)
     }
 
     private func mappedRecord(from object: [String: Any], path: String,

@@ -127,7 +127,7 @@ struct MarkdownPostingHeader: Sendable, Equatable {
     /// Short, one phrase, no span or question/colon at the end, and no section heading.
     static func looksLikeName(_ text: String) -> Bool {
         // A name may end with "." ("Acme, Inc."); a sentence, longer than a name, may not.
-        guard text.count <= 80, !text.contains("`"), !text.hasSuffix(":"), !text.hasSuffix("?"),
+        guard text.count <= 80, !ASCIISearch.contains(text, "`"), !text.hasSuffix(":"), !text.hasSuffix("?"),
               !(text.hasSuffix(".") && text.split(separator: " ").count > 6),
               text.contains(where: { $0.isLetter || $0.isNumber }) // "84.51°" is a company
         else { return false }

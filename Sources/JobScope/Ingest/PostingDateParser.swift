@@ -69,12 +69,22 @@ public struct PostingDateParser: Sendable {
         guard text.count == 10 || text.count == 13, text.allSatisfy(\.isASCII), let value = Double(text),
               text.allSatisfy(\.isNumber) else { return nil }
         let seconds = text.count == 13 ? value / 1000 : value
-        let date = Date(timeIntervalSince1970: seconds)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        guard let y = c.year, (2000...2100).contains(y), let m = c.month, let d = c.day else { return nil }
-        return PostingDate(year: y, month: m, day: d)
+        let day = day(daysSince1970: Int((seconds / 86_400).rounded(.down)))
+        return (2000...2100).contains(day.year) ? day : nil
+    }
+
+    /// The UTC Gregorian day `days` after 1970-01-01, by arithmetic (Howard Hinnant's civil_from_days): what a
+    /// Calendar gives, without building one for every timestamp or Excel date read.
+    static func day(daysSince1970 days: Int) -> PostingDate {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return PostingDate(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month,
+                           day: dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
     }
 
     /// RFC 2822 and prose: `Mon, 22 Jul 2018 10:00:00 +0000`, `22 July 2018`, `July 22, 2018`, `Jul 2018`.

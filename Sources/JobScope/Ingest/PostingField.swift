@@ -49,9 +49,29 @@ public enum PostingField: String, Sendable, CaseIterable, Codable {
 
     /// Lowercase, without white space, `_`, `-` or `.`: "Job Title", "job_title" and "jobTitle" meet.
     static func normalize(_ name: String) -> String {
+        // ASCII names (nearly all) over bytes: lowercasing ASCII is A-Z up by 0x20, the dropped marks are ASCII.
+        normalizeASCII(name) ?? normalizeScalars(name)
+    }
+
+    /// `normalize` scalar by scalar, for any name.
+    static func normalizeScalars(_ name: String) -> String {
         String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter {
             !($0 == " " || $0 == "_" || $0 == "-" || $0 == "." || $0 == "\u{FEFF}" || $0 == "\t" || $0 == "\r" || $0 == "\n")
         }))
+    }
+
+    /// `normalize` of an all-ASCII name, computed over its bytes; nil when the name is not ASCII.
+    static func normalizeASCII(_ name: String) -> String? {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(name.utf8.count)
+        for b in name.utf8 {
+            guard b < 0x80 else { return nil }
+            switch b {
+            case 0x20, 0x5F, 0x2D, 0x2E, 0x09, 0x0D, 0x0A: continue // space _ - . tab CR LF
+            default: kept.append(ByteScan.lower(b))
+            }
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     private static let byAlias: [String: PostingField] = {

@@ -9,7 +9,19 @@ public enum TextRepair {
     /// A posting body: HTML rendered to text when it is markup, then lines trimmed, runs of blank lines
     /// collapsed to one (a paragraph break), and bullets written as lines starting with "• ".
     public static func body(_ raw: String) -> String {
-        var bytes = Array(repairMojibake(raw).utf8)
+        laidOutBody(Array(repairMojibake(raw).utf8))
+    }
+
+    /// `body(String(decoding: bytes, as: UTF8.self))` for bytes that are valid UTF-8, without building that
+    /// string first (a joined description file of HTML is read so).
+    static func body(utf8 bytes: [UInt8]) -> String {
+        let mayHold = bytes.withUnsafeBufferPointer { mayHoldMojibake($0) }
+        return mayHold ? body(String(decoding: bytes, as: UTF8.self)) : laidOutBody(bytes)
+    }
+
+    /// `body` after the mojibake repair.
+    private static func laidOutBody(_ repaired: [UInt8]) -> String {
+        var bytes = repaired
         if ByteScan.looksLikeHTMLFragment(bytes) {
             bytes = HTMLText.renderBytes(fragment: bytes)
         } else {
@@ -32,6 +44,11 @@ public enum TextRepair {
 
     /// A one-line field (title, company, location): repaired, entities decoded, white space collapsed.
     public static func line(_ raw: String) -> String {
+        isCleanLine(raw) ? raw : repairedLine(raw)
+    }
+
+    /// `line(_:)` in full, every step taken.
+    static func repairedLine(_ raw: String) -> String {
         var bytes = Array(repairMojibake(raw).utf8)
         if bytes.contains(UInt8(ascii: "&")) { bytes = decodeEntities(bytes) }
         if ByteScan.looksLikeHTMLFragment(bytes) { bytes = HTMLText.renderBytes(fragment: bytes) }
@@ -47,6 +64,22 @@ public enum TextRepair {
             }
         }
         return normalizeUnicode(String(decoding: out, as: UTF8.self))
+    }
+
+    /// Whether `line` would come out of `line(_:)` unchanged, by one byte scan: printable ASCII without `&`, `<`
+    /// or `]` (no mojibake, entity, markup or CDATA end), single spaces, none at either end (most fields are so).
+    static func isCleanLine(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+            var previous: UInt8 = 0
+            for b in bytes {
+                guard b >= 0x20, b < 0x7F, b != UInt8(ascii: "&"), b != UInt8(ascii: "<"), b != UInt8(ascii: "]"),
+                      b != 0x20 || previous != 0x20 else { return false }
+                previous = b
+            }
+            return true
+        }
     }
 
     /// Scrapes that dropped line breaks glue a sentence or list item to the next ("…dashers.As a…",
@@ -140,16 +173,16 @@ public enum TextRepair {
     /// Byte signature of mojibake: a Latin-1 letter that is a UTF-8 lead byte (U+00C2–U+00F4, which is
     /// C3 82–C3 B4 in UTF-8) followed by a character standing for a continuation byte.
     static func mayHoldMojibake(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { mayHoldMojibake($0) } ?? Array(text.utf8).withUnsafeBufferPointer { mayHoldMojibake($0) }
+    }
+
+    /// `mayHoldMojibake` of UTF-8 bytes.
+    static func mayHoldMojibake(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // The signature starts with the byte C3: text without one (most) is cleared by one memchr.
-        let holdsC3 = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
-            return memchr(base, 0xC3, buffer.count) != nil
-        }
-        if holdsC3 == false { return false }
+        guard let base = bytes.baseAddress, bytes.count > 0, memchr(base, 0xC3, bytes.count) != nil else { return false }
         var previousWasLead = false
-        var iterator = text.utf8.makeIterator()
         var last: UInt8 = 0
-        while let b = iterator.next() {
+        for b in bytes {
             if previousWasLead {
                 // Continuation stand-ins: C2 80–BF (U+0080–U+00BF), C5/C6/CB (Œ š ƒ ˆ …), E2 80/84 (‚ „ € ™ …).
                 if b == 0xC2 || b == 0xC5 || b == 0xC6 || b == 0xCB || b == 0xE2 { return true }

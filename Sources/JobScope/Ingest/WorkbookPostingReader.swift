@@ -181,11 +181,6 @@ struct WorkbookPostingReader: Sendable {
     /// a posting has). Nil outside 1990–2100.
     static func excelDate(_ serial: Double) -> PostingDate? {
         guard serial.isFinite, serial >= 32_874, serial < 73_051 else { return nil } // 1990-01-01 ..< 2100-01-01
-        let seconds = (serial.rounded(.down) - 25_569) * 86_400 // 25569 = 1970-01-01
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: seconds))
-        guard let y = c.year, let m = c.month, let d = c.day else { return nil }
-        return PostingDate(year: y, month: m, day: d)
+        return PostingDateParser.day(daysSince1970: Int(serial.rounded(.down)) - 25_569) // 25569 = 1970-01-01
     }
 }

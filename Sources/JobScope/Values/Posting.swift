@@ -88,7 +88,15 @@ public struct PostingDate: Sendable, Codable, Hashable, Comparable, CustomString
 
     /// ISO 8601 `YYYY-MM-DD`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Digits written directly for the dates postings have (String(format:) costs a locale look-up each call).
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
+        let digit = { (value: Int) in UInt8(ascii: "0") + UInt8(value) }
+        let bytes: [UInt8] = [digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10),
+                              UInt8(ascii: "-"), digit(month / 10), digit(month % 10),
+                              UInt8(ascii: "-"), digit(day / 10), digit(day % 10)]
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses exactly `YYYY-MM-DD` (the stored form); other formats are the ingest stage's job.

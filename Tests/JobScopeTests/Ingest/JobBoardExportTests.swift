@@ -182,4 +182,24 @@ struct HackerNewsPostTests {
         #expect(post.location == "London")
         #expect(post.salaryText == "£80k")
     }
+
+    @Test("a post's first line is found over bytes as the Character walk finds it", arguments: [
+        "Acme | Engineer | Berlin\nmore", "\n\r\nAcme | ML Lead | Remote\r\nrest", "one line", "", "\n\n",
+        "Caf\u{E9} | Chef | Paris", "\u{85}Acme | Dev | Oslo", "Acme | Dev\u{301} | Oslo\nx", "x\u{B}y",
+    ])
+    func firstLine(_ text: String) {
+        let walked = text.firstIndex { !$0.isNewline }.map { String(text[$0...].prefix { !$0.isNewline }) } ?? ""
+        if let line = HackerNewsPost.asciiFirstLine(text) { #expect(line == walked) }
+        #expect(HackerNewsPost.record(text: text, date: nil)?.fields[.company]
+            == HackerNewsPost(firstLine: walked)?.company)
+    }
+
+    @Test("a word is found over bytes where the character walk finds it", arguments: [
+        ("engineer", "senior engineers | remote"), ("engineer", "reengineer"), ("eur", "ingenieur"), ("ml ", "ml engineer"),
+        ("lead", "leading"), ("lead", "leadership"), ("ft", "ft"), ("ft", "aft ft"), ("sre", ""), ("cto", "cto\r\nx"),
+        ("pt", "pt-time"), ("vp ", "svp of"),
+    ])
+    func wordBytes(_ word: String, _ text: String) {
+        #expect(HackerNewsPost.asciiHasWord(word, in: text) == HackerNewsPost.characterHasWord(word, in: text))
+    }
 }

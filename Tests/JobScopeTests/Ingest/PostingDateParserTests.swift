@@ -39,4 +39,27 @@ struct PostingDateParserTests {
         let known = try #require(try PostingReader(options: options).read(path: path).postings.first)
         #expect(known.datePosted == PostingDate(year: 2018, month: 7, day: 19))
     }
+
+    @Test("Unix timestamps in seconds and milliseconds name the day a UTC Gregorian calendar gives, day edges included")
+    func timestampsAgreeWithCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var differing: [String] = []
+        for k in 0..<6_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Around a midnight every third value (just before, at, just after), elsewhere anywhere from 2001-09-09
+            // (the first ten-digit second) to 2099.
+            let midnight = Int64(1_000_080_000) + Int64(state >> 40) % 35_000 * 86_400
+            let seconds = k % 3 == 0 ? midnight + Int64(k % 7) - 3 : Int64(1_000_000_000) + Int64(state >> 20) % 3_100_000_000
+            let millis = seconds * 1_000 + Int64(state >> 54)
+            for text in [String(seconds), String(millis)] {
+                let value = Double(text)! / (text.count == 13 ? 1_000 : 1)
+                let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: value))
+                let expected = (2000...2100).contains(c.year!) ? PostingDate(year: c.year!, month: c.month!, day: c.day!) : nil
+                if PostingDateParser.unixTimestamp(text) != expected { differing.append(text) }
+            }
+        }
+        #expect(differing.isEmpty, "timestamps read otherwise: \(differing.prefix(5))")
+    }
 }

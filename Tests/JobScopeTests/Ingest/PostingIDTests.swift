@@ -61,4 +61,19 @@ struct PostingIDTests {
         let bareKey = ["", "", "", "", "", "", "text", ""].joined(separator: "\u{1F}")
         #expect(bare.contentHash == SHA256.hash(data: Data(bareKey.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined())
     }
+
+    @Test("column names normalize over bytes as scalar by scalar", arguments: [
+        "Job Title", "job_title", "JOB-TITLE", "job.title", "Date\tPosted\r\n", "\u{FEFF}Title", "Employer Name", "Caf\u{E9}", "",
+    ])
+    func columnNames(_ name: String) {
+        if let ascii = PostingField.normalizeASCII(name) { #expect(ascii == PostingField.normalizeScalars(name)) }
+        #expect(PostingField.normalize(name) == PostingField.normalizeScalars(name))
+    }
+
+    @Test("a day is written as String(format: \"%04d-%02d-%02d\") writes it", arguments: [
+        (2024, 1, 5), (1999, 12, 31), (987, 3, 4), (10_000, 1, 1), (-5, 1, 1), (2025, 10, 100),
+    ] as [(Int, Int, Int)])
+    func dayText(_ year: Int, _ month: Int, _ day: Int) {
+        #expect(PostingDate(year: year, month: month, day: day).description == String(format: "%04d-%02d-%02d", year, month, day))
+    }
 }

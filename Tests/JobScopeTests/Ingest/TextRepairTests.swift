@@ -76,4 +76,23 @@ struct TextRepairTests {
             #expect(lowered == bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
         }
     }
+
+    static let lines = ["Senior ML Engineer", "Acme, Inc. (Remote)", "a  b", " lead", "trail ", "R&D", "<b>x</b>", "x]]>",
+                        "tab\tin", "caf\u{E9}", "C\u{C3}\u{A9}", "", "line\nbreak", "\u{7F}del", "[brackets]"]
+
+    @Test("a line the byte check calls clean is what the full repair makes of it; every line reads as in full", arguments: lines)
+    func cleanLineShortcut(_ text: String) {
+        if TextRepair.isCleanLine(text) { #expect(TextRepair.repairedLine(text) == text) }
+        #expect(TextRepair.line(text) == TextRepair.repairedLine(text))
+    }
+
+    @Test("the byte check calls plain fields clean and leaves the others to the full repair")
+    func cleanLineVerdicts() {
+        #expect(TextRepair.isCleanLine("Senior ML Engineer"))
+        #expect(TextRepair.isCleanLine("Acme, Inc. (Remote)"))
+        #expect(!TextRepair.isCleanLine("a  b"))
+        #expect(!TextRepair.isCleanLine("R&D"))
+        #expect(!TextRepair.isCleanLine("caf\u{E9}"))
+        #expect(!TextRepair.isCleanLine(""))
+    }
 }

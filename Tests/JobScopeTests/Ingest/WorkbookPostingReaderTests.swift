@@ -98,9 +98,22 @@ struct WorkbookPostingReaderTests {
 
     @Test("Excel serial dates: the 1900 system from 1990 on", arguments: [
         (45315.0, "2024-01-24"), (45315.75, "2024-01-24"), (32874.0, "1990-01-01"), (61.0, nil), (80000.0, nil),
+        (36526.0, "2000-01-01"), (45351.0, "2024-02-29"), (73050.0, "2099-12-31"), (73051.0, nil),
     ] as [(Double, String?)])
     func serials(_ serial: Double, _ expected: String?) {
         #expect(WorkbookPostingReader.excelDate(serial)?.description == expected)
+    }
+
+    @Test("every serial from 1990 to 2099 names the day a UTC Gregorian calendar gives")
+    func serialsAgreeWithCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var differing: [Int] = []
+        for serial in 32_874..<73_051 {
+            let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(serial - 25_569) * 86_400))
+            if WorkbookPostingReader.excelDate(Double(serial)) != PostingDate(year: c.year!, month: c.month!, day: c.day!) { differing.append(serial) }
+        }
+        #expect(differing.isEmpty, "serials read otherwise: \(differing.prefix(5))")
     }
 
     @Test("the workbook fixture reads row by row; a copy whose zip directory points past the end is an error, not a crash")
@@ -115,5 +128,36 @@ struct WorkbookPostingReaderTests {
         #expect(throws: IngestError.unreadable(path: damaged, reason: "not a readable Excel workbook (its zip directory points past the end of the file); re-save it as .xlsx")) {
             try PostingReader().read(path: damaged)
         }
+    }
+
+    /// The values of each row `table` reads from a sheet part.
+    static func rows(_ xml: String) throws -> [[String]] {
+        try WorkbookPostingReader.table(Array(xml.utf8), shared: ["zero", "one"], path: "t.xlsx").map(\.values)
+    }
+
+    @Test("a sheet reads the same with a namespace prefix, CDATA, entities, empty elements and cells without references")
+    func sheetSyntax() throws {
+        let prefixed = """
+            <?xml version="1.0"?><x:worksheet xmlns:x="\(Self.main)"><x:sheetData><x:row r="2">\
+            <x:c r="B2" t="s"><x:v>1</x:v></x:c><x:c t="inlineStr"><x:is><x:t><![CDATA[a<b]]></x:t></x:is></x:c>\
+            <x:c r="E2"/><x:c r="F2" t="b"><x:v/></x:c></x:row><x:row><x:c><x:v>7 &amp; 8</x:v></x:c></x:row>\
+            </x:sheetData></x:worksheet>
+            """
+        #expect(try Self.rows(prefixed) == [["", "one", "a<b", "", "", "FALSE"], ["7 & 8"]])
+    }
+
+    @Test("a sheet that breaks partway gives the rows before the break; one with a DOCTYPE or an undeclared prefix reads as before")
+    func sheetOddities() throws {
+        let broken = Self.sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>kept</t></is></c></row><row r=\"2\"><c r=\"A2\"><v>1</v></c></row>")
+            .replacingOccurrences(of: "</sheetData></worksheet>", with: "<row r=\"3\"><c r=\"A3\"><v>2</")
+        #expect(try Self.rows(broken).first == ["kept"])
+        let doctype = "<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY co \"Acme\">]>"
+            + Self.sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>by &co;</t></is></c><c r=\"B1\"><v>3</v></c></row>")
+            .replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "")
+        #expect(try Self.rows(doctype) == [["by ", "3"]])
+        // libxml2 names an element of an undeclared prefix "y:c", which is no cell.
+        let undeclared = "<worksheet><sheetData><row r=\"1\"><y:c r=\"A1\"><y:v>5</y:v></y:c><c r=\"B1\"><v>6</v></c></row></sheetData></worksheet>"
+        #expect(try Self.rows(undeclared) == [["", "6"]])
+        #expect(throws: IngestError.self) { try Self.rows("not xml at all") }
     }
 }
