@@ -49,7 +49,7 @@ public struct AIEvidenceRules: Sendable, Codable, Equatable {
 
         /// True when `counts` stress generative AI.
         public func stressed(_ counts: AIEvidenceCounts) -> Bool {
-            counts.genai >= minimum && Double(counts.genai) >= ratio * Double(counts.ml)
+            GenerativeShare(minimum: minimum, ratio: ratio).holds(counts)
         }
     }
 

@@ -34,9 +34,29 @@ public struct TitleHeadRule: Sendable, Codable, Equatable {
     /// The role holds only when the body's AI evidence shows at least this involvement; otherwise the title is
     /// its `second` role (`TitleParser.confirmed(_:evidence:)`).
     public var requires: AIInvolvement? = nil
+    /// With `requires`: the role holds only when the body's generative-AI terms also reach this share of its
+    /// evidence ("AI Engineer" whose duties are mostly classic ML and name LLMs once or twice is an ML engineer).
+    public var requiresShare: GenerativeShare? = nil
     /// The role the title is instead when the body holds enough of a kind of duty ("Solutions Architect" whose
     /// posting is pre-sales work is Other).
     public var bodyOverride: TitleBodyOverride? = nil
+}
+
+/// How much of a body's AI evidence must be generative-AI work: at least `minimum` generative-AI terms and at
+/// least `ratio` times as many as ML terms.
+public struct GenerativeShare: Sendable, Codable, Equatable {
+    public var minimum: Int
+    public var ratio: Double
+
+    public init(minimum: Int, ratio: Double) {
+        self.minimum = minimum
+        self.ratio = ratio
+    }
+
+    /// True when `counts` show that share.
+    public func holds(_ counts: AIEvidenceCounts) -> Bool {
+        counts.genai >= minimum && Double(counts.genai) >= ratio * Double(counts.ml)
+    }
 }
 
 /// A head rule's role overruled by the body: `role` when at least `minimum` different phrases of `pattern`
@@ -60,6 +80,9 @@ public struct TitleSpecialisationRule: Sendable, Codable, Equatable {
     /// The specialised role holds only when the body's AI evidence shows at least this involvement; otherwise
     /// the title is its head role (`TitleParser.confirmed(_:evidence:)`).
     public var requires: AIInvolvement? = nil
+    /// The rule does not refine a title (any segment) that matches this pattern: the title names a kind of work
+    /// of the head's own ("Front-End Engineer (ML Applications)" builds the front end, not the models).
+    public var unless: String? = nil
 }
 
 /// A whole segment that is not about the job itself: a location, an employment type, a salary, an id.
@@ -116,12 +139,14 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
             var anySegment: Bool?
             var anySegmentUnless: String?
             var requires: AIInvolvement?
+            var requiresShare: GenerativeShare?
             var bodyOverride: TitleBodyOverride?
         }
         struct RawSpecialisation: Decodable {
             var id: String, heads: [String], role: String, second: String?, pattern: String
             var examples: [TitleParseExample]?
             var requires: AIInvolvement?
+            var unless: String?
         }
         struct Raw: Decodable {
             var version: String
@@ -147,11 +172,12 @@ public struct TitleParseRules: Sendable, Codable, Equatable {
             heads: raw.heads.map {
                 TitleHeadRule(id: $0.id, role: $0.role, second: $0.second, pattern: $0.pattern, examples: $0.examples ?? [],
                               anySegment: $0.anySegment, anySegmentUnless: $0.anySegmentUnless, requires: $0.requires,
-                              bodyOverride: $0.bodyOverride)
+                              requiresShare: $0.requiresShare, bodyOverride: $0.bodyOverride)
             },
             specialisations: (raw.specialisations ?? []).map {
                 TitleSpecialisationRule(id: $0.id, heads: $0.heads, role: $0.role, second: $0.second,
-                                        pattern: $0.pattern, examples: $0.examples ?? [], requires: $0.requires)
+                                        pattern: $0.pattern, examples: $0.examples ?? [], requires: $0.requires,
+                                        unless: $0.unless)
             },
             aiGated: raw.aiGated ?? [:], aiUpgrades: raw.aiUpgrades ?? [:], aiUpgradeMinimum: raw.aiUpgradeMinimum,
             bodyStatements: raw.bodyStatements)

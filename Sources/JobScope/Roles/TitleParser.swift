@@ -10,6 +10,8 @@ public struct TitleParser: Sendable {
     private let roleWords: CompiledPattern?
     private let heads: [CompiledPattern]
     private let specialisations: [CompiledPattern]
+    /// Per specialisation rule (by index): its `unless` pattern.
+    private let specialisationsUnless: [CompiledPattern?]
     private let hasAnySegmentRules: Bool
     private let headsByID: [String: TitleHeadRule]
     private let specialisationsByID: [String: TitleSpecialisationRule]
@@ -37,6 +39,9 @@ public struct TitleParser: Sendable {
         roleWords = rules.roleWords.isEmpty ? nil : try compile(rules.roleWords, "roleWords")
         heads = try rules.heads.map { try compile($0.pattern, $0.id) }
         specialisations = try rules.specialisations.map { try compile($0.pattern, $0.id) }
+        specialisationsUnless = try rules.specialisations.map { rule in
+            try rule.unless.map { try compile($0, rule.id + ".unless") }
+        }
         hasAnySegmentRules = rules.heads.contains { $0.anySegment == true }
         headsByID = Dictionary(rules.heads.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         specialisationsByID = Dictionary(rules.specialisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -106,6 +111,7 @@ public struct TitleParser: Sendable {
             .joined(separator: " ; ")
         for (k, rule) in rules.specialisations.enumerated()
         where rule.heads.contains(head.role) || rule.heads.contains(head.id) {
+            if let unless = specialisationsUnless[k], segments.contains(where: { unless.matches($0) }) { continue }
             if specialisations[k].matches(restText) {
                 specialisationRule = rule.id
                 second = rule.second == "head" ? head.role : rule.second
@@ -242,7 +248,8 @@ public struct TitleParser: Sendable {
             result.secondRoleID = head.second
             result.unconfirmedRule = id
         }
-        if result.unconfirmedRule == nil, result.roleID == head.role, let needed = head.requires, level < needed.rank, let second = head.second {
+        if result.unconfirmedRule == nil, result.roleID == head.role, let needed = head.requires,
+           level < needed.rank || head.requiresShare.map({ !$0.holds(evidence) }) == true, let second = head.second {
             result.roleID = second
             result.secondRoleID = nil
             result.unconfirmedRule = headID

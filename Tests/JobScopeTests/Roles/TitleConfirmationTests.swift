@@ -31,6 +31,12 @@ struct TitleConfirmationTests {
         let parsed = parser.parse("Senior AI Engineer")
         #expect(parser.confirmed(parsed, evidence: AIEvidenceCounts(ml: 5)).roleID == "machine-learning-engineer")
         #expect(parser.confirmed(parsed, evidence: AIEvidenceCounts(genai: 2)).roleID == "generative-ai-engineer")
+        // Classic ML duties that name LLMs in passing: the generative-AI share is too small.
+        let mostlyML = parser.confirmed(parsed, evidence: AIEvidenceCounts(genai: 2, ml: 12))
+        #expect(mostlyML.roleID == "machine-learning-engineer")
+        #expect(mostlyML.unconfirmedRule == "generative-ai-engineer.ai-engineer")
+        #expect(parser.confirmed(parsed, evidence: AIEvidenceCounts(genai: 1)).roleID == "machine-learning-engineer")
+        #expect(parser.confirmed(parsed, evidence: AIEvidenceCounts(genai: 6, ml: 6)).roleID == "generative-ai-engineer")
         let prompt = parser.parse("Prompt Engineer")
         #expect(parser.confirmed(prompt, evidence: AIEvidenceCounts()) == prompt)
         let plain = parser.parse("Backend Engineer")

@@ -76,6 +76,25 @@ struct TitleParserTests {
         #expect(parser.gate("software-engineer", involvement: .none).changed == false)
     }
 
+    @Test("a specialisation's `unless` keeps the head role when the title names a discipline of the head's own")
+    func specialisationUnless() throws {
+        let head = TitleHeadRule(id: "software-engineer.named", role: "software-engineer", second: nil,
+                                 pattern: #"\b(software|qa|front ?end) engineer\b"#, examples: [])
+        let ml = TitleSpecialisationRule(id: "machine-learning.engineering", heads: ["software-engineer"],
+                                         role: "machine-learning-engineer", second: "head",
+                                         pattern: #"\bmachine learning\b"#, examples: [],
+                                         unless: #"\b(qa|front ?end)\b"#)
+        let parser = try TitleParser(rules: TitleParseRules(version: "1", heads: [head], specialisations: [ml]))
+        let refined = parser.parse("Senior Software Engineer - Machine Learning")
+        #expect(refined.roleID == "machine-learning-engineer")
+        #expect(refined.secondRoleID == "software-engineer")
+        let qa = parser.parse("QA Engineer (Machine Learning)")
+        #expect(qa.roleID == "software-engineer")
+        #expect(qa.specialisationRule == nil)
+        // The discipline may stand in any segment, not only the head's.
+        #expect(parser.parse("Software Engineer, Frontend (Machine Learning)").roleID == "software-engineer")
+    }
+
     @Test("the rules name only taxonomy roles")
     func rolesKnown() throws {
         let taxonomy = try TaxonomyLoader.load(from: ClassifierFixture.repoRoot.appendingPathComponent("Models/taxonomy.yaml"))
