@@ -6,43 +6,99 @@ public struct SalaryParser: Sendable {
     public init() {}
 
     /// A currency symbol or ISO code, then an amount, an optional second amount after a dash or "to".
-    private static let pattern: NSRegularExpression = {
+    static let source: String = {
         let amount = #"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*([kK]\b)?"#
         let currency = #"(C\$|CA\$|A\$|AU\$|US\$|\$|£|€|₹|USD\s?|GBP\s?|EUR\s?|CAD\s?|AUD\s?|INR\s?)"#
-        let source = currency + #"\s?"# + amount
+        return currency + #"\s?"# + amount
             + #"(?:\s*(?:-|–|—|to)\s*(?:C\$|CA\$|A\$|AU\$|US\$|\$|£|€|₹|USD\s?|GBP\s?|EUR\s?|CAD\s?|AUD\s?|INR\s?)?\s?"#
             + amount + ")?"
-        return try! NSRegularExpression(pattern: source)
     }()
+    private static let pattern = try! NSRegularExpression(pattern: source)
+    /// The same over UTF-8 bytes, its five groups reported (nil if it left `BytePattern`'s subset).
+    private static let bytePattern = BytePattern(source, captureGroups: 5, nonASCIISteps: true)
+    /// How much of the text after a match (UTF-16 units) is read for a period or a "million".
+    static let tailLength = 40
 
     /// The first plausible salary in `text`. `strict` (for free text) wants a range or a stated period and
     /// skips amounts like "$5 billion".
     public func parse(_ text: String, strict: Bool = false) -> SalaryRange? {
+        if let answer = Self.parseByBytes(text, strict: strict) { return answer }
+        return Self.parseByICU(text, strict: strict)
+    }
+
+    /// `parseByICU` over the text's bytes: the same matches, groups and tails; nil when ICU must answer (the
+    /// text is one `BytePattern` leaves to it, or a tail ends inside a character of two UTF-16 units).
+    static func parseByBytes(_ text: String, strict: Bool) -> SalaryRange?? {
+        guard let bytePattern else { return nil }
+        var text = text
+        return text.withUTF8 { bytes -> SalaryRange?? in
+            guard bytePattern.answersAnyText || bytePattern.answersLikeICU(TextTraits(bytes)) else { return nil }
+            func string(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            var stack: [Int] = []
+            var slots: [Int] = []
+            var from = 0
+            // Matches in order until the first plausible one (the rest are never looked at).
+            while let match = bytePattern.firstMatch(in: bytes, from: from, stack: &stack, slots: &slots) {
+                guard let tailEnd = Self.utf16End(bytes, from: match.upperBound, units: tailLength) else { return nil }
+                let groups = BytePattern.groups(slots).map { $0.map(string) }
+                if let found = salary(groups: groups, matched: string(match),
+                                      tail: string(match.upperBound..<tailEnd), strict: strict) {
+                    return .some(found)
+                }
+                from = match.upperBound
+            }
+            return .some(nil)
+        }
+    }
+
+    /// The byte where `units` UTF-16 units after byte `start` end (the text's end if sooner); nil when they
+    /// end inside a character.
+    static func utf16End(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, units: Int) -> Int? {
+        var i = start
+        var counted = 0
+        while i < bytes.count, counted < units {
+            let width = bytes[i] >= 0xF0 ? 2 : 1
+            if counted + width > units { return nil }
+            counted += width
+            i += UTF8Scalar.length(leading: bytes[i])
+        }
+        return i
+    }
+
+    /// The first plausible salary by `NSRegularExpression`: what `parseByBytes` must equal, and the answer for
+    /// a text it leaves to ICU.
+    static func parseByICU(_ text: String, strict: Bool) -> SalaryRange? {
         let ns = text as NSString
         var found: SalaryRange?
         // Matches in order until the first plausible one (the rest are never looked at).
         Self.pattern.enumerateMatches(in: text, options: [], range: NSRange(location: 0, length: ns.length)) { match, _, stop in
-            guard let match, let range = Self.salary(match, in: ns, strict: strict) else { return }
+            guard let match else { return }
+            let groups = (1...5).map { i -> String? in
+                let r = match.range(at: i)
+                return r.location == NSNotFound ? nil : ns.substring(with: r)
+            }
+            let end = match.range.location + match.range.length
+            let tail = ns.substring(with: NSRange(location: end, length: min(tailLength, ns.length - end)))
+            guard let range = Self.salary(groups: groups, matched: ns.substring(with: match.range), tail: tail,
+                                          strict: strict) else { return }
             found = range
             stop.pointee = true
         }
         return found
     }
 
-    /// The salary one match of `pattern` in `ns` stands for, if it is plausible.
-    private static func salary(_ match: NSTextCheckingResult, in ns: NSString, strict: Bool) -> SalaryRange? {
-        func group(_ i: Int) -> String? {
-            let r = match.range(at: i)
-            return r.location == NSNotFound ? nil : ns.substring(with: r)
-        }
-        guard let symbol = group(1), let firstText = group(2), var low = Self.number(firstText) else { return nil }
-        let lowK = group(3) != nil
-        var high = group(4).flatMap(Self.number)
-        let highK = group(5) != nil
+    /// The salary one match stands for, if it is plausible: its groups (currency, amount, "k", second amount,
+    /// "k"), the matched text and the text after it.
+    private static func salary(groups: [String?], matched: String, tail: String, strict: Bool) -> SalaryRange? {
+        guard let symbol = groups[0], let firstText = groups[1], var low = Self.number(firstText) else { return nil }
+        let lowK = groups[2] != nil
+        var high = groups[3].flatMap(Self.number)
+        let highK = groups[4] != nil
         if lowK || (highK && low < 1000) { low *= 1000 }
         if highK, let h = high { high = h * 1000 }
-        let end = match.range.location + match.range.length
-        let tail = ns.substring(with: NSRange(location: end, length: min(40, ns.length - end))).lowercased()
+        let tail = tail.lowercased()
         if Self.matches(Self.notAnAmount, tail) { return nil }
         let stated = Self.period(in: tail)
         if strict && high == nil && stated == nil { return nil }
@@ -50,8 +106,8 @@ public struct SalaryParser: Sendable {
         guard Self.plausible(low, period), high.map({ Self.plausible($0, period) && $0 >= low }) ?? true else {
             return nil
         }
-        let matched = ns.substring(with: match.range).trimmingCharacters(in: .whitespaces)
-        return SalaryRange(minimum: low, maximum: high, currency: Self.currency(symbol), period: period, text: matched)
+        return SalaryRange(minimum: low, maximum: high, currency: Self.currency(symbol), period: period,
+                           text: matched.trimmingCharacters(in: .whitespaces))
     }
 
     /// What after an amount shows it is no salary ("$5 billion", "$10M", "500+ employees").

@@ -7,6 +7,8 @@ import Foundation
 public struct BodyRoleStatements: Sendable {
     public let parser: TitleParser
     private let patterns: [CompiledPattern]
+    /// The same patterns over the body's bytes, group 1 captured (nil when one is outside `BytePattern`'s subset).
+    private let bytePatterns: [BytePattern]?
     /// Only this much of a body (UTF-16 units) is read: the job is named near the top.
     public static let readLength = 12_000
 
@@ -21,12 +23,68 @@ public struct BodyRoleStatements: Sendable {
                 throw TitleRuleError.badPattern(rule: "bodyStatements.\(k + 1)", pattern: pattern)
             }
         }
+        let bytePatterns = rules.patterns.compactMap {
+            BytePattern($0, options: .caseInsensitive, captureGroups: 1, nonASCIISteps: true)
+        }
+        self.bytePatterns = bytePatterns.count == rules.patterns.count ? bytePatterns : nil
     }
 
     /// The parses of the titles the body names, in order of appearance: those naming a role, and those an
     /// explicit rule makes Other ("As a Registered Nurse" names no role word, so it is not counted: "as a
     /// result" would be Other by the same reading).
     public func statements(in body: String) -> [ParsedTitle] {
+        statementsByBytes(in: body) ?? statementsByICU(in: body)
+    }
+
+    /// `statementsByICU` over the body's UTF-8 bytes: the same statements in the same order (offsets in bytes
+    /// and in UTF-16 units order the matches alike); nil when a pattern or the text needs ICU
+    /// (`BytePattern.answersLikeICU`), or when the read length ends inside a character of two UTF-16 units.
+    func statementsByBytes(in body: String) -> [ParsedTitle]? {
+        guard let bytePatterns else { return nil }
+        var body = body
+        return body.withUTF8 { whole -> [ParsedTitle]? in
+            guard let end = Self.readEnd(whole) else { return nil }
+            let text = UnsafeBufferPointer(rebasing: whole[..<end])
+            let traits = TextTraits(text)
+            guard bytePatterns.allSatisfy({ $0.answersLikeICU(traits) }) else { return nil }
+            var found: [(location: Int, parse: ParsedTitle)] = []
+            var stack: [Int] = []
+            for pattern in bytePatterns {
+                for match in pattern.groupMatches(in: text, stack: &stack) {
+                    guard let group = match.groups[0], !group.isEmpty else { continue }
+                    let parse = parser.parse(String(decoding: UnsafeBufferPointer(rebasing: text[group]), as: UTF8.self))
+                    if Self.counts(parse) { found.append((group.lowerBound, parse)) }
+                }
+            }
+            return found.sorted { $0.location < $1.location }.map(\.parse)
+        }
+    }
+
+    /// The UTF-8 length of the first `readLength` UTF-16 units of `text` (all of it when shorter); nil when
+    /// that many units end inside a character.
+    static func readEnd(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        // A UTF-8 byte never stands for more than one UTF-16 unit.
+        if text.count <= readLength { return text.count }
+        var units = 0
+        var i = 0
+        while i < text.count {
+            let b = text[i]
+            let width = b >= 0xF0 ? 2 : 1
+            if units + width > readLength { return units == readLength ? i : nil }
+            units += width
+            i += UTF8Scalar.length(leading: b)
+        }
+        return text.count
+    }
+
+    /// Whether a stated title's parse counts: it names a role, or an explicit rule makes it Other.
+    private static func counts(_ parse: ParsedTitle) -> Bool {
+        parse.outcome == .role || (parse.outcome == .other && parse.headRule != TitleParser.noRoleWordsRule)
+    }
+
+    /// The statements as `NSRegularExpression` finds them: what `statementsByBytes` must equal, and the answer
+    /// for a text or pattern it leaves to ICU.
+    func statementsByICU(in body: String) -> [ParsedTitle] {
         let ns = body as NSString
         let range = NSRange(location: 0, length: min(ns.length, Self.readLength))
         var found: [(location: Int, parse: ParsedTitle)] = []
@@ -35,9 +93,7 @@ public struct BodyRoleStatements: Sendable {
                 let group = match.range(at: 1)
                 guard group.location != NSNotFound, group.length > 0 else { continue }
                 let parse = parser.parse(ns.substring(with: group))
-                if parse.outcome == .role || (parse.outcome == .other && parse.headRule != TitleParser.noRoleWordsRule) {
-                    found.append((group.location, parse))
-                }
+                if Self.counts(parse) { found.append((group.location, parse)) }
             }
         }
         return found.sorted { $0.location < $1.location }.map(\.parse)

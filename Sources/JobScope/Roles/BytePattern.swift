@@ -6,11 +6,14 @@ import Foundation
 ///
 /// Only a subset of ICU's syntax compiles (`init` returns nil otherwise, and the caller keeps ICU): literals,
 /// `.`, bracket classes of ASCII characters and ranges, `\d \w \s \D \W \S \b \B \A`, escaped punctuation,
-/// groups `(…)` `(?:…)`, lookaheads `(?=…)` `(?!…)`, alternation, `^ $`, and the quantifiers `? * + {m,n}`,
-/// greedy or lazy. Every consuming step matches one ASCII byte; ICU's answer on other text is kept by
-/// `answersLikeICU`: a text whose non-ASCII characters could take part in a match (a case fold, a Unicode
-/// digit, or any non-ASCII character when the pattern has `.`, `\w`, a negated class or a non-ASCII literal)
-/// goes to ICU. Non-ASCII characters next to a match are still read as ICU reads them for `\b` (`ScalarClasses`).
+/// groups `(…)` `(?:…)`, lookaheads `(?=…)` `(?!…)`, lookbehinds `(?<=…)` `(?<!…)` of literal alternatives,
+/// alternation, `^ $` (line by line after a leading `(?m)`), and the quantifiers `? * + {m,n}`, greedy or lazy.
+/// Every consuming step matches one ASCII byte, or with `nonASCIISteps` one character: a non-ASCII one by the
+/// class ICU gives it (`ScalarClasses`) for `.`, `\w`, `\s`, `\d`, their negations and negated classes. ICU's
+/// answer on other text is kept by `answersLikeICU`: a text whose non-ASCII characters could take part in a
+/// match otherwise (a case fold, a Unicode digit, a non-ASCII literal; without `nonASCIISteps`, any non-ASCII
+/// character when the pattern has `.`, `\w`, a negated class…) goes to ICU. Non-ASCII characters next to a
+/// match are still read as ICU reads them for `\b`. The first capturing groups (`captureGroups`) may be reported.
 struct BytePattern: Sendable {
     /// A set of ASCII bytes as two 64-bit masks.
     struct ByteSet: Sendable, Equatable {
@@ -75,15 +78,63 @@ struct BytePattern: Sendable {
         }()
     }
 
+    /// What one step matches: ASCII bytes, and with `nonASCIISteps` non-ASCII characters by their classes.
+    struct CharSet: Sendable, Equatable {
+        var ascii = ByteSet()
+        /// Non-ASCII characters of any of these classes (`ScalarClasses` bits) match…
+        var wide: UInt8 = 0
+        /// …or, when negated, those of none of them.
+        var wideNegated = false
+
+        init(_ ascii: ByteSet, wide: ScalarClasses = [], negated: Bool = false) {
+            self.ascii = ascii
+            self.wide = wide.rawValue
+            wideNegated = negated
+        }
+
+        var matchesNonASCII: Bool { wide != 0 || wideNegated }
+
+        /// The union of two members of one class; nil when it has no such form (`[\W\d]`).
+        func union(_ other: CharSet) -> CharSet? {
+            var result = self
+            result.ascii.formUnion(other.ascii)
+            switch (wideNegated, other.wideNegated) {
+            case (false, false): result.wide |= other.wide
+            case (true, false) where other.wide == 0: break
+            case (false, true) where wide == 0: (result.wide, result.wideNegated) = (other.wide, true)
+            default: return nil
+            }
+            return result
+        }
+
+        /// Every other character.
+        var inverted: CharSet {
+            var result = self
+            result.ascii = ascii.inverted
+            result.wideNegated.toggle()
+            return result
+        }
+    }
+
     private enum Op: UInt8 {
         /// Consumes one byte in `set`.
         case byte
+        /// Consumes one ASCII byte in `set`, or one non-ASCII character of the classes `x` (`y` = 1: of none).
+        case wideByte
+        /// Notes the place in capture slot `x` (group k's start is slot 2k - 2, its end 2k - 1).
+        case save
+        /// Consumes the byte `x` (a byte of a non-ASCII literal).
+        case rawByte
+        /// Goes on when one of lookbehind `y`'s literals ends here (`x` = 1: when none does).
+        case lookbehind
         /// Goes on at `x`; on failure, at `y`.
         case split
         case jump
         /// Goes on at the alternatives of dispatch table `x` that may begin with the next byte, in order.
         case dispatch
         case boundary, notBoundary, textStart, textEnd
+        /// `^` and `$` after `(?m)`.
+        case lineStart, lineEnd
         /// Goes on at `y` when the body at the next instruction matches here (`x` = 1: when it does not).
         case lookahead
         /// The end of a lookahead's body.
@@ -99,22 +150,41 @@ struct BytePattern: Sendable {
     }
 
     private indirect enum Node {
-        case byte(ByteSet)
+        case byte(CharSet)
         case sequence([Node])
         case choice([Node])
         case loop(Node, min: Int, max: Int?, greedy: Bool)
         case boundary(Bool)
-        case textStart, textEnd
+        case textStart, textEnd, lineStart, lineEnd
         case lookahead(Node, negative: Bool)
+        /// Literal alternatives, each one set per character.
+        case lookbehind([[ByteSet]], negative: Bool)
+        /// A group reported, by its number (from 1).
+        case capture(Int, Node)
+        /// A non-ASCII literal character, as its UTF-8 bytes (case-sensitive patterns with `nonASCIISteps`).
+        case scalar([UInt8])
+
+        var holdsCapture: Bool {
+            switch self {
+            case .capture: return true
+            case .sequence(let items), .choice(let items): return items.contains { $0.holdsCapture }
+            case .loop(let body, _, _, _), .lookahead(let body, _): return body.holdsCapture
+            default: return false
+            }
+        }
     }
 
     /// The pattern's text, as given.
     let source: String
+    /// How many groups `groupMatches` reports.
+    let captureGroups: Int
     private let program: [Instruction]
     /// Per dispatch table, per next byte (128: a non-ASCII byte or the end of the text): where its targets
     /// begin in `targets` and how many there are.
     private let dispatchSlices: [Int32]
     private let targets: [Int32]
+    /// Per lookbehind, its literal alternatives.
+    private let lookbehinds: [[[ByteSet]]]
     /// The bytes a match can begin with.
     private let firstBytes: ByteSet
     /// Per first byte, the bytes a match can go on with (`Prefix.rows`): a start whose first two bytes no
@@ -123,18 +193,25 @@ struct BytePattern: Sendable {
     /// The same as one bit per pair of bytes (first byte × 256 + second byte, any bytes): the scan tests one
     /// bit per position, with no branch on the byte itself.
     private let pairs: [UInt64]
-    /// True when a step can consume a non-ASCII character in ICU (`.`, `\w`, `\W`, `\s`, `\S`, `\D`, a negated
-    /// class, a non-ASCII literal): then only ASCII text is matched here.
+    /// True when a step can consume a non-ASCII character in ICU that it does not here (without `nonASCIISteps`:
+    /// `.`, `\w`, `\W`, `\s`, `\S`, `\D`, a negated class; always: a non-ASCII literal): then only ASCII text is
+    /// matched here.
     private let needsASCIIText: Bool
+    /// True when `\d` matches ASCII digits only (not with `nonASCIISteps`).
     private let usesDigits: Bool
     private let caseInsensitive: Bool
 
     /// Compiles `pattern` as `NSRegularExpression` with `options` (none or `.caseInsensitive`) reads it; nil
-    /// when it uses syntax or options outside the subset.
-    init?(_ pattern: String, options: NSRegularExpression.Options = []) {
+    /// when it uses syntax or options outside the subset. Groups 1 to `captureGroups` (counted as ICU counts
+    /// groups) are reported by `groupMatches`: nil when one is absent, repeated more than once or inside a
+    /// lookaround. `nonASCIISteps` lets steps consume non-ASCII characters (matches may then hold them: offsets
+    /// are UTF-8), and a case-sensitive pattern hold non-ASCII literals.
+    init?(_ pattern: String, options: NSRegularExpression.Options = [], captureGroups: Int = 0,
+          nonASCIISteps: Bool = false) {
         guard options.subtracting(.caseInsensitive).isEmpty else { return nil }
-        var parser = Parser(scalars: Array(pattern.unicodeScalars), caseInsensitive: options.contains(.caseInsensitive))
-        guard let node = try? parser.parseWhole() else { return nil }
+        var parser = Parser(scalars: Array(pattern.unicodeScalars), caseInsensitive: options.contains(.caseInsensitive),
+                            captureGroups: captureGroups, nonASCIISteps: nonASCIISteps)
+        guard let node = try? parser.parseWhole(), parser.groups >= captureGroups else { return nil }
         let first = Self.first(of: node)
         // A pattern that can match the empty string is left to ICU (how it steps past empty matches).
         guard !first.nullable else { return nil }
@@ -143,18 +220,23 @@ struct BytePattern: Sendable {
         compiler.program.append(Instruction(op: .match))
         guard compiler.program.count < 50_000 else { return nil }
         source = pattern
+        self.captureGroups = captureGroups
         program = compiler.program
         dispatchSlices = compiler.dispatchSlices
         targets = compiler.targets
+        lookbehinds = compiler.lookbehinds
         firstBytes = first.bytes
         secondBytes = Self.prefix(of: node).rows
-        pairs = Self.pairTable(firstBytes: first.bytes, rows: secondBytes)
+        pairs = Self.pairTable(firstBytes: first.bytes, wideFirst: first.wide, rows: secondBytes)
         needsASCIIText = parser.needsASCIIText
         usesDigits = parser.usesDigits
         caseInsensitive = options.contains(.caseInsensitive)
     }
 
     // MARK: Matching
+
+    /// Whether every text is matched here as ICU matches it (no `TextTraits` to read).
+    var answersAnyText: Bool { !needsASCIIText && !caseInsensitive && !usesDigits }
 
     /// Whether matching `text` here gives ICU's answer (see the type's note).
     func answersLikeICU(_ text: TextTraits) -> Bool {
@@ -165,15 +247,24 @@ struct BytePattern: Sendable {
         return true
     }
 
-    /// The first match at or after byte `from`, as byte offsets (every match is ASCII).
+    /// The first match at or after byte `from`, as byte offsets (ASCII only, without `nonASCIISteps`).
     func firstMatch(in text: UnsafeBufferPointer<UInt8>, from: Int = 0, stack: inout [Int]) -> Range<Int>? {
+        var slots: [Int] = []
+        return firstMatch(in: text, from: from, stack: &stack, slots: &slots)
+    }
+
+    /// The same, with the reported groups' offsets in `slots` (group k's start at 2k - 2, its end at 2k - 1;
+    /// -1 when it took no part).
+    func firstMatch(in text: UnsafeBufferPointer<UInt8>, from: Int, stack: inout [Int],
+                    slots: inout [Int]) -> Range<Int>? {
         let n = text.count
+        slots = [Int](repeating: -1, count: captureGroups * 2)
         guard let base = text.baseAddress, from < n else { return nil }
         var start = from
         let found = pairs.withUnsafeBufferPointer { pairs -> Range<Int>? in
             while start + 1 < n {
                 let key = Int(base[start]) &<< 8 | Int(base[start + 1])
-                if (pairs[key &>> 6] &>> UInt64(key & 63)) & 1 != 0, let end = run(0, start, text, &stack) {
+                if (pairs[key &>> 6] &>> UInt64(key & 63)) & 1 != 0, let end = run(0, start, text, &stack, &slots) {
                     return start..<end
                 }
                 start += 1
@@ -184,14 +275,35 @@ struct BytePattern: Sendable {
         // The last byte: nothing follows it.
         let b = base[start]
         if b < 0x80, firstBytes.contains(b), secondBytes[Int(b) * 3 + 2] & 1 != 0,
-           let end = run(0, start, text, &stack) {
+           let end = run(0, start, text, &stack, &slots) {
             return start..<end
         }
         return nil
     }
 
-    /// `pairs` from the first bytes and `Prefix.rows`.
-    private static func pairTable(firstBytes: ByteSet, rows: [UInt64]) -> [UInt64] {
+    /// Every match with the ranges of the reported groups (nil for one that took no part), as `matches(in:)`
+    /// finds them.
+    func groupMatches(in text: UnsafeBufferPointer<UInt8>, stack: inout [Int]) -> [(match: Range<Int>, groups: [Range<Int>?])] {
+        var found: [(match: Range<Int>, groups: [Range<Int>?])] = []
+        var from = 0
+        var slots: [Int] = []
+        while let range = firstMatch(in: text, from: from, stack: &stack, slots: &slots) {
+            found.append((range, Self.groups(slots)))
+            from = range.upperBound
+        }
+        return found
+    }
+
+    /// The groups' ranges that `slots` hold.
+    static func groups(_ slots: [Int]) -> [Range<Int>?] {
+        stride(from: 0, to: slots.count, by: 2).map { k in
+            slots[k] >= 0 && slots[k + 1] >= slots[k] ? slots[k]..<slots[k + 1] : nil
+        }
+    }
+
+    /// `pairs` from the first bytes and `Prefix.rows`; `wideFirst` when a match can begin with a non-ASCII
+    /// character (at any lead byte, followed by anything).
+    private static func pairTable(firstBytes: ByteSet, wideFirst: Bool, rows: [UInt64]) -> [UInt64] {
         // Four words per first byte: seconds 0–63, 64–127, then 128–255, which may follow only where a match
         // can end after the first byte (row bit 128).
         var table = [UInt64](repeating: 0, count: 256 * 4)
@@ -201,6 +313,9 @@ struct BytePattern: Sendable {
             let high: UInt64 = rows[first * 3 + 2] & 1 != 0 ? .max : 0
             table[first * 4 + 2] = high
             table[first * 4 + 3] = high
+        }
+        if wideFirst {
+            for first in 0xC0..<256 { table.replaceSubrange(first * 4..<first * 4 + 4, with: repeatElement(UInt64.max, count: 4)) }
         }
         return table
     }
@@ -222,20 +337,22 @@ struct BytePattern: Sendable {
         return text.withUnsafeBufferPointer { firstMatch(in: $0, stack: &stack) } != nil
     }
 
-    /// Runs the program from `pc` at byte `start`: the end of the first match in ICU's order of preference.
-    private func run(_ pc0: Int, _ start: Int, _ text: UnsafeBufferPointer<UInt8>, _ stack: inout [Int]) -> Int? {
+    /// Runs the program from `pc` at byte `start`: the end of the first match in ICU's order of preference
+    /// (`slots` hold the reported groups' offsets then).
+    private func run(_ pc0: Int, _ start: Int, _ text: UnsafeBufferPointer<UInt8>, _ stack: inout [Int],
+                     _ slots: inout [Int]) -> Int? {
         program.withUnsafeBufferPointer { program in
             dispatchSlices.withUnsafeBufferPointer { dispatchSlices in
                 targets.withUnsafeBufferPointer { targets in
-                    run(pc0, start, text, &stack, program, dispatchSlices, targets)
+                    run(pc0, start, text, &stack, &slots, program, dispatchSlices, targets)
                 }
             }
         }
     }
 
     private func run(_ pc0: Int, _ start: Int, _ text: UnsafeBufferPointer<UInt8>, _ stack: inout [Int],
-                     _ program: UnsafeBufferPointer<Instruction>, _ dispatchSlices: UnsafeBufferPointer<Int32>,
-                     _ targets: UnsafeBufferPointer<Int32>) -> Int? {
+                     _ slots: inout [Int], _ program: UnsafeBufferPointer<Instruction>,
+                     _ dispatchSlices: UnsafeBufferPointer<Int32>, _ targets: UnsafeBufferPointer<Int32>) -> Int? {
         let base = stack.count
         defer { if stack.count > base { stack.removeLast(stack.count - base) } }
         var pc = pc0
@@ -248,6 +365,13 @@ struct BytePattern: Sendable {
             case .byte:
                 if p < n, instruction.set.contains(text[p]) {
                     p += 1
+                    pc += 1
+                } else {
+                    ok = false
+                }
+            case .wideByte:
+                if p < n, text[p] < 0x80 ? instruction.set.contains(text[p]) : Self.wideContains(instruction, text, p) {
+                    p += UTF8Scalar.length(leading: text[p])
                     pc += 1
                 } else {
                     ok = false
@@ -273,6 +397,20 @@ struct BytePattern: Sendable {
                     }
                     pc = Int(targets[offset])
                 }
+            case .rawByte:
+                if p < n, text[p] == UInt8(truncatingIfNeeded: instruction.x) {
+                    p += 1
+                    pc += 1
+                } else {
+                    ok = false
+                }
+            case .save:
+                // A frame that puts the old offset back when the match backtracks past here.
+                let slot = Int(instruction.x)
+                stack.append(-1 - slot)
+                stack.append(slots[slot])
+                slots[slot] = p
+                pc += 1
             case .boundary:
                 ok = Self.isWordBoundary(text, p)
                 pc += 1
@@ -285,19 +423,73 @@ struct BytePattern: Sendable {
             case .textEnd:
                 ok = Self.isTextEnd(text, p)
                 pc += 1
+            case .lineStart:
+                ok = Self.isLineStart(text, p)
+                pc += 1
+            case .lineEnd:
+                ok = Self.isLineEnd(text, p)
+                pc += 1
             case .lookahead:
-                let found = run(pc + 1, p, text, &stack, program, dispatchSlices, targets) != nil
+                let found = run(pc + 1, p, text, &stack, &slots, program, dispatchSlices, targets) != nil
                 ok = found != (instruction.x == 1)
                 pc = Int(instruction.y)
+            case .lookbehind:
+                ok = Self.endsHere(lookbehinds[Int(instruction.y)], text, p) != (instruction.x == 1)
+                pc += 1
             case .succeed, .match:
                 return p
             }
             if !ok {
-                guard stack.count > base else { return nil }
-                p = stack.removeLast()
-                pc = stack.removeLast()
+                while true {
+                    guard stack.count > base else { return nil }
+                    p = stack.removeLast()
+                    pc = stack.removeLast()
+                    if pc >= 0 { break }
+                    slots[-1 - pc] = p
+                }
             }
         }
+    }
+
+    /// Whether the non-ASCII character at `p` is one a `.wideByte` step takes.
+    @inline(__always)
+    private static func wideContains(_ instruction: Instruction, _ text: UnsafeBufferPointer<UInt8>, _ p: Int) -> Bool {
+        let classes = UInt8(truncatingIfNeeded: instruction.x)
+        let member = classes != 0 && ScalarClasses.of(UTF8Scalar.decode(text, at: p)).rawValue & classes != 0
+        return member != (instruction.y == 1)
+    }
+
+    /// Whether one of `literals` (a set per byte) ends at byte `p`.
+    private static func endsHere(_ literals: [[ByteSet]], _ text: UnsafeBufferPointer<UInt8>, _ p: Int) -> Bool {
+        literals.contains { sets in
+            guard p >= sets.count else { return false }
+            let start = p - sets.count
+            for (k, set) in sets.enumerated() where !set.contains(text[start + k]) { return false }
+            return true
+        }
+    }
+
+    /// ICU's line terminators among the characters ending at byte `p`: LF, VT, FF, CR, NEL, LS, PS.
+    private static func lineTerminatorEnds(_ text: UnsafeBufferPointer<UInt8>, at p: Int) -> Bool {
+        let b = text[p - 1]
+        if b >= 0x0A && b <= 0x0D { return true }
+        if b == 0x85 { return p >= 2 && text[p - 2] == 0xC2 }
+        return (b == 0xA8 || b == 0xA9) && p >= 3 && text[p - 3] == 0xE2 && text[p - 2] == 0x80
+    }
+
+    /// ICU's `^` in multi-line mode: the text's start, or after a line terminator unless at the text's end.
+    static func isLineStart(_ text: UnsafeBufferPointer<UInt8>, _ p: Int) -> Bool {
+        p == 0 || (p < text.count && lineTerminatorEnds(text, at: p))
+    }
+
+    /// ICU's `$` in multi-line mode: the text's end, or before a line terminator other than the LF of a CR LF.
+    static func isLineEnd(_ text: UnsafeBufferPointer<UInt8>, _ p: Int) -> Bool {
+        let n = text.count
+        if p >= n { return true }
+        let b = text[p]
+        if b >= 0x0A && b <= 0x0D { return !(b == 0x0A && p > 0 && text[p - 1] == 0x0D) }
+        if b == 0xC2 { return p + 1 < n && text[p + 1] == 0x85 }
+        return b == 0xE2 && p + 2 < n && text[p + 1] == 0x80 && (text[p + 2] == 0xA8 || text[p + 2] == 0xA9)
     }
 
     @inline(__always) private static func isWordByte(_ b: UInt8) -> Bool { ByteSet.word.contains(b) }
@@ -353,51 +545,66 @@ struct BytePattern: Sendable {
 
     // MARK: First bytes
 
-    /// The bytes a match of `node` can begin with, and whether it can match the empty string.
-    private static func first(of node: Node) -> (bytes: ByteSet, nullable: Bool) {
+    /// The bytes a match of `node` can begin with, whether it can begin with a non-ASCII character, and whether
+    /// it can match the empty string.
+    private static func first(of node: Node) -> (bytes: ByteSet, nullable: Bool, wide: Bool) {
         switch node {
         case .byte(let set):
-            return (set, false)
+            return (set.ascii, false, set.matchesNonASCII)
         case .sequence(let items):
             var bytes = ByteSet()
+            var wide = false
             for item in items {
                 let f = first(of: item)
                 bytes.formUnion(f.bytes)
-                if !f.nullable { return (bytes, false) }
+                wide = wide || f.wide
+                if !f.nullable { return (bytes, false, wide) }
             }
-            return (bytes, true)
+            return (bytes, true, wide)
         case .choice(let alternatives):
             var bytes = ByteSet()
             var nullable = false
+            var wide = false
             for alternative in alternatives {
                 let f = first(of: alternative)
                 bytes.formUnion(f.bytes)
                 nullable = nullable || f.nullable
+                wide = wide || f.wide
             }
-            return (bytes, nullable)
+            return (bytes, nullable, wide)
         case .loop(let body, let min, _, _):
             let f = first(of: body)
-            return (f.bytes, f.nullable || min == 0)
-        case .boundary, .textStart, .textEnd, .lookahead:
-            return (ByteSet(), true)
+            return (f.bytes, f.nullable || min == 0, f.wide)
+        case .capture(_, let body):
+            return first(of: body)
+        case .scalar:
+            return (ByteSet(), false, true)
+        case .boundary, .textStart, .textEnd, .lineStart, .lineEnd, .lookahead, .lookbehind:
+            return (ByteSet(), true, false)
         }
     }
 
     // MARK: First two bytes
 
-    /// What the first two bytes of a match can be: a superset (lookaheads and boundaries are read as matching
+    /// What the first two bytes of a match can be: a superset (lookarounds and boundaries are read as matching
     /// nothing, any loop as repeating), which is all a filter needs.
     private struct Prefix {
-        /// Bytes a match can begin with.
+        /// ASCII bytes a match can begin with.
         var firsts = ByteSet()
-        /// Per first byte, the bytes that can follow it inside the match.
+        /// Whether a match can begin with a non-ASCII character.
+        var wideFirst = false
+        /// Per first byte, the ASCII bytes that can follow it inside the match.
         var seconds = [ByteSet](repeating: ByteSet(), count: 128)
+        /// First bytes that a non-ASCII character can follow inside the match.
+        var wideSeconds = ByteSet()
         /// First bytes after which the match can be over: any byte, or none, may follow.
         var ends = ByteSet()
         var nullable = false
 
         mutating func formUnion(_ other: Prefix) {
             firsts.formUnion(other.firsts)
+            wideFirst = wideFirst || other.wideFirst
+            wideSeconds.formUnion(other.wideSeconds)
             ends.formUnion(other.ends)
             nullable = nullable || other.nullable
             for c in 0..<128 { seconds[c].formUnion(other.seconds[c]) }
@@ -407,14 +614,23 @@ struct BytePattern: Sendable {
         func followed(by next: Prefix) -> Prefix {
             var result = Prefix()
             result.firsts = firsts
-            if nullable { result.firsts.formUnion(next.firsts) }
+            result.wideFirst = wideFirst
+            result.wideSeconds = wideSeconds
+            if nullable {
+                result.firsts.formUnion(next.firsts)
+                result.wideFirst = result.wideFirst || next.wideFirst
+            }
             for c in 0..<128 {
                 result.seconds[c] = seconds[c]
-                if ends.contains(UInt8(c)) { result.seconds[c].formUnion(next.firsts) }
+                if ends.contains(UInt8(c)) {
+                    result.seconds[c].formUnion(next.firsts)
+                    if next.wideFirst { result.wideSeconds.insert(UInt8(c)) }
+                }
             }
             if next.nullable { result.ends = ends }
             if nullable {
                 for c in 0..<128 { result.seconds[c].formUnion(next.seconds[c]) }
+                result.wideSeconds.formUnion(next.wideSeconds)
                 result.ends.formUnion(next.ends)
             }
             result.nullable = nullable && next.nullable
@@ -433,6 +649,7 @@ struct BytePattern: Sendable {
                 } else {
                     rows[c * 3] = seconds[c].low
                     rows[c * 3 + 1] = seconds[c].high
+                    if wideSeconds.contains(UInt8(c)) { rows[c * 3 + 2] = 1 }
                 }
             }
             return rows
@@ -443,8 +660,9 @@ struct BytePattern: Sendable {
         switch node {
         case .byte(let set):
             var result = Prefix()
-            result.firsts = set
-            result.ends = set
+            result.firsts = set.ascii
+            result.wideFirst = set.matchesNonASCII
+            result.ends = set.ascii
             return result
         case .sequence(let items):
             var result = Prefix()
@@ -460,11 +678,21 @@ struct BytePattern: Sendable {
             if max == 0 { return Prefix(nullable: true) }
             if max ?? 2 >= 2 {
                 // A second round may begin right after a one-byte first round.
-                for c in 0..<128 where result.ends.contains(UInt8(c)) { result.seconds[c].formUnion(result.firsts) }
+                for c in 0..<128 where result.ends.contains(UInt8(c)) {
+                    result.seconds[c].formUnion(result.firsts)
+                    if result.wideFirst { result.wideSeconds.insert(UInt8(c)) }
+                }
             }
             if min == 0 { result.nullable = true }
             return result
-        case .boundary, .textStart, .textEnd, .lookahead:
+        case .capture(_, let body):
+            return prefix(of: body)
+        case .scalar:
+            // Its first byte is no ASCII byte: read as a non-ASCII step.
+            var result = Prefix()
+            result.wideFirst = true
+            return result
+        case .boundary, .textStart, .textEnd, .lineStart, .lineEnd, .lookahead, .lookbehind:
             return Prefix(nullable: true)
         }
     }
@@ -475,11 +703,14 @@ struct BytePattern: Sendable {
         var program: [Instruction] = []
         var dispatchSlices: [Int32] = []
         var targets: [Int32] = []
+        var lookbehinds: [[[ByteSet]]] = []
 
         mutating func emit(_ node: Node) {
             switch node {
+            case .byte(let set) where set.matchesNonASCII:
+                program.append(Instruction(op: .wideByte, x: Int32(set.wide), y: set.wideNegated ? 1 : 0, set: set.ascii))
             case .byte(let set):
-                program.append(Instruction(op: .byte, set: set))
+                program.append(Instruction(op: .byte, set: set.ascii))
             case .sequence(let items):
                 for item in items { emit(item) }
             case .choice(let alternatives):
@@ -509,6 +740,19 @@ struct BytePattern: Sendable {
                 program.append(Instruction(op: .textStart))
             case .textEnd:
                 program.append(Instruction(op: .textEnd))
+            case .lineStart:
+                program.append(Instruction(op: .lineStart))
+            case .lineEnd:
+                program.append(Instruction(op: .lineEnd))
+            case .capture(let number, let body):
+                program.append(Instruction(op: .save, x: Int32(2 * number - 2)))
+                emit(body)
+                program.append(Instruction(op: .save, x: Int32(2 * number - 1)))
+            case .scalar(let bytes):
+                for b in bytes { program.append(Instruction(op: .rawByte, x: Int32(b))) }
+            case .lookbehind(let literals, let negative):
+                program.append(Instruction(op: .lookbehind, x: negative ? 1 : 0, y: Int32(lookbehinds.count)))
+                lookbehinds.append(literals)
             case .lookahead(let body, let negative):
                 let at = program.count
                 program.append(Instruction(op: .lookahead, x: negative ? 1 : 0))
@@ -540,7 +784,8 @@ struct BytePattern: Sendable {
             let firsts = alternatives.map(BytePattern.first(of:))
             for b in 0...128 {
                 let offset = targets.count
-                for (k, f) in firsts.enumerated() where f.nullable || (b < 128 && f.bytes.contains(UInt8(b))) {
+                for (k, f) in firsts.enumerated()
+                where f.nullable || (b < 128 ? f.bytes.contains(UInt8(b)) : f.wide) {
                     targets.append(starts[k])
                 }
                 let slice = (table * 129 + b) * 2
@@ -557,18 +802,32 @@ struct BytePattern: Sendable {
     private struct Parser {
         let scalars: [Unicode.Scalar]
         let caseInsensitive: Bool
+        /// How many groups to report (the first ones, by ICU's numbers), and how many were opened so far.
+        let captureGroups: Int
+        var groups = 0
+        /// Whether steps may consume non-ASCII characters (`CharSet.wide`); otherwise such sets keep their ASCII
+        /// part and the pattern needs ASCII text.
+        let nonASCIISteps: Bool
+        /// `^` and `$` match at line ends (a leading `(?m)`).
+        var multiline = false
         var i = 0
         var needsASCIIText = false
         var usesDigits = false
 
-        init(scalars: [Unicode.Scalar], caseInsensitive: Bool) {
+        init(scalars: [Unicode.Scalar], caseInsensitive: Bool, captureGroups: Int, nonASCIISteps: Bool) {
             self.scalars = scalars
             self.caseInsensitive = caseInsensitive
+            self.captureGroups = captureGroups
+            self.nonASCIISteps = nonASCIISteps
         }
 
         var peek: Unicode.Scalar? { i < scalars.count ? scalars[i] : nil }
 
         mutating func parseWhole() throws -> Node {
+            if scalars.starts(with: "(?m)".unicodeScalars) {
+                multiline = true
+                i = 4
+            }
             let node = try parseChoice()
             guard i == scalars.count else { throw Unsupported() }
             return node
@@ -597,31 +856,50 @@ struct BytePattern: Sendable {
             i += 1
             switch c {
             case "(":
-                var lookahead: Bool?
+                enum Kind { case capturing, plain, ahead(negative: Bool), behind(negative: Bool) }
+                var kind = Kind.capturing
                 if peek == "?" {
                     i += 1
                     switch peek {
-                    case ":": lookahead = nil
-                    case "=": lookahead = false
-                    case "!": lookahead = true
+                    case ":": kind = .plain
+                    case "=": kind = .ahead(negative: false)
+                    case "!": kind = .ahead(negative: true)
+                    case "<":
+                        i += 1
+                        switch peek {
+                        case "=": kind = .behind(negative: false)
+                        case "!": kind = .behind(negative: true)
+                        default: throw Unsupported()  // a named group
+                        }
                     default: throw Unsupported()
                     }
                     i += 1
                 }
+                var number = 0
+                if case .capturing = kind {
+                    groups += 1
+                    number = groups
+                }
                 let body = try parseChoice()
                 guard peek == ")" else { throw Unsupported() }
                 i += 1
-                if let negative = lookahead { return (.lookahead(body, negative: negative), false) }
-                return (body, true)
+                switch kind {
+                case .capturing where number <= captureGroups: return (.capture(number, body), true)
+                case .capturing, .plain: return (body, true)
+                case .ahead(let negative):
+                    guard !body.holdsCapture else { throw Unsupported() }
+                    return (.lookahead(body, negative: negative), false)
+                case .behind(let negative):
+                    return (.lookbehind(try Self.literals(body), negative: negative), false)
+                }
             case "[":
                 return (.byte(try parseClass()), true)
             case ".":
-                needsASCIIText = true
-                return (.byte(ByteSet.dot), true)
+                return (.byte(step(CharSet(ByteSet.dot, wide: .lineTerminator, negated: true))), true)
             case "^":
-                return (.textStart, false)
+                return (multiline ? .lineStart : .textStart, false)
             case "$":
-                return (.textEnd, false)
+                return (multiline ? .lineEnd : .textEnd, false)
             case "\\":
                 guard let e = peek else { throw Unsupported() }
                 i += 1
@@ -634,8 +912,30 @@ struct BytePattern: Sendable {
             case "*", "+", "?", "{", "}", "]", ")":
                 throw Unsupported()
             default:
-                return (.byte(literal(c)), true)
+                if !c.isASCII, nonASCIISteps, !caseInsensitive { return (.scalar(Array(String(Character(c)).utf8)), true) }
+                return (.byte(CharSet(literal(c))), true)
             }
+        }
+
+        /// A lookbehind's body as literal alternatives of ASCII sets (what its check compares byte by byte).
+        static func literals(_ node: Node) throws -> [[ByteSet]] {
+            func literal(_ node: Node) throws -> [ByteSet] {
+                switch node {
+                case .byte(let set) where !set.matchesNonASCII: return [set.ascii]
+                case .sequence(let items): return try items.flatMap(literal)
+                default: throw Unsupported()
+                }
+            }
+            if case .choice(let alternatives) = node { return try alternatives.map(literal) }
+            return [try literal(node)]
+        }
+
+        /// `set` as a step takes it: whole with `nonASCIISteps`; otherwise its ASCII part, the pattern then
+        /// needing ASCII text when the set matches non-ASCII characters.
+        mutating func step(_ set: CharSet) -> CharSet {
+            guard set.matchesNonASCII, !nonASCIISteps else { return set }
+            needsASCIIText = true
+            return CharSet(set.ascii)
         }
 
         /// The set one literal character matches in ASCII text.
@@ -650,48 +950,47 @@ struct BytePattern: Sendable {
         }
 
         /// An escape other than an assertion, outside or inside a class.
-        mutating func classEscape(_ e: Unicode.Scalar) throws -> ByteSet {
+        mutating func classEscape(_ e: Unicode.Scalar) throws -> CharSet {
             switch e {
             case "d":
+                if nonASCIISteps { return CharSet(ByteSet.digits, wide: .digit) }
                 usesDigits = true
-                return ByteSet.digits
-            case "D":
-                needsASCIIText = true
-                return ByteSet.digits.inverted
-            case "w":
-                needsASCIIText = true
-                return ByteSet.word
-            case "W":
-                needsASCIIText = true
-                return ByteSet.word.inverted
-            case "s":
-                needsASCIIText = true
-                return ByteSet.space
-            case "S":
-                needsASCIIText = true
-                return ByteSet.space.inverted
-            case "n": return literal("\n")
-            case "t": return literal("\t")
-            case "r": return literal("\r")
+                return CharSet(ByteSet.digits)
+            case "D": return step(CharSet(ByteSet.digits.inverted, wide: .digit, negated: true))
+            case "w": return step(CharSet(ByteSet.word, wide: .word))
+            case "W": return step(CharSet(ByteSet.word.inverted, wide: .word, negated: true))
+            case "s": return step(CharSet(ByteSet.space, wide: .space))
+            case "S": return step(CharSet(ByteSet.space.inverted, wide: .space, negated: true))
+            case "n": return CharSet(literal("\n"))
+            case "t": return CharSet(literal("\t"))
+            case "r": return CharSet(literal("\r"))
             default:
                 // Escaped ASCII punctuation is itself; escaped letters and digits mean other things in ICU.
                 guard e.isASCII, !e.properties.isAlphabetic, !(48...57).contains(e.value), e.value > 0x20 else {
                     throw Unsupported()
                 }
-                return literal(e)
+                return CharSet(literal(e))
             }
         }
 
         /// A bracket class of ASCII characters, ranges and class escapes; `[` opened it.
-        mutating func parseClass() throws -> ByteSet {
-            var set = ByteSet()
+        mutating func parseClass() throws -> CharSet {
+            var set = CharSet(ByteSet())
             var negated = false
             if peek == "^" {
                 negated = true
                 i += 1
             }
-            // ICU reads `[]…]`, `[:…:]`, nested sets, `&&` and `$` in its own ways: left to it.
-            guard let opening = peek, opening != "]", opening != ":" else { throw Unsupported() }
+            // ICU reads `[]…]`, `[:…:]`, nested sets, `&&` and `$` in its own ways: left to it. A class that opens
+            // with ":" and holds no other one (`[:\-]`) can be no `[:name:]`: its ":" is a literal.
+            guard let opening = peek, opening != "]" else { throw Unsupported() }
+            if opening == ":" {
+                var k = i + 1
+                while k < scalars.count, scalars[k] != "]" {
+                    if scalars[k] == ":" { throw Unsupported() }
+                    k += scalars[k] == "\\" ? 2 : 1
+                }
+            }
             var items = 0
             while let c = peek, c != "]" {
                 i += 1
@@ -704,11 +1003,12 @@ struct BytePattern: Sendable {
                 case "\\":
                     guard let e = peek else { throw Unsupported() }
                     i += 1
-                    set.formUnion(try classEscape(e))
+                    guard let union = set.union(try classEscape(e)) else { throw Unsupported() }
+                    set = union
                 case "-":
                     // A literal only first or last; between two single characters it is a range (below).
                     guard items == 1 || peek == "]" else { throw Unsupported() }
-                    set.insert(UInt8(ascii: "-"))
+                    set.ascii.insert(UInt8(ascii: "-"))
                 default:
                     guard c.isASCII else {
                         // A non-ASCII member (`[£€]`): it cannot match ASCII text, the only text matched here.
@@ -721,22 +1021,18 @@ struct BytePattern: Sendable {
                         guard upper.isASCII, upper != "\\", upper != "[", upper.value >= c.value else {
                             throw Unsupported()
                         }
-                        set.insert(UInt8(c.value)...UInt8(upper.value))
+                        set.ascii.insert(UInt8(c.value)...UInt8(upper.value))
                         i += 2
                     } else {
-                        set.insert(UInt8(c.value))
+                        set.ascii.insert(UInt8(c.value))
                     }
                 }
             }
             guard peek == "]" else { throw Unsupported() }
             i += 1
-            if caseInsensitive { set = set.caseClosed }
-            if negated {
-                // It matches every non-ASCII character.
-                needsASCIIText = true
-                set = set.inverted
-            }
-            return set
+            if caseInsensitive { set.ascii = set.ascii.caseClosed }
+            // Negated, it matches every non-ASCII character its members do not.
+            return negated ? step(set.inverted) : set
         }
 
         mutating func parseQuantifier(_ atom: Node, quantifiable: Bool) throws -> Node {
@@ -772,6 +1068,8 @@ struct BytePattern: Sendable {
             if let next = peek, "?*+{".unicodeScalars.contains(next) { throw Unsupported() }
             // A loop whose body can match nothing: ICU's way of stopping it is its own.
             if max == nil, BytePattern.first(of: atom).nullable { throw Unsupported() }
+            // A group reported is matched at most once (a repeated group's capture is its last round's).
+            guard !atom.holdsCapture || max == 1 else { throw Unsupported() }
             return .loop(atom, min: min, max: max, greedy: greedy)
         }
 
@@ -860,12 +1158,18 @@ struct ScalarClasses: OptionSet, Sendable {
     static let digit = ScalarClasses(rawValue: 4)
     /// Changed by case folding, or matching an ASCII letter ignoring case.
     static let caseFolding = ScalarClasses(rawValue: 8)
+    /// Matched by `\s`.
+    static let space = ScalarClasses(rawValue: 16)
+    /// Not matched by `.` (a line terminator: NEL, LS, PS).
+    static let lineTerminator = ScalarClasses(rawValue: 32)
 
     private static let known = Locked<[UInt32: ScalarClasses]>([:])
     private static let wordPattern = try! NSRegularExpression(pattern: #"\A\w\z"#)
     private static let combiningPattern = try! NSRegularExpression(
         pattern: #"\A[\p{Grapheme_Extend}\p{Cf}]\z"#)
     private static let digitPattern = try! NSRegularExpression(pattern: #"\A\d\z"#)
+    private static let spacePattern = try! NSRegularExpression(pattern: #"\A\s\z"#)
+    private static let dotPattern = try! NSRegularExpression(pattern: #"\A.\z"#)
     private static let foldingPattern = try! NSRegularExpression(
         pattern: #"\A(?:\p{Changes_When_Casefolded}|(?i:[a-z]))\z"#)
 
@@ -878,6 +1182,8 @@ struct ScalarClasses: OptionSet, Sendable {
         if holds(wordPattern) { classes.insert(.word) }
         if holds(combiningPattern) { classes.insert(.combiningOrFormat) }
         if holds(digitPattern) { classes.insert(.digit) }
+        if holds(spacePattern) { classes.insert(.space) }
+        if !holds(dotPattern) { classes.insert(.lineTerminator) }
         if holds(foldingPattern) || scalar.properties.changesWhenCaseFolded { classes.insert(.caseFolding) }
         known.withLock { $0[scalar.value] = classes }
         return classes

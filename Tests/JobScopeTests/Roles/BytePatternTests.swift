@@ -7,10 +7,31 @@ import Testing
 struct BytePatternTests {
     /// Every match ICU finds, as UTF-8 byte offsets.
     static func icuMatches(_ pattern: NSRegularExpression, in text: String) -> [Range<Int>] {
-        pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
-            let range = Range(match.range, in: text)!
-            return text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-                ..< text.utf8.distance(from: text.startIndex, to: range.upperBound)
+        icuGroupMatches(pattern, in: text).map { $0[0]! }
+    }
+
+    /// Every match ICU finds with its group 1 (nil when it took no part), as UTF-8 byte offsets.
+    static func icuGroupMatches(_ pattern: NSRegularExpression, in text: String) -> [[Range<Int>?]] {
+        // UTF-16 offsets to UTF-8 ones, also where a match begins or ends inside a grapheme ("e" + U+0301).
+        func offset(_ utf16: Int) -> Int {
+            text.utf8.distance(from: text.startIndex, to: String.Index(utf16Offset: utf16, in: text))
+        }
+        func offsets(_ range: NSRange) -> Range<Int>? {
+            guard range.location != NSNotFound else { return nil }
+            return offset(range.location)..<offset(range.location + range.length)
+        }
+        return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
+            [offsets(match.range), match.numberOfRanges > 1 ? offsets(match.range(at: 1)) : nil]
+        }
+    }
+
+    /// The same by `BytePattern` (compiled with `captureGroups: 1`), nil when it leaves the text to ICU.
+    static func byteGroupMatches(_ pattern: BytePattern, in text: String) -> [[Range<Int>?]]? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard pattern.answersLikeICU(TextTraits(buffer)) else { return nil }
+            var stack: [Int] = []
+            return pattern.groupMatches(in: buffer, stack: &stack).map { [$0.match as Range<Int>?] + $0.groups }
         }
     }
 
@@ -60,9 +81,10 @@ struct BytePatternTests {
         return [rules.uses, rules.genai, rules.ml, rules.work]
     }
 
-    static func expectSameMatches(_ source: String, options: NSRegularExpression.Options, texts: [String]) throws -> Int {
+    static func expectSameMatches(_ source: String, options: NSRegularExpression.Options, texts: [String],
+                                  nonASCIISteps: Bool = false) throws -> Int {
         let icu = try NSRegularExpression(pattern: source, options: options)
-        let bytes = try #require(BytePattern(source, options: options), "\(source) compiles")
+        let bytes = try #require(BytePattern(source, options: options, nonASCIISteps: nonASCIISteps), "\(source) compiles")
         var answered = 0
         for text in texts {
             guard let found = byteMatches(bytes, in: text) else { continue }
@@ -71,6 +93,27 @@ struct BytePatternTests {
         }
         return answered
     }
+
+    /// The same for matches and their group 1, steps taking non-ASCII characters.
+    static func expectSameGroupMatches(_ source: String, options: NSRegularExpression.Options, texts: [String]) throws -> Int {
+        let icu = try NSRegularExpression(pattern: source, options: options)
+        let bytes = try #require(
+            BytePattern(source, options: options, captureGroups: 1, nonASCIISteps: true), "\(source) compiles")
+        var answered = 0
+        for text in texts {
+            guard let found = byteGroupMatches(bytes, in: text) else { continue }
+            answered += 1
+            #expect(found == icuGroupMatches(icu, in: text), "\(source) in \(text.debugDescription)")
+        }
+        return answered
+    }
+
+    /// Characters beyond `texts`' own that the non-ASCII steps and line anchors read: more white space and
+    /// line ends, and words around them.
+    static let wideTricky = [
+        "\u{B}", "\u{C}", "\u{2029}", "\u{3000}", "\u{2007}", "\u{1680}", "\u{FEFF}", "\u{200A}", "é", "ü", "\u{1F680}",
+        "\u{0663}", "\u{FF10}", "*", "#", ">", "|", ":", " - ", "  ", "\r\n", "\n\n",
+    ]
 
     @Test("the ASCII classes and word characters are ICU's")
     func asciiClasses() throws {
@@ -147,12 +190,61 @@ struct BytePatternTests {
         }
     }
 
+    @Test("the same syntax with steps over non-ASCII characters, lookbehinds, (?m) anchors and a captured group")
+    func wideSyntax() throws {
+        let sources = [
+            #"\b(data|ml) ?(and |& )?analyst\b"#, #"^(us|uk|[a-z]{2})$"#, #"(\d+)k\b|^\$|\bequity\b"#, #"^#?(\d[\d\- ]*)$"#,
+            #"\bsoftware [a-z ]{0,30}?(engineer|developer)\b"#, #"\bdata (scien\w*)|\bscientist\W+data\b"#,
+            #".*\b(remote|hybrid)$"#, #"([^a-z ]+)"#, #"\s+([-|/~]+)\s+|\s*[,:]\s+"#, #"(\S+) ?\D{2}"#, #"[^\s](\w\w)"#,
+            #"\bas(?<!such as)(?<!worked as) (?:a|an|the) ([a-z][a-z -]{2,20}?)(?=\s*[,;.\n]| to\b| at\b)"#,
+            #"(?<=[0-9])(k)\b|(?<!data |ml )(engineer)"#,
+            #"(?m)^[ \t*#>-]*(?:role|title)[ \t*]*[:\-][ \t*]*([^\n|*]{3,20}?)[ \t*]*$"#, #"(?m)(x|ml)$|^(data)"#,
+            #"(a.c)|\b(\d\d)\b"#, #"(role)[:\-] ?([^\n]{2,9}?)$"#,
+        ]
+        let pieces = Self.pieces(of: sources) + ["data", "ml", "ux", "as a ", "such as the ", "role: ", "title - "] + Self.wideTricky
+        let texts = Self.texts(count: 800, pieces: pieces, seed: 21)
+        for source in sources {
+            for options: NSRegularExpression.Options in [[], .caseInsensitive] {
+                let answered = try Self.expectSameGroupMatches(source, options: options, texts: texts)
+                #expect(answered > texts.count / 3, "\(source) answered \(answered)")
+                _ = try Self.expectSameMatches(source, options: options, texts: texts)
+            }
+        }
+    }
+
+    @Test("the body-statement patterns match as ICU does, with their titles, on generated text")
+    func bodyStatementPatterns() throws {
+        let rules = try #require(try TitleParseRules.load(from: ClassifierFixture.layout.titleParseRules).bodyStatements)
+        let pieces = Self.pieces(of: rules.patterns) + Self.wideTricky + [
+            "as a ", "As an ", "such as a ", "worked as the ", "we are looking for a ", "Seeking an ", "this ", "The ",
+            " role is ", " position will ", "**Job Title:** ", "\n## Position - ", "Role: ", "Data Engineer", "product manager",
+            ", you", " to join", " who ", " based in", "\n", ".",
+        ]
+        let texts = Self.texts(count: 1500, pieces: pieces, seed: 31)
+        for pattern in rules.patterns {
+            let answered = try Self.expectSameGroupMatches(pattern, options: .caseInsensitive, texts: texts)
+            #expect(answered > texts.count / 3, "\(pattern) answered \(answered)")
+        }
+    }
+
     @Test("patterns outside the subset are left to ICU")
     func unsupported() {
-        for source in [#"(?i)ai"#, #"a*?"#, #"(?<=x)y"#, #"\p{L}+"#, #"[[a-z]&&[^aeiou]]"#, #"(a*)*"#, #"x|"#, #"a++"#, #"\1"#] {
+        for source in [#"(?i)ai"#, #"a*?"#, #"(?<=x+)y"#, #"(?<n>x)"#, #"\p{L}+"#, #"[[a-z]&&[^aeiou]]"#, #"(a*)*"#, #"x|"#,
+                       #"a++"#, #"\1"#] {
             #expect(BytePattern(source) == nil, "\(source)")
         }
         #expect(BytePattern("ai", options: .anchorsMatchLines) == nil)
+        // A group reported must be matched at most once, outside lookarounds, and exist.
+        for source in [#"(a)+"#, #"(a){2}"#, #"x(?=(a))"#, #"x(?:y)"#] {
+            #expect(BytePattern(source, captureGroups: 1) == nil, "\(source)")
+        }
+        #expect(BytePattern(#"(a)?b"#, captureGroups: 1) != nil)
+        // A non-ASCII literal is matched by its bytes only in a case-sensitive pattern.
+        #expect(BytePattern("€5", options: .caseInsensitive, nonASCIISteps: true)?.answersAnyText == false)
+        #expect(BytePattern("€5", nonASCIISteps: true)?.answersAnyText == true)
+        // Steps over non-ASCII characters cannot join a class's negated and plain classes.
+        #expect(BytePattern(#"[\W\d]"#, nonASCIISteps: true) == nil)
+        #expect(BytePattern(#"[\W\d]"#) != nil)
     }
 
     @Test("a text whose characters could match otherwise in ICU is left to it")
@@ -163,6 +255,10 @@ struct BytePatternTests {
         let dot = try #require(BytePattern("a.c"))
         #expect(Self.byteMatches(dot, in: "aéc") == nil)
         #expect(Self.byteMatches(dot, in: "abc") == [0..<3])
+        // Steps over non-ASCII characters answer it (a UTF-8 range), and still leave case folds to ICU.
+        let wideDot = try #require(BytePattern("a.c", options: .caseInsensitive, nonASCIISteps: true))
+        #expect(Self.byteMatches(wideDot, in: "aéc a\u{2028}c") == [0..<4])
+        #expect(Self.byteMatches(wideDot, in: "aÉc") == nil)
     }
 
     @Test("AIInvolvementDetector counts by bytes as by ICU")

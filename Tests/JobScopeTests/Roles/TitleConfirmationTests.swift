@@ -109,4 +109,34 @@ struct TitleConfirmationTests {
         #expect(feature == [0.5, 0.5, 0, 0])
         #expect(BodyRoleStatements.feature([], classes: classes, parser: parser, evidence: .init()) == [0, 0, 0, 0])
     }
+
+    @Test("the body's statements are read over its bytes as ICU reads them, up to the read length")
+    func bodyStatementsByBytes() throws {
+        let parser = try Self.parser()
+        let reader = try #require(try BodyRoleStatements(parser: parser))
+        let filler = String(repeating: "We ship software for clinics and schools. ", count: 300)
+        let cut = BodyRoleStatements.readLength
+        let bodies = [
+            "As a Product Manager, you will own the roadmap.\n**Job Title:** UX Designer\nThe Data Engineer role is central.",
+            "We\u{2019}re looking for a Senior Data Engineer to build pipelines \u{2014} as a key\u{A0}hire, you\u{2026}\n"
+                + "Role:  Machine Learning Engineer  \u{2028}As the Designer\u{3000}, you",
+            "Position - Staff Software Engineer\r\nJoin us as the new Designer who leads research.",
+            // A statement across the read length, one inside it, the read length inside a two-unit character.
+            String(filler.prefix(cut - 30)) + "As a Product Manager, you will lead.",
+            String(filler.prefix(cut - 60)) + "As a Product Manager, you will lead.",
+            String(filler.prefix(cut - 1)) + "\u{1F680}As a Designer, you",
+            // A line the read length ends: `$` holds there.
+            String(filler.prefix(cut - 15)) + "\nRole: Designer and research lead\n",
+            // A character that folds to ASCII ignoring case: left to ICU.
+            "As a Designer at ACME \u{2014} \u{C9}COLE partner, you design.",
+        ]
+        for body in bodies {
+            #expect(reader.statements(in: body) == reader.statementsByICU(in: body), "\(body.suffix(80).debugDescription)")
+        }
+        #expect(!reader.statementsByICU(in: bodies[0]).isEmpty)
+        #expect(reader.statementsByBytes(in: bodies[1]) != nil)
+        #expect(reader.statementsByBytes(in: bodies[4]) != nil)
+        #expect(reader.statementsByBytes(in: bodies[5]) == nil)
+        #expect(reader.statementsByBytes(in: bodies[7]) == nil)
+    }
 }
