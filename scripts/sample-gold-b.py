@@ -59,15 +59,21 @@ def ident(p):
     return (p["file"], p["row"])
 
 
-# Gold files that are not "earlier" for this draw: its own and those of later draws (made after it, so reading
-# them would change this draw). sample-gold-c.py keeps only its own.
-NOT_EARLIER = ("roles-gold-b", "skills-gold-2024-b", "roles-gold-c", "skills-gold-2024-c")
+# The letter of this draw (sample-gold-c.py and later set their own). Gold files of this draw and of later ones
+# are not "earlier": they were made after it, so reading them would change this draw and it could not be reproduced.
+DRAW = "b"
+
+
+def draw_letter(name):
+    """The draw a gold file belongs to: "roles-gold-c.yaml" -> "c"; the first sets, which carry no letter -> "a"."""
+    found = re.match(r"(?:roles-gold|skills-gold-2024)-([a-z])\.yaml$", name)
+    return found.group(1) if found else "a"
 
 
 def earlier_gold(gold_dir):
     taken = set()
     for name in sorted(os.listdir(gold_dir)):
-        if not name.endswith(".yaml") or name.startswith(NOT_EARLIER):
+        if not name.endswith(".yaml") or draw_letter(name) >= DRAW:
             continue
         data = yaml.safe_load(open(os.path.join(gold_dir, name), encoding="utf-8")) or {}
         for entry in data.get("postings") or []:

@@ -23,7 +23,7 @@ goldb.SEED = 20261203
 goldb.SHARE = 100
 goldb.SKILL_COUNTS = {"remotewlb-2024": 76, "anthropic-2026": 20, "linkedin-2024": 16, "linkedin-teaching-2025": 12,
                       "prompt-engineer-2024": 4, "ai-education": 1}
-goldb.NOT_EARLIER = ("roles-gold-c", "skills-gold-2024-c")
+goldb.DRAW = "c"
 
 if __name__ == "__main__":
     goldb.main()

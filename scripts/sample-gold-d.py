@@ -30,7 +30,7 @@ goldb.SEED = 20261204
 goldb.SHARE = 110
 goldb.SKILL_COUNTS = {"remotewlb-2024": 78, "anthropic-2026": 20, "linkedin-2024": 16, "linkedin-teaching-2025": 12,
                       "prompt-engineer-2024": 2, "ai-education": 1}
-goldb.NOT_EARLIER = ("roles-gold-d", "skills-gold-2024-d")
+goldb.DRAW = "d"
 
 ROLE_EXTRA_2 = [
     ("generative-ai-2", r"generative|\bgen ?ai\b|\bllms?\b|large language|\bai engineer|\bagents?\b|\brag\b", 16),

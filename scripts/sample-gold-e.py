@@ -33,7 +33,7 @@ goldd = load("goldd", "sample-gold-d.py")
 goldb.SEED = 20261205
 goldb.SHARE = 110
 goldb.SKILL_COUNTS = dict(goldd.goldb.SKILL_COUNTS)
-goldb.NOT_EARLIER = ("roles-gold-e", "skills-gold-2024-e")
+goldb.DRAW = "e"
 
 
 def draw_roles(candidates):
