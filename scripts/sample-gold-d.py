@@ -40,19 +40,24 @@ ROLE_EXTRA_2 = [
 ]
 
 
+def draw_keyword_round(candidates, taken, seed):
+    """The second keyword round (ROLE_EXTRA_2) among candidates not in `taken` (which it extends), with `seed`."""
+    drawn = []
+    for k, (group, pattern, n) in enumerate(ROLE_EXTRA_2, start=700):
+        rx = re.compile(pattern, re.I)
+        found = [p for p in candidates if rx.search(p["title"]) and goldb.ident(p) not in taken]
+        for p in random.Random(seed + k).sample(found, min(n, len(found))):
+            drawn.append((group, p))
+            taken.add(goldb.ident(p))
+    return drawn
+
+
 def draw_roles_extra(corpus):
     candidates = goldb.pool(corpus)
     roles = goldb.draw_roles(candidates)
     skills = goldb.draw_skills(candidates, roles)
     taken = {goldb.ident(p) for _, p in roles + skills}
-    drawn = []
-    for k, (group, pattern, n) in enumerate(ROLE_EXTRA_2, start=700):
-        rx = re.compile(pattern, re.I)
-        found = [p for p in candidates if rx.search(p["title"]) and goldb.ident(p) not in taken]
-        for p in random.Random(goldb.SEED + k).sample(found, min(n, len(found))):
-            drawn.append((group, p))
-            taken.add(goldb.ident(p))
-    return drawn
+    return draw_keyword_round(candidates, taken, goldb.SEED)
 
 
 if __name__ == "__main__":

@@ -13,8 +13,6 @@ Usage: python3 scripts/sample-gold-e.py roles|skills [CORPUS_DIR]   (default ../
 """
 import importlib.util
 import os
-import random
-import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -39,13 +37,7 @@ goldb.DRAW = "e"
 def draw_roles(candidates):
     drawn = goldb.draw_roles(candidates)
     taken = {goldb.ident(p) for _, p in drawn}
-    for k, (group, pattern, n) in enumerate(goldd.ROLE_EXTRA_2, start=700):
-        rx = re.compile(pattern, re.I)
-        found = [p for p in candidates if rx.search(p["title"]) and goldb.ident(p) not in taken]
-        for p in random.Random(goldb.SEED + k).sample(found, min(n, len(found))):
-            drawn.append((group, p))
-            taken.add(goldb.ident(p))
-    return drawn
+    return drawn + goldd.draw_keyword_round(candidates, taken, goldb.SEED)
 
 
 def main():
