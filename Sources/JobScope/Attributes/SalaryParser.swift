@@ -41,7 +41,9 @@ public struct SalaryParser: Sendable {
             var from = 0
             // Matches in order until the first plausible one (the rest are never looked at).
             while let match = bytePattern.firstMatch(in: bytes, from: from, stack: &stack, slots: &slots) {
-                guard let tailEnd = Self.utf16End(bytes, from: match.upperBound, units: tailLength) else { return nil }
+                guard let tailEnd = UTF8Scalar.end(ofUTF16Units: tailLength, in: bytes, from: match.upperBound) else {
+                    return nil
+                }
                 let groups = BytePattern.groups(slots).map { $0.map(string) }
                 if let found = salary(groups: groups, matched: string(match),
                                       tail: string(match.upperBound..<tailEnd), strict: strict) {
@@ -51,20 +53,6 @@ public struct SalaryParser: Sendable {
             }
             return .some(nil)
         }
-    }
-
-    /// The byte where `units` UTF-16 units after byte `start` end (the text's end if sooner); nil when they
-    /// end inside a character.
-    static func utf16End(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, units: Int) -> Int? {
-        var i = start
-        var counted = 0
-        while i < bytes.count, counted < units {
-            let width = bytes[i] >= 0xF0 ? 2 : 1
-            if counted + width > units { return nil }
-            counted += width
-            i += UTF8Scalar.length(leading: bytes[i])
-        }
-        return i
     }
 
     /// The first plausible salary by `NSRegularExpression`: what `parseByBytes` must equal, and the answer for

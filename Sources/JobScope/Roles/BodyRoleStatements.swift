@@ -43,7 +43,7 @@ public struct BodyRoleStatements: Sendable {
         guard let bytePatterns else { return nil }
         var body = body
         return body.withUTF8 { whole -> [ParsedTitle]? in
-            guard let end = Self.readEnd(whole) else { return nil }
+            guard let end = UTF8Scalar.end(ofUTF16Units: Self.readLength, in: whole, from: 0) else { return nil }
             let text = UnsafeBufferPointer(rebasing: whole[..<end])
             let traits = TextTraits(text)
             guard bytePatterns.allSatisfy({ $0.answersLikeICU(traits) }) else { return nil }
@@ -58,23 +58,6 @@ public struct BodyRoleStatements: Sendable {
             }
             return found.sorted { $0.location < $1.location }.map(\.parse)
         }
-    }
-
-    /// The UTF-8 length of the first `readLength` UTF-16 units of `text` (all of it when shorter); nil when
-    /// that many units end inside a character.
-    static func readEnd(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
-        // A UTF-8 byte never stands for more than one UTF-16 unit.
-        if text.count <= readLength { return text.count }
-        var units = 0
-        var i = 0
-        while i < text.count {
-            let b = text[i]
-            let width = b >= 0xF0 ? 2 : 1
-            if units + width > readLength { return units == readLength ? i : nil }
-            units += width
-            i += UTF8Scalar.length(leading: b)
-        }
-        return text.count
     }
 
     /// Whether a stated title's parse counts: it names a role, or an explicit rule makes it Other.

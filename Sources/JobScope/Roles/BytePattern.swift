@@ -1119,6 +1119,23 @@ enum UTF8Scalar {
         b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
     }
 
+    /// The byte where the first `units` UTF-16 units of `text` after byte `start` end (the text's end when it
+    /// holds fewer); nil when they end inside a character of two units. Byte offsets that stand for an
+    /// `NSString` length, as ICU counts it.
+    static func end(ofUTF16Units units: Int, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        // A UTF-8 byte never stands for more than one UTF-16 unit.
+        if text.count - start <= units { return text.count }
+        var i = start
+        var counted = 0
+        while i < text.count, counted < units {
+            let width = text[i] >= 0xF0 ? 2 : 1
+            if counted + width > units { return nil }
+            counted += width
+            i += length(leading: text[i])
+        }
+        return i
+    }
+
     /// The scalar whose first byte is at `i`.
     static func decode(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Unicode.Scalar {
         let b = text[i]
