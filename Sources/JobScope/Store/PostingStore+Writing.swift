@@ -2,17 +2,33 @@ import Foundation
 import GRDB
 
 extension PostingStore {
-    /// Starts a run: records it, and marks runs that never finished (killed) as interrupted.
+    /// Starts a run: records it with its process, and marks as interrupted the earlier runs still "running" whose
+    /// process is gone (killed), not those another process on this machine is still writing, nor another host's.
     /// Returns the new run's id and how many earlier runs were interrupted.
     public func beginRun(modelVersion: String, taxonomyVersion: String, inputs: [String], startedAt: String)
         throws -> (id: Int64, interrupted: Int) {
+        try beginRun(modelVersion: modelVersion, taxonomyVersion: taxonomyVersion, inputs: inputs,
+                     startedAt: startedAt, process: .current)
+    }
+
+    /// Starts a run as `process` (this one, or another for a test of how runs of other processes are judged).
+    public func beginRun(modelVersion: String, taxonomyVersion: String, inputs: [String], startedAt: String,
+                         process: RunProcess) throws -> (id: Int64, interrupted: Int) {
         try naming { try pool.write { db in
-            try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
-            let interrupted = db.changesCount
+            let running = try Row.fetchAll(db, sql: "SELECT id, process FROM runs WHERE status = 'running'")
+            // A run of a store written before `runs.process` names no process: as before, it counts as killed.
+            let gone = running.filter { row in
+                guard let token: String = row["process"], let owner = RunProcess(token: token) else { return true }
+                return owner.isAlive == false
+            }.map { $0["id"] as Int64 }
+            for id in gone {
+                try db.execute(sql: "UPDATE runs SET status = 'interrupted' WHERE id = ?", arguments: [id])
+            }
             try db.execute(sql: """
-                INSERT INTO runs (started_at, model_version, taxonomy_version, inputs) VALUES (?, ?, ?, ?)
-                """, arguments: [startedAt, modelVersion, taxonomyVersion, inputs.joined(separator: "\n")])
-            return (db.lastInsertedRowID, interrupted)
+                INSERT INTO runs (started_at, model_version, taxonomy_version, inputs, process) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [startedAt, modelVersion, taxonomyVersion, inputs.joined(separator: "\n"),
+                                 process.token])
+            return (db.lastInsertedRowID, gone.count)
         } }
     }
 

@@ -163,6 +163,8 @@ enum StoreSchema {
             CREATE INDEX posting_roles_role ON posting_roles(role_id);
             """
         },
+        // The process a run belongs to (`RunProcess.token`), so a SQLite store tells a killed run from a live one.
+        Migration(identifier: "runs.process") { _ in "ALTER TABLE runs ADD COLUMN process TEXT" },
     ]
 
     /// The migrations as GRDB runs them on a SQLite store.
