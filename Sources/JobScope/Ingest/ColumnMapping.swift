@@ -6,6 +6,9 @@ struct ColumnMapping: Sendable {
     var candidates: [PostingField: [Int]]
     /// Unmapped columns worth keeping in `Posting.extra`: (key, index).
     var extras: [(key: String, index: Int)]
+    /// Whether `record(from:)` reads the column at each index (a field candidate or an extra): a reader need
+    /// not work out the value of any other.
+    var readsColumn: [Bool] = []
 
     /// Normalized names of columns kept in `extra` besides the mapped fields.
     static let keptExtras: Set<String> = [
@@ -46,6 +49,9 @@ struct ColumnMapping: Sendable {
         }
         self.candidates = resolved
         self.extras = extras
+        var reads = Array(repeating: false, count: names.count)
+        for index in used.union(extras.map(\.index)) where index < reads.count { reads[index] = true }
+        self.readsColumn = reads
     }
 
     /// Whether the names gave anything to read a posting from.

@@ -145,7 +145,9 @@ struct JSONPostingReader: Sendable {
             mapping = try ColumnMapping(names: keys, overrides: options.columns, path: path)
             mappings[keys] = mapping
         }
-        let values = keys.map { key -> String in
+        // Only the keys the mapping reads are worked out (a LinkedIn export has 27, of which it reads 9).
+        let values = keys.enumerated().map { index, key -> String in
+            guard index >= mapping.readsColumn.count || mapping.readsColumn[index] else { return "" }
             let value = object[key]
             if Self.key(key, contains: "company") || Self.key(key, contains: "organization") {
                 return JobPostingLD.organizationName(value) ?? ""

@@ -14,13 +14,19 @@ import Foundation
 /// is a `Key: value` header line.
 enum MarkdownText {
     static func plain(_ bytes: [UInt8]) -> String {
+        String(decoding: plainBytes(bytes), as: UTF8.self)
+    }
+
+    /// `plain(Array(bytes[first...]))` as UTF-8 bytes, without that copy: valid UTF-8 when `bytes` are
+    /// (only ASCII bytes are removed or added, and removed runs start and end at ASCII bytes).
+    static func plainBytes(_ bytes: [UInt8], from first: Int = 0) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 64)
+        out.reserveCapacity(bytes.count - first + 64)
         var lastStart = 0        // where the last output line starts in `out`
         var lines = 0            // output lines so far
         var previousWasHeading = false
-        var line: [UInt8] = []
-        line.reserveCapacity(256)
+        var rewritten: [UInt8] = []
+        rewritten.reserveCapacity(256)
 
         func appendLine(_ text: ArraySlice<UInt8>) {
             if lines > 0 { out.append(0x0A) }
@@ -30,7 +36,7 @@ enum MarkdownText {
         }
 
         let n = bytes.count
-        var start = 0
+        var start = first
         while start <= n {
             let next = ByteScan.nextIndex(of: 0x0A, in: bytes, from: start) ?? n
             let end = next > start && bytes[next - 1] == 0x0D ? next - 1 : next // CRLF: the CR goes too
@@ -38,18 +44,22 @@ enum MarkdownText {
             var from = start
             while from < end, bytes[from] == 0x20 { from += 1 }
             let isHeading = from < end && bytes[from] == UInt8(ascii: "#")
-            line.removeAll(keepingCapacity: true)
+            var textStart = start
             if isHeading {
-                var k = from
-                while k < end, bytes[k] == UInt8(ascii: "#") { k += 1 }
-                while k < end, bytes[k] == 0x20 { k += 1 }
-                line.append(contentsOf: bytes[k..<end])
-            } else {
-                line.append(contentsOf: bytes[start..<end])
+                textStart = from
+                while textStart < end, bytes[textStart] == UInt8(ascii: "#") { textStart += 1 }
+                while textStart < end, bytes[textStart] == 0x20 { textStart += 1 }
             }
-            rewriteInline(&line)
+            // Most lines hold no "**", "__" or "](": they are used in place, not copied and rewritten.
+            var line = bytes[textStart..<end]
+            if mayNeedRewrite(bytes, from: textStart, to: end) {
+                rewritten.removeAll(keepingCapacity: true)
+                rewritten.append(contentsOf: line)
+                rewriteInline(&rewritten)
+                line = rewritten[...]
+            }
             if line.count >= 3, line.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == 0x20 }) {
-                line.removeAll(keepingCapacity: true)
+                line = line[line.startIndex..<line.startIndex]
             }
             let previous = out[lastStart...]
             if !isHeading, !line.isEmpty, lines > 0, !previous.isEmpty, !startsBlock(line[...]), !previousWasHeading,
@@ -59,15 +69,40 @@ enum MarkdownText {
                 out.append(contentsOf: trimmed(line[...]))
             } else if isHeading {
                 appendLine([])
-                appendLine(line[...])
+                appendLine(line)
                 appendLine([])
             } else {
-                appendLine(line[...])
+                appendLine(line)
             }
             previousWasHeading = isHeading
             start = next + 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
+    }
+
+    /// Whether `bytes[from..<to]` may hold "**", "__" or "](" (what `rewriteInline` acts on): false only when
+    /// it holds none. Eight bytes at a time, since most lines hold no "*", "_" or "]" at all.
+    static func mayNeedRewrite(_ bytes: [UInt8], from: Int, to end: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var i = from
+            while i + 8 <= end {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let marks = ByteScan.marks(of: UInt8(ascii: "*"), in: word) | ByteScan.marks(of: UInt8(ascii: "_"), in: word)
+                    | ByteScan.marks(of: UInt8(ascii: "]"), in: word)
+                if marks != 0 { break }
+                i += 8
+            }
+            // From the first word holding one of the bytes, pair by pair (a pair may start in the last byte before).
+            var k = max(from, i - 1)
+            while k + 1 < end {
+                let a = base[k], b = base[k + 1]
+                if (a == UInt8(ascii: "*") || a == UInt8(ascii: "_")) && b == a { return true }
+                if a == UInt8(ascii: "]") && b == UInt8(ascii: "(") { return true }
+                k += 1
+            }
+            return false
+        }
     }
 
     /// Removes `**` and `__` pairs of marks, then `[label](url)` link syntax, in place.

@@ -70,8 +70,8 @@ struct PlainTextPostingReader: Sendable {
         record.fields[.salary] = header.salary
         record.fields[.location] = header.location
         if let url = header.url { record.extra["url"] = url }
-        let body = MarkdownText.plain(Array(bytes[header.bodyStart...]))
-        record.fields[.description] = body
+        // The bytes are valid UTF-8 (`PostingReader` decoded them), so the body stays bytes until it is repaired.
+        record.descriptionUTF8 = MarkdownText.plainBytes(bytes, from: header.bodyStart)
         guard let posting = builder.posting(from: record, source: PostingSource(path: path)) else {
             throw IngestError.empty(path: path)
         }

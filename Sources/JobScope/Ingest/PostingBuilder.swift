@@ -13,9 +13,12 @@ struct PostingBuilder: Sendable {
 
     /// The posting a record describes, or nil when it holds neither a title nor a body.
     func posting(from record: PostingRecord, source: PostingSource) -> Posting? {
-        let body = record.fields[.description].map {
-            record.bodyIsText ? $0 : TextRepair.body($0)
-        } ?? ""
+        let body: String
+        if let utf8 = record.descriptionUTF8 {
+            body = record.bodyIsText ? String(decoding: utf8, as: UTF8.self) : TextRepair.body(utf8: utf8)
+        } else {
+            body = record.fields[.description].map { record.bodyIsText ? $0 : TextRepair.body($0) } ?? ""
+        }
         let title = cleanLine(record.fields[.title])
         guard !body.isEmpty || title != nil else { return nil }
         var extra: [String: String] = [:]

@@ -154,7 +154,7 @@ public struct PostingFileWalker: Sequence, Sendable {
                 case S_IFDIR:
                     guard visited.insert(identity).inserted else { continue }
                     do {
-                        var children = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+                        var children = try PostingFileWalker.names(inFolder: path).sorted()
                         if children.contains("jobs.json") { children.removeAll { $0 == "descriptions" } }
                         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
                         let alone = children.count == 1
@@ -205,29 +205,83 @@ public struct PostingFileWalker: Sequence, Sendable {
         }
     }
 
+    /// The names in a folder, "." and ".." left out, in the order the system lists them: read with
+    /// `readdir` (FileManager's listing cost as much as the rest of the walk on a board of one-file folders).
+    /// A folder that cannot be opened, or a name that is not UTF-8, goes through FileManager, for its error
+    /// message and its decoding.
+    static func names(inFolder path: String) throws -> [String] {
+        guard let folder = opendir(path) else { return try FileManager.default.contentsOfDirectory(atPath: path) }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { tuple in
+                tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {
+                    String(validatingCString: $0)
+                }
+            }
+            guard let name else { return try FileManager.default.contentsOfDirectory(atPath: path) }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        return names
+    }
+
     /// Whether a README (by `isFolderDocument`) is a posting rather than the folder's documentation (see
     /// the type's comment): decided on its first 4 KB.
     static func isPostingREADME(path: String, name: String, alone: Bool) -> Bool {
-        let stem = (name as NSString).deletingPathExtension.uppercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
-        guard stem == "README" else { return false }
+        guard stem(of: name) == "README" else { return false }
         let format = PostingFormat(path: name)
         guard format == .markdown || format == .text || (name as NSString).pathExtension.isEmpty else { return false }
-        guard let head = try? FileBytes.prefix(path: path, count: 4096),
-              let header = MarkdownPostingHeader.parse(head, from: ByteScan.bomLength(head)) else { return false }
-        if header.url != nil { return true }
-        return alone && (header.company != nil || header.salary != nil || header.location != nil)
+        let head = (try? FileBytes.prefix(path: path, count: 4096)) ?? []
+        let start = ByteScan.bomLength(head)
+        // A header's link comes from its opening heading alone: the rest is parsed only when there is none.
+        guard let opening = MarkdownPostingHeader.openingHeading(head, from: start) else { return false }
+        if MarkdownPostingHeader.link(opening.text) != nil { return true }
+        guard alone, let header = MarkdownPostingHeader.parse(head, from: start) else { return false }
+        return header.company != nil || header.salary != nil || header.location != nil
     }
 
     /// README.md, LICENSE.txt, CHANGELOG.md, read-me.txt and the like.
     static func isFolderDocument(_ name: String) -> Bool {
         // Every such stem starts with A, C, L, N or R: an ASCII name whose first letter (past "-", "_"
-        // and spaces) is another one is not one, without the Foundation work below.
+        // and spaces) is another one is not one, without the work below.
         if let first = name.utf8.first(where: { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "_") && $0 != 0x20 }),
            first < 0x80, !"ACLNRacnlr".utf8.contains(first) {
             return false
         }
-        let stem = (name as NSString).deletingPathExtension.uppercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
         return ["README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "CONTRIBUTING", "NOTICE", "AUTHORS"]
-            .contains(stem)
+            .contains(stem(of: name))
+    }
+
+    /// The name without its extension, uppercased, without "-", "_" and spaces ("read-me.txt" → "README").
+    static func stem(of name: String) -> String {
+        asciiStem(of: name)
+            ?? (name as NSString).deletingPathExtension.uppercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
+    }
+
+    /// `stem(of:)` over bytes for the usual names: ASCII letters, digits, "-", "_" and spaces, with at most
+    /// one extension of letters and digits after a dot that is not first. Nil for any other name (Foundation's
+    /// rules for dots and extensions decide those).
+    static func asciiStem(of name: String) -> String? {
+        let bytes = Array(name.utf8)
+        var stem: [UInt8] = []
+        stem.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count, bytes[i] != UInt8(ascii: ".") {
+            let b = bytes[i]
+            let isLower = b >= 0x61 && b <= 0x7A
+            let isLetterOrDigit = isLower || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+            guard isLetterOrDigit || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == 0x20 else { return nil }
+            if isLetterOrDigit { stem.append(isLower ? b - 0x20 : b) }
+            i += 1
+        }
+        if i < bytes.count {
+            // One dot, not first, then one or more letters or digits to the end.
+            guard i > 0, i + 1 < bytes.count else { return nil }
+            for b in bytes[(i + 1)...] {
+                guard (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) else { return nil }
+            }
+        }
+        return String(decoding: stem, as: UTF8.self)
     }
 }

@@ -10,6 +10,9 @@ struct PostingRecord: Sendable {
     var titles: [String]?
     /// The description is already rendered text (a page's visible text), not markup to render.
     var bodyIsText = false
+    /// The description as valid UTF-8 bytes, when a reader has it so: taken instead of `fields[.description]`,
+    /// repaired from the bytes without a String in between (a Markdown body is built as bytes).
+    var descriptionUTF8: [UInt8]?
     /// Bytes of other files read into this record (a careers-board dump's description file).
     var joinedByteCount = 0
 }

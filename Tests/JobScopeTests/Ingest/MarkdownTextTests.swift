@@ -85,4 +85,30 @@ struct MarkdownTextTests {
         }
         #expect(compared > 300)
     }
+
+    @Test("the word-at-a-time test for marks finds every \"**\", \"__\" and \"](\" wherever it falls")
+    func rewriteTest() {
+        // Each pair at every offset of a 20-byte line (across the 8-byte words), and lone marks that are no pair.
+        for pair in ["**", "__", "]("] {
+            for offset in 0...18 {
+                var line = Array(repeating: UInt8(ascii: "a"), count: 20)
+                line.replaceSubrange(offset..<(offset + 2), with: Array(pair.utf8))
+                #expect(MarkdownText.mayNeedRewrite(line, from: 0, to: line.count), "\(pair) at \(offset)")
+                #expect(!MarkdownText.mayNeedRewrite(line, from: offset + 1, to: line.count), "\(pair) cut at \(offset)")
+            }
+        }
+        for text in ["plain words only, nothing to do here", "a * b _ c ] d ( e", "*_*_]*]_", "", "x", "*a*a_a_a]a(a)"] {
+            let line = Array(text.utf8)
+            #expect(!MarkdownText.mayNeedRewrite(line, from: 0, to: line.count), "\(text)")
+        }
+    }
+
+    @Test("the body read from an offset is the plain text of the bytes from there")
+    func plainFromOffset() {
+        let text = "# [Role](https://x.example/a)\n### Acme\n\nSome **bold** words\r\nwrapped here.\n- item [one](u)\n"
+        let bytes = Array(text.utf8)
+        for first in [0, 30, 40, bytes.count - 1, bytes.count] {
+            #expect(MarkdownText.plainBytes(bytes, from: first) == Array(MarkdownText.plain(Array(bytes[first...])).utf8))
+        }
+    }
 }

@@ -41,6 +41,27 @@ struct PostingFileWalkerTests {
         #expect(PostingFileWalker.isFolderDocument(name) == expected)
     }
 
+    @Test("the stem read from the bytes matches NSString's", arguments: [
+        "README.md", "readme", "_Read-Me.txt", "README.2", "README.", "a.b.c", "x.md ", "READ ME.MD", "README.mdé", "Ré.md",
+        "-", "", "a.-b", "LICENSE.txt.bak", "notes", "n.", "9.9",
+    ])
+    func stems(_ name: String) {
+        let expected = (name as NSString).deletingPathExtension.uppercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
+        #expect(PostingFileWalker.stem(of: name) == expected)
+    }
+
+    @Test("a folder's names come out as FileManager lists them")
+    func folderNames() throws {
+        let root = try IngestFixture.scratch("walker-names")
+        for name in ["a.md", "Z.txt", ".hidden", "café.html", "e\u{301}.csv", "with space.json"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/" + name))
+        }
+        try FileManager.default.createDirectory(atPath: root + "/sub", withIntermediateDirectories: true)
+        #expect(try PostingFileWalker.names(inFolder: root).sorted()
+                == FileManager.default.contentsOfDirectory(atPath: root).sorted())
+        #expect(throws: (any Error).self) { try PostingFileWalker.names(inFolder: root + "/missing") }
+    }
+
     @Test("hidden files are taken when asked; a README given by name is read")
     func hiddenAndGiven() throws {
         let root = try IngestFixture.scratch("walker-hidden")
