@@ -145,7 +145,7 @@ public struct AIInvolvementDetector: Sendable {
 
     /// The candidate-facing sentences of one line; a heading line sets whether the employer's section begins.
     func candidateSentences(ofLine line: String, inCompanySection: inout Bool) -> [Substring] {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = WhiteSpace.trimmed(line)
         guard !trimmed.isEmpty else { return [] }
         let lowered = trimmed.lowercased()
         if Self.isHeading(trimmed) {

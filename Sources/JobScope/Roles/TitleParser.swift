@@ -135,7 +135,7 @@ public struct TitleParser: Sendable {
         }
         let outcome: TitleOutcome = role == TitleRuleSet.skipRole ? .undecided
             : role == TitleRuleSet.otherRole ? .other : .role
-        stripped[found.segment].text = String(found.text[found.range]).trimmingCharacters(in: .whitespaces)
+        stripped[found.segment].text = WhiteSpace.trimmed(found.text[found.range])
         return ParsedTitle(
             title: title, outcome: outcome, roleID: outcome == .role ? role : nil,
             secondRoleID: outcome == .role ? second : nil, otherRoleIDs: outcome == .role ? others : [],
@@ -202,8 +202,8 @@ public struct TitleParser: Sendable {
             for pattern in seniority {
                 guard let range = pattern.firstRange(in: text), range.upperBound < text.endIndex || range.lowerBound > text.startIndex
                 else { continue }
-                let word = text[range].trimmingCharacters(in: .whitespaces)
-                let rest = text.replacingCharacters(in: range, with: " ").trimmingCharacters(in: .whitespaces)
+                let word = WhiteSpace.trimmed(text[range])
+                let rest = WhiteSpace.trimmed(text.replacingCharacters(in: range, with: " "))
                 guard !rest.isEmpty else { continue }
                 taken.append(word)
                 text = rest

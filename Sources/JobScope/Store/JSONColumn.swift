@@ -72,8 +72,13 @@ enum JSONColumn {
 
         /// A JSON string literal: quote, backslash and control characters escaped, everything else as UTF-8.
         mutating func string(_ text: String) {
-            let hex = Array("0123456789abcdef".utf8)
             bytes.append(UInt8(ascii: "\""))
+            // Most strings need no escape: their bytes go in at once.
+            guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                bytes.append(contentsOf: text.utf8)
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: "\""): raw("\\\"")
@@ -83,12 +88,17 @@ enum JSONColumn {
                 case UInt8(ascii: "\t"): raw("\\t")
                 case 0..<0x20:
                     raw("\\u00")
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0x0F)])
+                    bytes.append(Self.hexDigit(byte >> 4))
+                    bytes.append(Self.hexDigit(byte & 0x0F))
                 default: bytes.append(byte)
                 }
             }
             bytes.append(UInt8(ascii: "\""))
+        }
+
+        /// The lowercase hexadecimal digit of `value` (0–15).
+        private static func hexDigit(_ value: UInt8) -> UInt8 {
+            value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
         }
     }
 }
