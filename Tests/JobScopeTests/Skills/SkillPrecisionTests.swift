@@ -136,7 +136,6 @@ import Testing
     @Test(arguments: [
         ("Provide white glove support to teams adopting our machine learning and NLP products.", "embeddings"),
         ("Transformer les plans strategiques en actions grace au machine learning et au NLP.", "transformers"),
-        ("Collaborate with DevOps engineers to deploy services.", "devops"),
         ("#LI-Remote #BI-Remote", "business-intelligence"),
         ("Track and forecast the sales pipeline each quarter.", "time-series"),
         ("Deep domain expertise in retail banking.", "business-acumen"),
@@ -156,7 +155,6 @@ import Testing
         ("Knowledge of the Scaled Agile Framework.", ["safe-framework"]),
         ("A passion for safe and ethical AI development.", ["responsible-ai"]),
         ("Experience with cloud services such as AWS or GCP.", ["cloud-computing"]),
-        ("Work with relational and NoSQL databases.", ["relational-databases"]),
         ("Takes an analytical approach to every problem.", ["critical-thinking"]),
         ("Write ABAP Objects extensions for SAP S/4HANA.", ["abap"]),
         ("Render pages with SSR in Next.js.", ["server-side-rendering"]),
