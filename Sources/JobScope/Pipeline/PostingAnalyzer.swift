@@ -23,7 +23,7 @@ public struct PostingAnalyzer: Sendable {
     public static func load(modelsDirectory: String? = nil, taxonomyPath: String? = nil) throws -> PostingAnalyzer {
         let models = try ModelDirectory.locate(explicit: modelsDirectory)
         let bundle = try ModelBundle.load(models: models, taxonomyURL: taxonomyPath.map { URL(fileURLWithPath: $0) })
-        return PostingAnalyzer(taxonomy: bundle.taxonomy, model: bundle.model)
+        return try PostingAnalyzer(taxonomy: bundle.taxonomy, model: bundle.model).validated()
     }
 
     /// The same analyzer with the title-parse and AI-evidence rules of a repository's `Corpus/` in place of
@@ -32,7 +32,13 @@ public struct PostingAnalyzer: Sendable {
         var model = classifier.model
         model.titleParseRules = try TitleParseRules.load(from: layout.titleParseRules)
         model.aiEvidenceRules = try AIEvidenceRules.load(from: layout.aiEvidence)
-        return PostingAnalyzer(taxonomy: taxonomy, model: model)
+        return try PostingAnalyzer(taxonomy: taxonomy, model: model).validated()
+    }
+
+    /// The analyzer, or the first rule set its model carries that does not compile (`RoleRulesError`).
+    func validated() throws -> PostingAnalyzer {
+        if let error = classifier.ruleErrors.first { throw error }
+        return self
     }
 
     /// Analyzes one posting.

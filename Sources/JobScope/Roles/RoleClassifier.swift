@@ -21,6 +21,9 @@ public struct RoleClassifier: Sendable {
     public let aiDetector: AIInvolvementDetector?
     /// Reads the titles a body names (nil when the model's rules carry no body-statement patterns).
     public let bodyStatements: BodyRoleStatements?
+    /// The model's rule sets that did not compile, each left out of the classifier (empty for a sound model;
+    /// `init(validating:taxonomy:)` throws the first instead).
+    public let ruleErrors: [RoleRulesError]
     /// Titles parsed already, by title: a board repeats its titles ("Senior Software Engineer") and a parse
     /// depends on the title alone. Shared by copies of the classifier; emptied when it holds `parsedTitleLimit`.
     private let parsedTitles = Locked<[String: ParsedTitle]>([:])
@@ -44,10 +47,39 @@ public struct RoleClassifier: Sendable {
             for skill in skills { rolesOfSkill[skill, default: []].append(r) }
         }
         self.rolesOfSkill = rolesOfSkill
-        self.titleParser = model.titleParseRules.flatMap { try? TitleParser(rules: $0) }
-        self.aiDetector = model.aiEvidenceRules.flatMap { try? AIInvolvementDetector(rules: $0) }
-        self.bodyStatements = titleParser.flatMap { try? BodyRoleStatements(parser: $0) }
+        var errors: [RoleRulesError] = []
+        func compiled<Rules, Compiled>(_ rules: Rules?, file: String, version: String,
+                                       _ compile: (Rules) throws -> Compiled?) -> Compiled? {
+            guard let rules else { return nil }
+            do {
+                return try compile(rules)
+            } catch {
+                errors.append(RoleRulesError(file: file, version: version, error: error))
+                return nil
+            }
+        }
+        let parseVersion = model.titleParseRules?.version ?? ""
+        let titleParser = compiled(model.titleParseRules, file: Self.titleParseRulesFile, version: parseVersion) {
+            try TitleParser(rules: $0)
+        }
+        self.titleParser = titleParser
+        self.aiDetector = compiled(model.aiEvidenceRules, file: Self.aiEvidenceRulesFile,
+                                   version: model.aiEvidenceRules?.version ?? "") { try AIInvolvementDetector(rules: $0) }
+        self.bodyStatements = compiled(titleParser, file: Self.titleParseRulesFile, version: parseVersion) {
+            try BodyRoleStatements(parser: $0)
+        }
+        self.ruleErrors = errors
     }
+
+    /// The same, failing when a rule set the model carries does not compile (`ruleErrors` not empty).
+    public init(validating model: RoleModel, taxonomy: Taxonomy) throws {
+        self.init(model: model, taxonomy: taxonomy)
+        if let error = ruleErrors.first { throw error }
+    }
+
+    /// The files the model's rule sets come from (`TrainingCorpus.Layout`), named in `RoleRulesError`.
+    static let titleParseRulesFile = "Corpus/title-parse-rules.yaml"
+    static let aiEvidenceRulesFile = "Corpus/ai-evidence.yaml"
 
     /// True when the model was trained for this taxonomy's version.
     public var matchesTaxonomy: Bool { model.taxonomyVersion == taxonomy.version }
