@@ -87,7 +87,7 @@ public struct SalaryParser: Sendable {
         if lowK || (highK && low < 1000) { low *= 1000 }
         if highK, let h = high { high = h * 1000 }
         let tail = tail.lowercased()
-        if Self.matches(Self.notAnAmount, tail) { return nil }
+        if Self.notAnAmount.matches(tail) { return nil }
         let stated = Self.period(in: tail)
         if strict && high == nil && stated == nil { return nil }
         let period = stated ?? Self.guessPeriod(low)
@@ -98,16 +98,13 @@ public struct SalaryParser: Sendable {
                            text: WhiteSpace.trimmed(matched))
     }
 
+    // The tail checks answer what `tail.range(of: pattern, options: .regularExpression)` would (no options, the
+    // whole tail searched), over the tail's bytes where `BytePattern` gives ICU's answer (ICU was most of a
+    // salary's cost).
+
     /// What after an amount shows it is no salary ("$5 billion", "$10M", "500+ employees").
     private static let notAnAmount = CompiledPattern(try! NSRegularExpression(
         pattern: #"^\s*(million|billion|mm|bn|m\b|b\b|\+?\s*employees|users|customers)"#))
-
-    /// Whether `pattern` matches somewhere in `text`: what `text.range(of: pattern, options:
-    /// .regularExpression)` answers (Foundation compiles the pattern with no options and searches the whole
-    /// string), over the tail's bytes where `BytePattern` gives ICU's answer (ICU was most of a salary's cost).
-    private static func matches(_ pattern: CompiledPattern, _ text: String) -> Bool {
-        pattern.matches(text)
-    }
 
     static func number(_ text: String) -> Double? {
         // Most amounts have no thousands separator: no Foundation pass for them.
@@ -127,7 +124,7 @@ public struct SalaryParser: Sendable {
 
     /// The period stated right after the amount ("per hour", "a year", "/yr", "per annum", "p.a.").
     static func period(in tail: String) -> SalaryPeriod? {
-        for (expression, period) in periodCues where matches(expression, tail) {
+        for (expression, period) in periodCues where expression.matches(tail) {
             return period
         }
         return nil
