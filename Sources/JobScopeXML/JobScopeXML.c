@@ -685,9 +685,225 @@ static char *blank_internal_subset(const char *bytes, int length) {
     return copy;
 }
 
+/* ---- simple fragments, rendered without libxml2 ---- */
+
+/* The UTF-8 encoding of `c` (a scalar value) into out[0..3]; its length. */
+static size_t utf8_encode(uint32_t c, unsigned char *out) {
+    if (c < 0x80) { out[0] = (unsigned char)c; return 1; }
+    if (c < 0x800) { out[0] = (unsigned char)(0xC0 | (c >> 6)); out[1] = (unsigned char)(0x80 | (c & 0x3F)); return 2; }
+    if (c < 0x10000) {
+        out[0] = (unsigned char)(0xE0 | (c >> 12)); out[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (unsigned char)(0x80 | (c & 0x3F)); return 3;
+    }
+    out[0] = (unsigned char)(0xF0 | (c >> 18)); out[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F)); out[3] = (unsigned char)(0x80 | (c & 0x3F)); return 4;
+}
+
+/* Whether libxml2 passes scalar `c` on as text unchanged (and this shortcut may): printable ASCII, and
+   from U+00A0 on, neither a surrogate nor a noncharacter U+FFFE/U+FFFF nor the byte order mark (which a
+   parser may drop at the start). C0 and C1 controls, which libxml2 reports or drops, are left to it. */
+static int plain_scalar(uint32_t c) {
+    if (c >= 0x20 && c < 0x7F) return 1;
+    if (c < 0xA0 || (c >= 0xD800 && c < 0xE000) || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF) return 0;
+    return c < 0x110000;
+}
+
+/* Length of the valid UTF-8 sequence of a plain scalar (see plain_scalar) at s[i] (s[i] >= 0x80), or 0. */
+static size_t plain_utf8_at(const unsigned char *s, size_t n, size_t i) {
+    unsigned char b = s[i];
+    size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+    if (len == 0 || b > 0xF4 || i + len > n) return 0;
+    uint32_t c = b & (0x7F >> len);
+    for (size_t k = 1; k < len; k++) {
+        if ((s[i + k] & 0xC0) != 0x80) return 0;
+        c = (c << 6) | (s[i + k] & 0x3F);
+    }
+    /* Overlong forms: the smallest scalar of each length. */
+    if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000)) return 0;
+    return plain_scalar(c) ? len : 0;
+}
+
+/* libxml2's blanks (IS_BLANK_CH): space, tab, LF, CR. */
+static inline int xml_blank(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* Inline elements that the renderer gives no break, no bullet and no skip (tag_flags 0), which the shortcut
+   accepts with a matching end tag. */
+static int simple_inline(const unsigned char *name, size_t len) {
+    static const char *names[] = {"a", "b", "i", "u", "em", "strong", "code", "span", NULL};
+    for (const char **k = names; *k; k++)
+        if (strlen(*k) == len && memcmp(*k, name, len) == 0) return 1;
+    return 0;
+}
+
+/* Renders `s` into `r` as libxml2's parse and the SAX renderer do, when the fragment is simple: valid UTF-8
+   text of plain scalars, tab, LF and CR; the character references &amp; &lt; &gt; &quot; and &#N; / &#xH;
+   of plain scalars; <p> and </p> outside inline elements (the text before the first tag is in an implied
+   <p>); and the inline elements of simple_inline, properly nested, with quoted attributes other than the
+   ones that make an element chrome (class, id, style, role, hidden). Returns 0 for anything else (a comment,
+   a block element, a stray '<' or '&', unquoted attributes, …); `r` then holds a partial text to discard.
+   In such a fragment a <p> start or end only owes a paragraph break, inline elements do nothing, and the
+   text is what libxml2 hands the renderer; r_emit gives the same text however text is split into calls. */
+static int simple_fragment_render(const unsigned char *s, size_t n, jsx_renderer *r) {
+    /* The inline elements open, innermost last. */
+    const unsigned char *open_name[16];
+    size_t open_len[16];
+    int depth = 0, p_open = 0, tag_seen = 0;
+    size_t i = 0, run = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x7F && c != '<' && c != '&') { i++; continue; }
+        if (c == '\t' || c == '\n' || c == '\r') { i++; continue; }
+        if (c >= 0x80) {
+            size_t len = plain_utf8_at(s, n, i);
+            if (!len) return 0;
+            i += len;
+            continue;
+        }
+        if (c != '<' && c != '&') return 0; /* a control byte, NUL, DEL */
+        /* Text before the first tag opens an implied <p> (libxml2's htmlCheckParagraph). */
+        if (i > run) {
+            if (!tag_seen) {
+                for (size_t k = run; k < i; k++)
+                    if (!is_space_byte(s[k])) { p_open = 1; break; }
+            }
+            r_emit(r, s + run, i - run);
+        }
+        if (c == '&') {
+            size_t j = i + 1;
+            unsigned char out[4];
+            size_t out_len = 0;
+            if (j < n && s[j] == '#') {
+                j++;
+                int hex = j < n && (s[j] == 'x' || s[j] == 'X');
+                if (hex) j++;
+                uint32_t v = 0;
+                size_t digits = 0;
+                while (j < n && digits < 7) {
+                    unsigned char d = s[j];
+                    int value = d >= '0' && d <= '9' ? d - '0'
+                              : hex && (d | 0x20) >= 'a' && (d | 0x20) <= 'f' ? (d | 0x20) - 'a' + 10 : -1;
+                    if (value < 0) break;
+                    v = v * (hex ? 16 : 10) + (uint32_t)value;
+                    digits++;
+                    j++;
+                }
+                if (digits == 0 || j >= n || s[j] != ';' || !plain_scalar(v)) return 0;
+                out_len = utf8_encode(v, out);
+            } else {
+                static const struct { const char *name; char value; } named[] = {
+                    {"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'}, {NULL, 0}};
+                for (int k = 0; named[k].name; k++) {
+                    size_t len = strlen(named[k].name);
+                    if (j + len <= n && memcmp(s + j, named[k].name, len) == 0) {
+                        out[0] = (unsigned char)named[k].value;
+                        out_len = 1;
+                        j += len - 1;
+                        break;
+                    }
+                }
+                if (!out_len) return 0;
+            }
+            /* Text starting with a reference opens the implied <p> too. */
+            if (!tag_seen && !is_space_byte(out[0])) p_open = 1;
+            r_emit(r, out, out_len);
+            i = j + 1;
+            run = i;
+            continue;
+        }
+        /* A tag: <name attrs> or </name>, lowercase names only. */
+        size_t j = i + 1;
+        int end = j < n && s[j] == '/';
+        if (end) j++;
+        size_t name_start = j;
+        while (j < n && s[j] >= 'a' && s[j] <= 'z') j++;
+        size_t name_len = j - name_start;
+        if (name_len == 0) return 0;
+        const unsigned char *name = s + name_start;
+        int is_p = name_len == 1 && name[0] == 'p';
+        if (!is_p && !simple_inline(name, name_len)) return 0;
+        if (end) {
+            if (j >= n || s[j] != '>') return 0;
+            if (is_p) {
+                if (depth > 0 || !p_open) return 0;
+                p_open = 0;
+                r_break(r, 2);
+            } else {
+                if (depth == 0 || open_len[depth - 1] != name_len || memcmp(open_name[depth - 1], name, name_len) != 0) return 0;
+                depth--;
+            }
+        } else {
+            /* Attributes: name="value" or name='value', none that can make the element chrome. */
+            while (j < n && s[j] != '>') {
+                if (!xml_blank(s[j])) return 0;
+                while (j < n && xml_blank(s[j])) j++;
+                if (j < n && s[j] == '>') break;
+                size_t an = j;
+                while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') || s[j] == '-')) j++;
+                size_t an_len = j - an;
+                if (an_len == 0 || j >= n || s[j] != '=') return 0;
+                static const char *chrome[] = {"class", "id", "style", "role", "hidden", NULL};
+                for (const char **k = chrome; *k; k++)
+                    if (strlen(*k) == an_len && strncasecmp(*k, (const char *)s + an, an_len) == 0) return 0;
+                j++;
+                if (j >= n || (s[j] != '"' && s[j] != '\'')) return 0;
+                unsigned char quote = s[j++];
+                /* The value is not used, but libxml2 reads it: only plain text may be in it. */
+                while (j < n && s[j] != quote) {
+                    unsigned char v = s[j];
+                    if (v >= 0x80) {
+                        size_t len = plain_utf8_at(s, n, j);
+                        if (!len) return 0;
+                        j += len;
+                        continue;
+                    }
+                    if (v == '<' || (v < 0x20 && !xml_blank(v)) || v == 0x7F) return 0;
+                    j++;
+                }
+                if (j >= n) return 0;
+                j++;
+            }
+            if (j >= n) return 0;
+            if (is_p) {
+                if (depth > 0 || j != name_start + name_len) return 0; /* <p> without attributes */
+                p_open = 1;
+                r_break(r, 2);
+            } else {
+                if (depth == 16) return 0;
+                open_name[depth] = name;
+                open_len[depth] = name_len;
+                depth++;
+            }
+        }
+        tag_seen = 1;
+        i = j + 1;
+        run = i;
+    }
+    if (n > run) r_emit(r, s + run, n - run);
+    return 1;
+}
+
+int jsx_fragment_is_simple(const char *bytes, int length) {
+    if (length <= 0) return 0;
+    jsx_renderer r = {0};
+    int simple = simple_fragment_render((const unsigned char *)bytes, (size_t)length, &r);
+    free(r.out.data);
+    return simple;
+}
+
 jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, int options) {
-    pthread_once(&init_once, init_parser);
     if (length <= 0) return NULL;
+    if ((options & JSX_TEXT_ONLY) && !(options & JSX_NO_SHORTCUT) && encoding && strcasecmp(encoding, "UTF-8") == 0) {
+        jsx_renderer r = {0};
+        if (simple_fragment_render((const unsigned char *)bytes, (size_t)length, &r)) {
+            jsx_page *p = calloc(1, sizeof(jsx_page));
+            if (!p) abort();
+            p->text_len = (int)r.out.len;
+            p->text = buf_take(&r.out);
+            return p;
+        }
+        free(r.out.data);
+    }
+    pthread_once(&init_once, init_parser);
     xmlSetGenericErrorFunc(NULL, ignore_error);
     xmlSetStructuredErrorFunc(NULL, NULL);
     /* libxml2's HTML parser does not know a DOCTYPE's internal subset ("<!DOCTYPE html [ … ]>"): its

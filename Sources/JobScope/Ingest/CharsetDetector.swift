@@ -58,44 +58,47 @@ enum CharsetDetector {
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
+    /// `isValidUTF8` of bytes in place.
+    static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         // In place, without building a String of the whole file (a copy whose fresh pages cost more than the
         // check): ASCII eight bytes at a time, other scalars by the well-formed byte sequences of Unicode's
         // table 3-7 (no overlong forms, no surrogates, nothing above U+10FFFF), which is what Swift accepts.
-        bytes.withUnsafeBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
-            let n = buffer.count
-            var i = 0
-            while i < n {
-                if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & ByteScan.highs == 0 {
-                    i += 8
-                    continue
-                }
-                let lead = base[i]
-                if lead < 0x80 {
-                    i += 1
-                    continue
-                }
-                @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-                    i + k < n && base[i + k] >= low && base[i + k] <= high
-                }
-                switch lead {
-                case 0xC2...0xDF:
-                    guard continuation(1) else { return false }
-                    i += 2
-                case 0xE0...0xEF:
-                    let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
-                    guard continuation(1, low, high), continuation(2) else { return false }
-                    i += 3
-                case 0xF0...0xF4:
-                    let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
-                    guard continuation(1, low, high), continuation(2), continuation(3) else { return false }
-                    i += 4
-                default:
-                    return false
-                }
+        guard let base = buffer.baseAddress else { return true }
+        let n = buffer.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & ByteScan.highs == 0 {
+                i += 8
+                continue
             }
-            return true
+            let lead = base[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+                i + k < n && base[i + k] >= low && base[i + k] <= high
+            }
+            switch lead {
+            case 0xC2...0xDF:
+                guard continuation(1) else { return false }
+                i += 2
+            case 0xE0...0xEF:
+                let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+                guard continuation(1, low, high), continuation(2) else { return false }
+                i += 3
+            case 0xF0...0xF4:
+                let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+                guard continuation(1, low, high), continuation(2), continuation(3) else { return false }
+                i += 4
+            default:
+                return false
+            }
         }
+        return true
     }
 
     /// Windows-1252 bytes as UTF-8 (0x80–0x9F as the typographic characters, like browsers do).

@@ -18,9 +18,12 @@ final class HTMLPage {
     /// Parses `bytes` as HTML with the given encoding (nil: the document's own declaration).
     /// Nil only when libxml2 could not build a document at all. With `stopAfterJSONLD` (UTF-8 only),
     /// parsing may stop after the last JSON-LD block; `isPartial` then says only `jsonLD` is complete.
-    init?(_ bytes: [UInt8], encoding: String?, textOnly: Bool = false, stopAfterJSONLD: Bool = false) {
+    /// With `textOnly`, a simple fragment (paragraphs, inline elements, a few character references: what Hacker
+    /// News comments are) is rendered without libxml2, to the same text; `shortcut: false` always parses it.
+    init?(_ bytes: [UInt8], encoding: String?, textOnly: Bool = false, stopAfterJSONLD: Bool = false, shortcut: Bool = true) {
         guard !bytes.isEmpty else { return nil }
-        let flags = textOnly ? Int32(JSX_TEXT_ONLY) : (stopAfterJSONLD ? Int32(JSX_STOP_AFTER_JSONLD) : 0)
+        var flags = textOnly ? Int32(JSX_TEXT_ONLY) : (stopAfterJSONLD ? Int32(JSX_STOP_AFTER_JSONLD) : 0)
+        if textOnly, !shortcut { flags |= Int32(JSX_NO_SHORTCUT) }
         let parsed: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 jsx_page_parse(base, Int32(buffer.count), encoding, flags)
@@ -47,9 +50,21 @@ final class HTMLPage {
 
     deinit { jsx_page_free(page) }
 
+    /// Whether `textOnly` renders these UTF-8 bytes without libxml2 (a simple fragment).
+    static func isSimpleFragment(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                jsx_fragment_is_simple($0, Int32(buffer.count)) != 0
+            }
+        }
+    }
+
     /// `bytes` with invalid UTF-8 replaced as `String(decoding:)` does; ASCII is copied as is.
     private static func validUTF8(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
-        ByteScan.largestByte(bytes) < 0x80 ? Array(bytes) : Array(String(decoding: bytes, as: UTF8.self).utf8)
+        // Valid UTF-8 (what libxml2 hands over) is copied once, with no String built and copied again.
+        let valid = bytes.withMemoryRebound(to: UInt8.self) { CharsetDetector.isValidUTF8($0) }
+        return valid ? Array(bytes) : Array(String(decoding: bytes, as: UTF8.self).utf8)
     }
 
     /// Visible text: paragraphs separated by blank lines, list items as "• " lines.

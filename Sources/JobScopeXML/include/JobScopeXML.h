@@ -21,7 +21,10 @@ enum {
     /* Stop parsing right after the last JSON-LD block the page can hold (bounded by a byte scan), when
        `encoding` is UTF-8: the title, heading, text and microdata are then incomplete (see
        jsx_page_is_partial), which is fine when the JSON-LD alone gives the postings. */
-    JSX_STOP_AFTER_JSONLD = 2
+    JSX_STOP_AFTER_JSONLD = 2,
+    /* With JSX_TEXT_ONLY: always parse with libxml2, never take the shortcut for simple fragments (to test
+       that the shortcut renders what libxml2 does). */
+    JSX_NO_SHORTCUT = 4
 };
 
 /* Streams HTML bytes through libxml2's parser (recover mode, no network, no tree built): renders the visible
@@ -29,6 +32,10 @@ enum {
    is forced when given; NULL lets libxml2 use the document's own declaration. Returns NULL only when
    libxml2 could not build a document at all. */
 jsx_page *jsx_page_parse(const char *bytes, int length, const char *encoding, int options);
+
+/* 1 when jsx_page_parse with JSX_TEXT_ONLY renders these UTF-8 bytes without libxml2 (a simple fragment:
+   paragraphs, inline elements, a few character references), 0 when libxml2 parses them. */
+int jsx_fragment_is_simple(const char *bytes, int length);
 
 /* 1 when JSX_STOP_AFTER_JSONLD stopped the parser early: only the JSON-LD blocks are complete. */
 int jsx_page_is_partial(const jsx_page *page);
