@@ -25,6 +25,8 @@ struct HackerNewsPost: Sendable, Equatable {
         "lead", "head of", "director", "intern", "sre", "devops", "founding", "cto", "vp ", "product", "writer",
         "roles", "positions", "swe", "programmer", "specialist", "recruiter", "administrator", "ml ", "ai ",
     ]
+    /// `roleWords` trimmed, as the role test matches them (trimmed once, not per field).
+    static let trimmedRoleWords = roleWords.map { WhiteSpace.trimmed($0) }
     static let employmentWords = ["full-time", "full time", "fulltime", "part-time", "part time", "contract",
                                   "freelance", "internship", "permanent", "ft", "pt"]
 
@@ -46,11 +48,11 @@ struct HackerNewsPost: Sendable, Equatable {
                 remote = remote.map { "\($0); \(field)" } ?? field
                 let place = ["remote", "onsite", "on-site", "hybrid", "only", "or"].reduce(lower) { ASCIISearch.replacing($1, with: "", in: $0) }
                 if location == nil, place.contains(where: \.isLetter) { location = field }
-            } else if employmentType == nil, Self.employmentWords.contains(where: { Self.hasWord($0, in: lower) }) {
+            } else if employmentType == nil, Self.hasAnyWord(Self.employmentWords, in: lower) {
                 employmentType = field
             } else if visa == nil, ASCIISearch.contains(lower, "visa") {
                 visa = field
-            } else if titles.isEmpty, Self.roleWords.contains(where: { Self.hasWord(WhiteSpace.trimmed($0), in: lower) }) {
+            } else if titles.isEmpty, Self.hasAnyWord(Self.trimmedRoleWords, in: lower) {
                 titles = Self.roles(in: field)
             } else {
                 leftovers.append(field)
@@ -122,7 +124,7 @@ struct HackerNewsPost: Sendable, Equatable {
             return true
         }
         // Words, not substrings: "eur" ends "Ingénieur" and "Développeur", which are roles, not pay.
-        if ["salary", "usd", "eur", "equity"].contains(where: { hasWord($0, in: lower) }) { return true }
+        if hasAnyWord(salaryWords, in: lower) { return true }
         // "150k", "120-150k"
         let bytes = Array(lower.utf8)
         for i in 1..<max(bytes.count, 1) where bytes[i] == UInt8(ascii: "k") {
@@ -133,9 +135,24 @@ struct HackerNewsPost: Sendable, Equatable {
         return false
     }
 
+    static let salaryWords = ["salary", "usd", "eur", "equity"]
+
     /// Whether `word` occurs in `text` not glued to letters on either side.
     static func hasWord(_ word: String, in text: String) -> Bool {
         asciiHasWord(word, in: text) ?? characterHasWord(word, in: text)
+    }
+
+    /// `words.contains { hasWord($0, in: text) }`, with the ASCII test of `text` made once for all the words.
+    static func hasAnyWord(_ words: [String], in text: String) -> Bool {
+        var text = text
+        let ascii = text.withUTF8 { t -> Bool? in
+            guard ByteScan.largestByte(UnsafeRawBufferPointer(t)) < 0x80 else { return nil }
+            return words.contains { word in
+                var word = word
+                return word.withUTF8 { asciiHasWord($0, inASCII: t) }
+            }
+        }
+        return ascii ?? words.contains { characterHasWord($0, in: text) }
     }
 
     /// `hasWord` character by character, for any text.
@@ -158,25 +175,28 @@ struct HackerNewsPost: Sendable, Equatable {
         var text = text, word = word
         return text.withUTF8 { t -> Bool? in
             guard ByteScan.largestByte(UnsafeRawBufferPointer(t)) < 0x80 else { return nil }
-            return word.withUTF8 { w -> Bool in
-                guard !w.isEmpty, w.count <= t.count else { return false }
-                @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-                var i = 0
-                while i <= t.count - w.count {
-                    if t[i] == w[0], memcmp(t.baseAddress! + i, w.baseAddress!, w.count) == 0 {
-                        let end = i + w.count
-                        let boundaryBefore = i == 0 || !isLetter(t[i - 1])
-                        // A plural or "-ing" after the word still names it ("Engineers", "Engineering").
-                        let boundaryAfter = end == t.count || !isLetter(t[end]) || t[end] == UInt8(ascii: "s") || t[end] == UInt8(ascii: "i")
-                        if boundaryBefore && boundaryAfter { return true }
-                        i = end
-                        continue
-                    }
-                    i += 1
-                }
-                return false
-            }
+            return word.withUTF8 { asciiHasWord($0, inASCII: t) }
         }
+    }
+
+    /// `hasWord` over the bytes of an ASCII text `t`.
+    private static func asciiHasWord(_ w: UnsafeBufferPointer<UInt8>, inASCII t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !w.isEmpty, w.count <= t.count else { return false }
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        var i = 0
+        while i <= t.count - w.count {
+            if t[i] == w[0], memcmp(t.baseAddress! + i, w.baseAddress!, w.count) == 0 {
+                let end = i + w.count
+                let boundaryBefore = i == 0 || !isLetter(t[i - 1])
+                // A plural or "-ing" after the word still names it ("Engineers", "Engineering").
+                let boundaryAfter = end == t.count || !isLetter(t[end]) || t[end] == UInt8(ascii: "s") || t[end] == UInt8(ascii: "i")
+                if boundaryBefore && boundaryAfter { return true }
+                i = end
+                continue
+            }
+            i += 1
+        }
+        return false
     }
 
     /// "Senior Backend Engineer, ML Engineer and SRE" → the three roles.
