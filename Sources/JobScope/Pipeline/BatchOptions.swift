@@ -14,6 +14,10 @@ public struct BatchOptions: Sendable {
     public var reader = ReaderOptions()
     /// Postings written per transaction: what a crash can lose at most.
     public var transactionSize = 512
+    /// Body bytes that fill a transaction before `transactionSize` postings do: long postings are written in
+    /// smaller transactions instead of being held by the thousand (what a run's memory grows with). About 500
+    /// postings of the median real length (~5 KB) stay under the default, so their transactions are cut by count.
+    public var transactionBodyBytes = 4 << 20
     /// Postings analyzed per task when a file holds many (a big CSV is spread over all cores).
     public var chunkSize = 64
     /// Walk the inputs once ahead to count their files: the progress total and ETA. Not needed without a

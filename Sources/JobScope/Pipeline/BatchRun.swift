@@ -38,6 +38,8 @@ struct BatchRun {
     private var waitingPostings = 0
     /// What the next transaction writes.
     private var pending = StoreBatch()
+    /// Body bytes of the postings in `pending`: with their count, what bounds the memory the batch holds.
+    private var pendingBodyBytes = 0
     private var workInFlight = 0
     private var writeInFlight = false
     private var walkDone = false
@@ -65,9 +67,12 @@ struct BatchRun {
         let batch = self.batch
         let context = self.context
         let index = self.index
-        // Room for a transaction in flight and two more pending: a writer held up by a checkpoint's fsync does not
-        // stop the workers at once.
-        while workInFlight < jobs, !cancellation.isCancelled, pending.items.count < batch.options.transactionSize * 3 {
+        // Room for a transaction in flight and one more pending: a writer held up by a checkpoint's fsync does not
+        // stop the workers at once. The batch of analyzed postings is what a run's memory grows with (on the
+        // shared corpus it and SQLite's page cache were most of the peak), so it is bounded by bytes too.
+        while workInFlight < jobs, !cancellation.isCancelled, pending.items.count < batch.options.transactionSize * 2,
+            pendingBodyBytes < batch.options.transactionBodyBytes * 2
+        {
             if let chunk = chunks.popLast() {
                 workInFlight += 1
                 group.addTask {
@@ -169,12 +174,13 @@ struct BatchRun {
     mutating func startWriteIfReady(_ group: inout Group) {
         let force = workInFlight == 0 && (walkDone || cancellation.isCancelled)
         guard !writeInFlight, !pending.isEmpty,
-            force || pending.items.count >= batch.options.transactionSize
+            force || pending.items.count >= batch.options.transactionSize || pendingBodyBytes >= batch.options.transactionBodyBytes
         else { return }
         let written = pending
         let store = batch.store
         let context = self.context
         pending = StoreBatch()
+        pendingBodyBytes = 0
         writeInFlight = true
         group.addTask { .written(try await store.write(written, context: context)) }
     }
@@ -192,6 +198,7 @@ struct BatchRun {
         if !pending.isEmpty {
             summary.add(try await store.write(pending, context: context))
             pending = StoreBatch()
+            pendingBodyBytes = 0
         }
         summary.cancelled = cancellation.isCancelled
         // Files whose changed content dropped postings: their old places go, and postings left with none.
@@ -259,6 +266,7 @@ struct BatchRun {
     /// are taken in walk order, so the last one taken is the file's last).
     private mutating func enqueue(_ chunk: BatchAnalyzer.AnalyzedChunk, completesFile: Bool) {
         pending.items.append(contentsOf: chunk.items)
+        for item in chunk.items { pendingBodyBytes += item.posting.body.utf8.count }
         // Only now, with the analysis ahead of them in the queue, may copies found by workers skip analysis.
         for item in chunk.items where item.analysis != nil {
             index.insert(id: item.posting.id, contentHash: item.contentHash)

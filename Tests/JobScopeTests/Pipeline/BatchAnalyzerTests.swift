@@ -296,5 +296,29 @@ struct BatchAnalyzerTests {
         #expect(rest.summary.newPostings + stopped.newPostings == total)
         #expect(try store.statistics().postings == total)
     }
-}
 
+    @Test("transactions also fill by body bytes: with room for only a few long postings, every posting is stored")
+    func transactionsFillByBodyBytes() async throws {
+        let folder = try StoreFixture.scratch()
+        let total = 40
+        for file in 0..<total {
+            try StoreFixture.write(StoreFixture.jsonLine(title: "ML Engineer \(file)", company: "C\(file)",
+                                                         body: StoreFixture.body(seed: 500 + file, words: 400)),
+                                   to: folder.appendingPathComponent(String(format: "p%03d.jsonl", file)))
+        }
+        let store = try PostingStore(path: folder.appendingPathComponent("store.sqlite").path)
+        var options = BatchOptions()
+        options.jobs = 2
+        // Two bodies fill a transaction, long before the 512 postings of `transactionSize`: the workers wait for
+        // the writer every few postings. A bound that stopped the workers without starting the writer would end
+        // the run with files never read.
+        options.transactionBodyBytes = 5_000
+        let summary = try await BatchAnalyzer(store: store, analyzer: StoreFixture.analyzer(), options: options)
+            .run(paths: [folder.path])
+        #expect(summary.filesRead == total)
+        #expect(summary.newPostings == total)
+        let stored = try store.statistics()
+        #expect(stored.postings == total)
+        #expect(stored.files == total)
+    }
+}
