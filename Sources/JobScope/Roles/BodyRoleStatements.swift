@@ -11,6 +11,8 @@ public struct BodyRoleStatements: Sendable {
     private let bytePatterns: [BytePattern]?
     /// Only this much of a body (UTF-16 units) is read: the job is named near the top.
     public static let readLength = 12_000
+    /// The stated titles parsed already (shared by copies).
+    private let parses = ParsedTitleCache()
 
     /// Nil when the parser's rules carry no body-statement patterns; throws naming a pattern that is not valid.
     public init?(parser: TitleParser) throws {
@@ -52,13 +54,16 @@ public struct BodyRoleStatements: Sendable {
             for pattern in bytePatterns {
                 for match in pattern.groupMatches(in: text, stack: &stack) {
                     guard let group = match.groups[0], !group.isEmpty else { continue }
-                    let parse = parser.parse(String(decoding: UnsafeBufferPointer(rebasing: text[group]), as: UTF8.self))
+                    let parse = parsed(String(decoding: UnsafeBufferPointer(rebasing: text[group]), as: UTF8.self))
                     if Self.counts(parse) { found.append((group.lowerBound, parse)) }
                 }
             }
             return found.sorted { $0.location < $1.location }.map(\.parse)
         }
     }
+
+    /// `parser.parse(phrase)`, kept for the next posting that states the same phrase.
+    private func parsed(_ phrase: String) -> ParsedTitle { parses.parse(phrase, by: parser) }
 
     /// Whether a stated title's parse counts: it names a role, or an explicit rule makes it Other.
     private static func counts(_ parse: ParsedTitle) -> Bool {
@@ -75,7 +80,7 @@ public struct BodyRoleStatements: Sendable {
             for match in pattern.expression.matches(in: body, range: range) where match.numberOfRanges > 1 {
                 let group = match.range(at: 1)
                 guard group.location != NSNotFound, group.length > 0 else { continue }
-                let parse = parser.parse(ns.substring(with: group))
+                let parse = parsed(ns.substring(with: group))
                 if Self.counts(parse) { found.append((group.location, parse)) }
             }
         }

@@ -200,6 +200,20 @@ struct BytePattern: Sendable {
     /// True when `\d` matches ASCII digits only (not with `nonASCIISteps`).
     private let usesDigits: Bool
     private let caseInsensitive: Bool
+    /// The assertion every match begins with, if any: the scan passes over the starts where it fails without
+    /// running the program.
+    private let anchor: Anchor
+
+    /// An assertion that opens every alternative of a pattern (`\b(ai|ml)\b|\bdata\b`, `(?m)^…`, `^…`).
+    private enum Anchor {
+        case none
+        /// `\b`: no match starts between two ASCII word bytes.
+        case wordStart
+        /// `^` after `(?m)`: none starts after an ASCII byte other than a line terminator.
+        case lineStart
+        /// `^` or `\A`: only the text's start.
+        case textStart
+    }
 
     /// Compiles `pattern` as `NSRegularExpression` with `options` (none or `.caseInsensitive`) reads it; nil
     /// when it uses syntax or options outside the subset. Groups 1 to `captureGroups` (counted as ICU counts
@@ -231,6 +245,36 @@ struct BytePattern: Sendable {
         needsASCIIText = parser.needsASCIIText
         usesDigits = parser.usesDigits
         caseInsensitive = options.contains(.caseInsensitive)
+        anchor = Self.anchor(of: node)
+    }
+
+    /// The assertion every match of `node` is checked against before anything is consumed.
+    private static func anchor(of node: Node) -> Anchor {
+        switch node {
+        case .boundary(let positive): return positive ? .wordStart : .none
+        case .lineStart: return .lineStart
+        case .textStart: return .textStart
+        case .sequence(let items): return items.first.map(anchor(of:)) ?? .none
+        case .capture(_, let body): return anchor(of: body)
+        case .choice(let alternatives):
+            let anchors = alternatives.map(anchor(of:))
+            guard let first = anchors.first, anchors.allSatisfy({ $0 == first }) else { return .none }
+            return first
+        default: return .none
+        }
+    }
+
+    /// Whether the anchor holds at `start` (> 0, and before the text's end) as `run` would find: `isWordBoundary`,
+    /// `isLineStart` and `p == 0` read only the bytes around it, and these bytes settle them.
+    @inline(__always)
+    private static func mayBegin(_ anchor: Anchor, _ base: UnsafePointer<UInt8>, _ start: Int) -> Bool {
+        let before = base[start - 1]
+        switch anchor {
+        case .none: return true
+        case .wordStart: return !(isWordByte(before) && isWordByte(base[start]))
+        case .lineStart: return before >= 0x80 || before &- 0x0A < 4
+        case .textStart: return false
+        }
     }
 
     // MARK: Matching
@@ -261,10 +305,14 @@ struct BytePattern: Sendable {
         slots = [Int](repeating: -1, count: captureGroups * 2)
         guard let base = text.baseAddress, from < n else { return nil }
         var start = from
+        let anchor = self.anchor
+        // One past the last start that can match: only the text's start for `^`.
+        let starts = anchor == .textStart ? min(n, 1) : n
         let found = pairs.withUnsafeBufferPointer { pairs -> Range<Int>? in
-            while start + 1 < n {
+            while start + 1 < n, start < starts {
                 let key = Int(base[start]) &<< 8 | Int(base[start + 1])
-                if (pairs[key &>> 6] &>> UInt64(key & 63)) & 1 != 0, let end = run(0, start, text, &stack, &slots) {
+                if (pairs[key &>> 6] &>> UInt64(key & 63)) & 1 != 0, start == 0 || Self.mayBegin(anchor, base, start),
+                   let end = run(0, start, text, &stack, &slots) {
                     return start..<end
                 }
                 start += 1
@@ -272,6 +320,7 @@ struct BytePattern: Sendable {
             return nil
         }
         if let found { return found }
+        guard start < starts else { return nil }
         // The last byte: nothing follows it.
         let b = base[start]
         if b < 0x80, firstBytes.contains(b), secondBytes[Int(b) * 3 + 2] & 1 != 0,
@@ -492,7 +541,12 @@ struct BytePattern: Sendable {
         return b == 0xE2 && p + 2 < n && text[p + 1] == 0x80 && (text[p + 2] == 0xA8 || text[p + 2] == 0xA9)
     }
 
-    @inline(__always) private static func isWordByte(_ b: UInt8) -> Bool { ByteSet.word.contains(b) }
+    /// `ByteSet.word.contains(b)` without reading the lazily made static (a `swift_once` per call): ASCII
+    /// letters, digits and `_`.
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+        let folded = b | 0x20
+        return (folded &- 0x61 < 26) || (b &- 0x30 < 10) || b == 0x5F
+    }
 
     /// ICU's `\b` at byte `p`: no boundary before a combining or format character; otherwise the characters
     /// on either side (skipping combining and format characters backwards) differ in being word characters.

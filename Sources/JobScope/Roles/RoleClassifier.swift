@@ -24,10 +24,8 @@ public struct RoleClassifier: Sendable {
     /// The model's rule sets that did not compile, each left out of the classifier (empty for a sound model;
     /// `init(validating:taxonomy:)` throws the first instead).
     public let ruleErrors: [RoleRulesError]
-    /// Titles parsed already, by title: a board repeats its titles ("Senior Software Engineer") and a parse
-    /// depends on the title alone. Shared by copies of the classifier; emptied when it holds `parsedTitleLimit`.
-    private let parsedTitles = Locked<[String: ParsedTitle]>([:])
-    static let parsedTitleLimit = 20_000
+    /// Titles parsed already, by title (shared by copies of the classifier).
+    private let parsedTitles = ParsedTitleCache()
     /// The body contradicts a title strongly when its own probability for the title's class is below this and
     /// another class's is above `contradictionTop`.
     public static let contradictionFloor = 0.01
@@ -136,13 +134,7 @@ public struct RoleClassifier: Sendable {
     /// The title as the model's parser reads it (nil without a parser or a title).
     public func parse(_ title: String?) -> ParsedTitle? {
         guard let titleParser, let title, !title.isEmpty else { return nil }
-        if let known = parsedTitles.withLock({ $0[title] }) { return known }
-        let parsed = titleParser.parse(title)
-        parsedTitles.withLock { known in
-            if known.count >= Self.parsedTitleLimit { known.removeAll(keepingCapacity: true) }
-            known[title] = parsed
-        }
-        return parsed
+        return parsedTitles.parse(title, by: titleParser)
     }
 
     /// The evidence for a posting whose TF-IDF vector is `vector`; `parsed` is the parsed title when the caller

@@ -17,6 +17,9 @@ struct NGramIndex: Sendable {
     private let bigramKeys: [UInt64]
     private let bigramFeatures: [Int32]
     private let bigramMask: Int
+    /// Per word id: bit 1 when the word begins a vocabulary bigram, bit 2 when it ends one. Most word pairs of a
+    /// text are no bigram, and these two reads tell so without hashing the pair.
+    private let bigramSides: [UInt8]
 
     /// Nil when the options ask for n-grams longer than two words.
     init?(options: TfidfVectorizer.Options, vocabulary: [String], stopWords: Set<String>) {
@@ -46,6 +49,12 @@ struct NGramIndex: Sendable {
         self.wordIDs = WordTable(wordIDs)
         self.bigram = bigram
         self.unigramFeature = unigram.map { $0.map(Int32.init) ?? -1 }
+        var sides = [UInt8](repeating: 0, count: unigram.count)
+        for key in bigram.keys {
+            sides[Int(key >> 32)] |= 1
+            sides[Int(key & 0xFFFF_FFFF)] |= 2
+        }
+        self.bigramSides = sides
         var size = 16
         while size < bigram.count * 2 { size <<= 1 }
         var keys = [UInt64](repeating: 0, count: size)
@@ -64,6 +73,7 @@ struct NGramIndex: Sendable {
     /// The feature of the bigram of word ids `first`, `second` (both >= 0), if it is one.
     @inline(__always)
     func bigramFeature(_ first: Int32, _ second: Int32) -> Int? {
+        guard bigramSides[Int(first)] & 1 != 0, bigramSides[Int(second)] & 2 != 0 else { return nil }
         let key = UInt64(UInt32(first)) << 32 | UInt64(UInt32(second))
         var slot = Int(truncatingIfNeeded: SimHash.mix(key)) & bigramMask
         while true {

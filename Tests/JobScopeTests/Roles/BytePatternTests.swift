@@ -130,6 +130,29 @@ struct BytePatternTests {
         }
     }
 
+    @Test("the word-byte test of the scan and of \\b is the \\w set, byte for byte")
+    func wordBytes() {
+        for b in UInt8.min...UInt8.max {
+            #expect(BytePattern.isWordByte(b) == BytePattern.ByteSet.word.contains(b), "byte \(b)")
+        }
+    }
+
+    @Test("patterns whose every alternative opens with \\b, ^ or \\A match where the scan passes over starts as ICU does")
+    func leadingAnchors() throws {
+        let sources = [
+            #"\b(ai|ml)\b|\bdata\b"#, #"\bai\w*"#, #"\b-\w+|\bx"#, #"(\bai|\bml)s?"#, #"\b(?:as|at) (a|an)\b"#,
+            #"(?m)^[ *-]*(role|title): ?\w+"#, #"(?m)^ai|^x"#, #"^(senior|sr\.?) |^lead\b"#, #"\Aai|^x"#, #"^ai|\bml"#,
+        ]
+        let texts = ["mail ai-ml data", "bailai aix xai ai_ml", "x-ray co-op -x --x", "maids as an at a  ata", "ai", "xai",
+                     "é-ai éai aié ai\u{301}x", "data2 2data _data data_", "x\nai\r\nrole: ml\n- title:x\rai\u{85}ai",
+                     "senior lead senior\nlead", "lead", "sr. ai ml\u{2028}ai", "ml\n\nx"]
+        for source in sources {
+            for options: NSRegularExpression.Options in [[], .caseInsensitive] {
+                #expect(try Self.expectSameMatches(source, options: options, texts: texts) > 0, "\(source)")
+            }
+        }
+    }
+
     @Test("the AI-evidence patterns match as ICU does, on tricky text")
     func aiEvidencePatterns() throws {
         let patterns = try Self.aiPatterns()
