@@ -50,6 +50,8 @@ public struct AmbiguityRule: Sendable, Identifiable {
     public static let competencyNearbyID = "competency-nearby"
     /// The rule every skill but a programming language or soft skill passes, whether or not the skill lists it.
     public static let organisationWordID = "not-organisation-word"
+    /// The rule that, like `not-organisation-word`, every skill but a programming language or soft skill passes.
+    public static let jobTitleID = "not-job-title"
 
     /// Whether the rule looks at a match of `alias` (as written in the taxonomy).
     func applies(to alias: SkillMatcher.AliasEntry) -> Bool {
@@ -162,7 +164,9 @@ extension AmbiguityRule {
                        "PhD preferred. Statistics, SQL and Python required."],
             nonMatching: ["Bachelor's degree in Mathematics or Statistics.", "MS in Statistics, Computer Science or a related field.",
                           "A degree in a quantitative field such as Physics, Statistics or Economics.",
-                          "Statistics degree required.", "BS/MS in Computer Science or Statistics"],
+                          "Statistics degree required.", "BS/MS in Computer Science or Statistics",
+                          "Background in economics, statistics, social work, or related fields.",
+                          "A quantitative discipline (physics, statistics, computer science, etc.) or a similar field."],
             check: { !$0.isDegreeField }),
         AmbiguityRule(
             id: "not-code-writing",
@@ -205,6 +209,36 @@ extension AmbiguityRule {
                           "Market our machine learning product to banks.", "Machine Learning’s mission is to help doctors.",
                           "Coordinate with machine learning personnel on approvals."],
             check: { !$0.isOrganisationModifier }),
+        AmbiguityRule(
+            id: jobTitleID,
+            description: "Not the head of a job title: \"a Machine Learning Engineer to join our team\", \"our "
+                + "Salesforce Software Engineer\", \"the DevOps Lead\" name a job, not a skill asked of the candidate. "
+                + "Only a capitalized name followed by a capitalized role noun (Engineer, Developer, Scientist, "
+                + "Analyst…); \"machine learning engineering experience\" still counts. Applied to every alias of "
+                + "every skill except programming languages and soft skills (\"Python Developer\" asks for Python).",
+            scope: .everyAlias, exampleAlias: "machine learning",
+            matching: ["Experience with machine learning is required.", "Machine learning engineers welcome.",
+                       "Deep Machine Learning experience.", "Apply Machine Learning to fraud."],
+            nonMatching: ["We are hiring a Machine Learning Engineer to join us.",
+                          "As a Machine Learning Software Engineer you will ship.", "Report to the Machine Learning Lead."],
+            check: { !$0.isJobTitle }),
+        AmbiguityRule(
+            id: "not-notice-name",
+            description: "Not the name of a notice or policy: \"Data Privacy Notice for Job Candidates\", \"GDPR "
+                + "Policy\" are the employer's legal text, not a skill. A lowercase \"data privacy policies\" still counts.",
+            scope: .everyAlias, exampleAlias: "data privacy",
+            matching: ["Knowledge of data privacy regulations.", "Data privacy, security and compliance.",
+                       "Apply data privacy policies to pipelines."],
+            nonMatching: ["Global Data Privacy Notice for Job Candidates and Applicants", "See our Data Privacy Policy."],
+            check: { !$0.isNoticeName }),
+        AmbiguityRule(
+            id: "not-currency",
+            description: "Not a currency after an amount: \"$120,000—$150,000 CAD\" is Canadian dollars, not CAD "
+                + "software.",
+            scope: .everyAlias, exampleAlias: "CAD",
+            matching: ["Experience with CAD and BIM tools.", "CAD, Revit", "Proficiency in CAD drafting."],
+            nonMatching: ["$120,000—$150,000 CAD", "Salary 95k CAD per year.", "The range is 120 000 CAD."],
+            check: { !$0.followsAmount }),
         AmbiguityRule(
             id: "not-team-name",
             description: "Not the name of a team or function one works with: \"the Product Management team\", "

@@ -47,9 +47,12 @@ public struct SkillMatcher: Sendable {
     let contextWords: [[Int32]]
     /// Skills the `not-organisation-word` rule applies to (all but programming languages and soft skills).
     let organisationWordApplies: [Bool]
+    /// Skills implied by a posting's title (`titleHeads`), added when the text names none of their spellings.
+    let titleInference: TitleInference
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
+        self.titleInference = TitleInference(taxonomy: taxonomy)
         let tokenizer = Tokenizer()
         var vocabulary: [String: Int32] = [:]
         var children: [[Int32: Int32]] = [[:]]
@@ -141,6 +144,12 @@ public struct SkillMatcher: Sendable {
 
     /// The same, with the posting's body already read (`PostingAnalyzer` shares one `AnalyzedText`).
     public func mentions(in posting: Posting, body: AnalyzedText) -> [SkillMention] {
+        let named = namedMentions(in: posting, body: body)
+        return named + titleInference.mentions(title: posting.title, found: named, taxonomy: taxonomy)
+    }
+
+    /// The skills the posting's text (body and listed skills) spells.
+    func namedMentions(in posting: Posting, body: AnalyzedText) -> [SkillMention] {
         var found = matches(in: body, skillList: false)
         var listed: AnalyzedText?
         if !posting.listedSkills.isEmpty {
@@ -306,15 +315,17 @@ public struct SkillMatcher: Sendable {
         }
 
         accepted.sort { $0.first < $1.first }
-        // "cybersecurity companies", "the machine learning team": no skill asked (languages, soft skills excepted).
+        // "cybersecurity companies", "the machine learning team", "a Machine Learning Engineer": no skill asked
+        // (languages, soft skills excepted).
         if !skillList, !accepted.isEmpty {
             accepted.removeAll { c in
                 let alias = aliases[c.alias]
                 guard organisationWordApplies[alias.skill] else { return false }
-                return MatchContext(
+                let context = MatchContext(
                     alias: alias, matchedText: "", text: text, bytes: bytes, tokens: tokens, first: c.first, end: c.end,
                     skillAt: skillAt, isSkillList: false, postingHasMLContext: false
-                ).isOrganisationModifier
+                )
+                return context.isOrganisationModifier || context.isJobTitle
             }
         }
         // Skills named where the employer describes itself are not asked of the candidate.
