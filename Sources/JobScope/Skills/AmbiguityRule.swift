@@ -50,8 +50,6 @@ public struct AmbiguityRule: Sendable, Identifiable {
     public static let competencyNearbyID = "competency-nearby"
     /// The rule every skill but a programming language or soft skill passes, whether or not the skill lists it.
     public static let organisationWordID = "not-organisation-word"
-    /// The rule that, like `not-organisation-word`, every skill but a programming language or soft skill passes.
-    public static let jobTitleID = "not-job-title"
 
     /// Whether the rule looks at a match of `alias` (as written in the taxonomy).
     func applies(to alias: SkillMatcher.AliasEntry) -> Bool {
@@ -209,19 +207,6 @@ extension AmbiguityRule {
                           "Market our machine learning product to banks.", "Machine Learning’s mission is to help doctors.",
                           "Coordinate with machine learning personnel on approvals."],
             check: { !$0.isOrganisationModifier }),
-        AmbiguityRule(
-            id: jobTitleID,
-            description: "Not the head of a job title: \"a Machine Learning Engineer to join our team\", \"our "
-                + "Salesforce Software Engineer\", \"the DevOps Lead\" name a job, not a skill asked of the candidate. "
-                + "Only a capitalized name followed by a capitalized role noun (Engineer, Developer, Scientist, "
-                + "Analyst…); \"machine learning engineering experience\" still counts. Applied to every alias of "
-                + "every skill except programming languages and soft skills (\"Python Developer\" asks for Python).",
-            scope: .everyAlias, exampleAlias: "machine learning",
-            matching: ["Experience with machine learning is required.", "Machine learning engineers welcome.",
-                       "Deep Machine Learning experience.", "Apply Machine Learning to fraud."],
-            nonMatching: ["We are hiring a Machine Learning Engineer to join us.",
-                          "As a Machine Learning Software Engineer you will ship.", "Report to the Machine Learning Lead."],
-            check: { !$0.isJobTitle }),
         AmbiguityRule(
             id: "not-notice-name",
             description: "Not the name of a notice or policy: \"Data Privacy Notice for Job Candidates\", \"GDPR "

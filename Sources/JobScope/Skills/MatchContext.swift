@@ -379,28 +379,6 @@ public struct MatchContext {
         return false
     }
 
-    /// Role nouns that, capitalized after a capitalized skill name, make a job title ("Machine Learning
-    /// Engineer", "Salesforce Software Engineer").
-    static let roleNouns: Set<String> = [
-        "engineer", "engineers", "developer", "developers", "scientist", "scientists", "architect", "architects",
-        "specialist", "specialists", "analyst", "analysts", "consultant", "consultants", "researcher", "researchers",
-        "intern", "interns", "administrator", "administrators", "technician", "technicians", "strategist",
-        "designer", "designers", "manager", "managers", "director", "lead",
-    ]
-
-    /// The match, written in capitals as a name, is the head of a job title: followed, after at most two more
-    /// capitalized words, by a capitalized role noun ("a Machine Learning Engineer to join", "our DevOps Lead").
-    var isJobTitle: Bool {
-        guard (first..<end).allSatisfy({ written($0).first?.isUppercase == true }) else { return false }
-        var k = end
-        while k < tokens.count, k - end < 3, gapIsSpace(k - 1, k) {
-            guard written(k).first?.isUppercase == true else { return false }
-            if Self.roleNouns.contains(lowercased(k)) { return true }
-            k += 1
-        }
-        return false
-    }
-
     /// The match heads the name of a notice or policy ("Data Privacy Notice", "GDPR Policy for Applicants"),
     /// not a skill asked of the candidate.
     var isNoticeName: Bool {

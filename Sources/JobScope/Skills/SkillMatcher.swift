@@ -315,17 +315,15 @@ public struct SkillMatcher: Sendable {
         }
 
         accepted.sort { $0.first < $1.first }
-        // "cybersecurity companies", "the machine learning team", "a Machine Learning Engineer": no skill asked
-        // (languages, soft skills excepted).
+        // "cybersecurity companies", "the machine learning team": no skill asked (languages, soft skills excepted).
         if !skillList, !accepted.isEmpty {
             accepted.removeAll { c in
                 let alias = aliases[c.alias]
                 guard organisationWordApplies[alias.skill] else { return false }
-                let context = MatchContext(
+                return MatchContext(
                     alias: alias, matchedText: "", text: text, bytes: bytes, tokens: tokens, first: c.first, end: c.end,
                     skillAt: skillAt, isSkillList: false, postingHasMLContext: false
-                )
-                return context.isOrganisationModifier || context.isJobTitle
+                ).isOrganisationModifier
             }
         }
         // Skills named where the employer describes itself are not asked of the candidate.
