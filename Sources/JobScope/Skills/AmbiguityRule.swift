@@ -162,7 +162,9 @@ extension AmbiguityRule {
                        "PhD preferred. Statistics, SQL and Python required."],
             nonMatching: ["Bachelor's degree in Mathematics or Statistics.", "MS in Statistics, Computer Science or a related field.",
                           "A degree in a quantitative field such as Physics, Statistics or Economics.",
-                          "Statistics degree required.", "BS/MS in Computer Science or Statistics"],
+                          "Statistics degree required.", "BS/MS in Computer Science or Statistics",
+                          "Background in economics, statistics, social work, or related fields.",
+                          "A quantitative discipline (physics, statistics, computer science, etc.) or a similar field."],
             check: { !$0.isDegreeField }),
         AmbiguityRule(
             id: "not-code-writing",
@@ -205,6 +207,23 @@ extension AmbiguityRule {
                           "Market our machine learning product to banks.", "Machine Learning’s mission is to help doctors.",
                           "Coordinate with machine learning personnel on approvals."],
             check: { !$0.isOrganisationModifier }),
+        AmbiguityRule(
+            id: "not-notice-name",
+            description: "Not the name of a notice or policy: \"Data Privacy Notice for Job Candidates\", \"GDPR "
+                + "Policy\" are the employer's legal text, not a skill. A lowercase \"data privacy policies\" still counts.",
+            scope: .everyAlias, exampleAlias: "data privacy",
+            matching: ["Knowledge of data privacy regulations.", "Data privacy, security and compliance.",
+                       "Apply data privacy policies to pipelines."],
+            nonMatching: ["Global Data Privacy Notice for Job Candidates and Applicants", "See our Data Privacy Policy."],
+            check: { !$0.isNoticeName }),
+        AmbiguityRule(
+            id: "not-currency",
+            description: "Not a currency after an amount: \"$120,000—$150,000 CAD\" is Canadian dollars, not CAD "
+                + "software.",
+            scope: .everyAlias, exampleAlias: "CAD",
+            matching: ["Experience with CAD and BIM tools.", "CAD, Revit", "Proficiency in CAD drafting."],
+            nonMatching: ["$120,000—$150,000 CAD", "Salary 95k CAD per year.", "The range is 120 000 CAD."],
+            check: { !$0.followsAmount }),
         AmbiguityRule(
             id: "not-team-name",
             description: "Not the name of a team or function one works with: \"the Product Management team\", "

@@ -348,7 +348,51 @@ public struct MatchContext {
             guard Self.degreeFillers.contains(word) || written(k).first?.isUppercase == true else { break }
             k += 1
         }
+        return isInFieldList
+    }
+
+    /// Subjects a list of fields names besides the degree fillers ("social work, or related fields").
+    static let fieldListWords: Set<String> = [
+        "language", "processing", "vision", "robotics", "neuroscience", "communications", "marketing", "work",
+        "humanities", "arts", "education", "public", "policy", "health", "sociology", "anthropology", "political",
+        "philosophy", "bioinformatics", "genomics", "accounting", "journalism", "english", "history", "design",
+        "studies", "management", "administration", "nursing", "medicine", "law", "geography", "astronomy",
+    ]
+
+    /// The match is one item of a list of subjects that ends "or (a) related field" or "or similar discipline"
+    /// ("statistics, computer science, or a related field"): a field of study even without a degree word.
+    var isInFieldList: Bool {
+        var k = end
+        var sawList = false
+        while k < tokens.count, k - end < 12, !gapBreaksSentence(k - 1, k) {
+            if gapIsList(k - 1, k) && !gapIsSpace(k - 1, k) { sawList = true }
+            let word = lowercased(k)
+            if ["field", "fields", "discipline", "disciplines"].contains(word), k > end,
+               ["related", "similar", "relevant", "quantitative", "technical", "adjacent", "equivalent"]
+                .contains(lowercased(k - 1)) {
+                return sawList || lowercased(k - 2) == "or" || lowercased(k - 2) == "a"
+            }
+            guard Self.degreeFillers.contains(word) || Self.fieldListWords.contains(word)
+                || written(k).first?.isUppercase == true || word == "etc" else { return false }
+            k += 1
+        }
         return false
+    }
+
+    /// The match heads the name of a notice or policy ("Data Privacy Notice", "GDPR Policy for Applicants"),
+    /// not a skill asked of the candidate.
+    var isNoticeName: Bool {
+        guard end < tokens.count, gapIsSpace(end - 1, end), written(end).first?.isUppercase == true else { return false }
+        return ["notice", "notices", "policy", "policies", "statement", "information"].contains(lowercased(end))
+    }
+
+    /// The match follows an amount ("$120,000 CAD", "95k CAD"): a currency, not a tool.
+    var followsAmount: Bool {
+        var i = tokens[first].lo - 1
+        while i >= 0, bytes[i] == UInt8(ascii: " ") { i -= 1 }
+        guard i >= 0 else { return false }
+        let b = bytes[i]
+        return (b >= 48 && b <= 57) || b == UInt8(ascii: "k") || b == UInt8(ascii: "K")
     }
 
     static func isASCIILetter(_ b: UInt8) -> Bool {

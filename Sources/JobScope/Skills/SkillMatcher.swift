@@ -47,9 +47,12 @@ public struct SkillMatcher: Sendable {
     let contextWords: [[Int32]]
     /// Skills the `not-organisation-word` rule applies to (all but programming languages and soft skills).
     let organisationWordApplies: [Bool]
+    /// Skills implied by a posting's title (`titleHeads`), added when the text names none of their spellings.
+    let titleInference: TitleInference
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
+        self.titleInference = TitleInference(taxonomy: taxonomy)
         let tokenizer = Tokenizer()
         var vocabulary: [String: Int32] = [:]
         var children: [[Int32: Int32]] = [[:]]
@@ -141,6 +144,12 @@ public struct SkillMatcher: Sendable {
 
     /// The same, with the posting's body already read (`PostingAnalyzer` shares one `AnalyzedText`).
     public func mentions(in posting: Posting, body: AnalyzedText) -> [SkillMention] {
+        let named = namedMentions(in: posting, body: body)
+        return named + titleInference.mentions(title: posting.title, found: named, taxonomy: taxonomy)
+    }
+
+    /// The skills the posting's text (body and listed skills) spells.
+    func namedMentions(in posting: Posting, body: AnalyzedText) -> [SkillMention] {
         var found = matches(in: body, skillList: false)
         var listed: AnalyzedText?
         if !posting.listedSkills.isEmpty {

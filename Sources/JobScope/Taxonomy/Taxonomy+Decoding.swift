@@ -53,7 +53,7 @@ extension Role {
 }
 
 private enum SkillKey: String, CodingKey, CaseIterable {
-    case id, name, category, aliases, rules, fromSeeds, family, onet, weakAliases, contextTerms, broader
+    case id, name, category, aliases, rules, fromSeeds, family, onet, weakAliases, contextTerms, broader, titleHeads
 }
 
 extension Skill {
@@ -70,7 +70,8 @@ extension Skill {
             onet: try c.decodeIfPresent(String.self, forKey: .onet),
             weakAliases: try c.decodeIfPresent([String].self, forKey: .weakAliases) ?? [],
             contextTerms: try c.decodeIfPresent([String].self, forKey: .contextTerms) ?? [],
-            broader: try c.decodeIfPresent(String.self, forKey: .broader))
+            broader: try c.decodeIfPresent(String.self, forKey: .broader),
+            titleHeads: try c.decodeIfPresent([String].self, forKey: .titleHeads) ?? [])
     }
 
     static let fileKeys = SkillKey.allCases.map(\.rawValue)

@@ -127,10 +127,14 @@ public struct Skill: Sendable, Codable, Equatable, Identifiable {
     /// A broader skill this one is a kind of (`mysql` → `relational-databases`); used to score gold sets
     /// annotated at the broader level, never to add mentions.
     public var broader: String?
+    /// Title words that imply the skill when the body names none of its spellings ("Frontend Engineer" asks
+    /// for frontend development); such a mention is marked inferred from the title.
+    public var titleHeads: [String]
 
     public init(id: String, name: String, category: SkillCategory, aliases: [String] = [],
                 rules: [String] = [], fromSeeds: Bool = false, family: String? = nil, onet: String? = nil,
-                weakAliases: [String] = [], contextTerms: [String] = [], broader: String? = nil) {
+                weakAliases: [String] = [], contextTerms: [String] = [], broader: String? = nil,
+                titleHeads: [String] = []) {
         self.id = id
         self.name = name
         self.category = category
@@ -142,6 +146,7 @@ public struct Skill: Sendable, Codable, Equatable, Identifiable {
         self.weakAliases = weakAliases
         self.contextTerms = contextTerms
         self.broader = broader
+        self.titleHeads = titleHeads
     }
 }
 

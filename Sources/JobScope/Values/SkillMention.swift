@@ -39,14 +39,18 @@ public struct SkillMention: Sendable, Codable, Hashable {
     public var count: Int
     /// Up to a few matches, first first.
     public var evidence: [Evidence]
+    /// How the skill was found when the posting does not spell it: "title" for one its title implies (the
+    /// skill's `titleHeads`); nil for a skill the posting names.
+    public var inferred: String?
 
     public init(skillID: String, name: String, category: SkillCategory, requirement: RequirementLevel,
-                count: Int, evidence: [Evidence]) {
+                count: Int, evidence: [Evidence], inferred: String? = nil) {
         self.skillID = skillID
         self.name = name
         self.category = category
         self.requirement = requirement
         self.count = count
         self.evidence = evidence
+        self.inferred = inferred
     }
 }
