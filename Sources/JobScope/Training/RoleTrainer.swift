@@ -59,29 +59,6 @@ public struct TrainingConfiguration: Sendable, Equatable {
         self.balancedCalibration = balancedCalibration
         self.excludedEvidence = excludedEvidence
     }
-
-    /// `standard` with the settings of `JOBSCOPE_TRAINING` (experiment only: `key=value,...`).
-    public static func experiment(_ base: TrainingConfiguration, _ spec: String?) -> TrainingConfiguration {
-        var c = base
-        for item in (spec ?? "").split(separator: ",") {
-            let kv = item.split(separator: "=").map(String.init)
-            guard kv.count == 2 else { continue }
-            switch kv[0] {
-            case "minemp": c.minimumEmployers = Int(kv[1]) ?? 1
-            case "rankemp": c.rankFeaturesByEmployers = kv[1] == "1"
-            case "srcbal": c.sourceBalance = Double(kv[1]) ?? 0
-            case "calib": c.balancedCalibration = kv[1] == "1"
-            case "noev": c.excludedEvidence = Set(kv[1].split(separator: "+").compactMap { Int($0) })
-            case "maxfeat": c.vectorizer.maxFeatures = Int(kv[1])
-            case "cap": c.classWeightCap = Double(kv[1]) ?? c.classWeightCap
-            case "profile": c.profileWeight = Double(kv[1]) ?? c.profileWeight
-            case "mindf": c.vectorizer.minDF = Int(kv[1]) ?? c.vectorizer.minDF
-            case "l2": c.learner.l2 = Double(kv[1]) ?? c.learner.l2
-            default: continue
-            }
-        }
-        return c
-    }
 }
 
 /// Trains `RoleModel`s from labelled postings: TF-IDF fit, per-class linear weights, and the evidence weights
