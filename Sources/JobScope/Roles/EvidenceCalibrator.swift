@@ -15,31 +15,37 @@ public struct EvidenceCalibrator: Sendable {
     /// that argued against its own class would be an artefact of the corpus (the real postings' Other titles are
     /// mostly "… Analyst" and "… Scientist"), not something to apply to new postings. A weight the free fit
     /// makes negative is held at 0 and the rest refitted.
-    public func fit(_ samples: [RoleEvidence], labels: [Int]) -> EvidenceWeights {
+    /// `weights`: per sample, how much its log-loss counts (nil: all alike); `excluded`: indices into
+    /// `EvidenceWeights.vector` held at 0 from the start.
+    public func fit(_ samples: [RoleEvidence], labels: [Int], weights: [Double]? = nil,
+                    excluded: Set<Int> = []) -> EvidenceWeights {
         guard !samples.isEmpty else { return EvidenceWeights() }
-        var fixed = Set<Int>()
+        let weights = weights ?? [Double](repeating: 1, count: samples.count)
+        var fixed = excluded
         while true {
-            let theta = fit(samples, labels: labels, fixedAtZero: fixed)
+            let theta = fit(samples, labels: labels, weights: weights, fixedAtZero: fixed)
             let negative = theta.indices.filter { theta[$0] < 0 && !fixed.contains($0) }
             if negative.isEmpty { return EvidenceWeights(vector: theta) }
             fixed.formUnion(negative)
         }
     }
 
-    private func fit(_ samples: [RoleEvidence], labels: [Int], fixedAtZero fixed: Set<Int>) -> [Double] {
+    private func fit(_ samples: [RoleEvidence], labels: [Int], weights: [Double],
+                     fixedAtZero fixed: Set<Int>) -> [Double] {
         let k = RoleEvidence.featureCount
         var theta = EvidenceWeights(body: 1, title: 1, titleWord: 1, skills: 1).vector
         for a in fixed { theta[a] = 0 }
         let features = samples.map { sample in (0..<sample.body.count).map { sample.features(of: $0) } }
+        let n = weights.reduce(0, +)
         func loss(_ theta: [Double]) -> Double {
             var total = 0.0
             for (i, rows) in features.enumerated() {
                 let logits = rows.map { dot($0, theta) }
                 let top = logits.max()!
                 let logSum = top + log(logits.reduce(0) { $0 + exp($1 - top) })
-                total += logSum - logits[labels[i]]
+                total += weights[i] * (logSum - logits[labels[i]])
             }
-            return total / Double(samples.count) + ridge * dot(theta, theta) / 2
+            return total / n + ridge * dot(theta, theta) / 2
         }
         var current = loss(theta)
         for _ in 0..<50 {
@@ -47,17 +53,17 @@ public struct EvidenceCalibrator: Sendable {
             var hessian = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
             for (i, rows) in features.enumerated() {
                 let p = RoleEvidence.softmax(rows.map { dot($0, theta) })
+                let w = weights[i]
                 var mean = [Double](repeating: 0, count: k)
                 for (c, row) in rows.enumerated() {
                     for a in 0..<k { mean[a] += p[c] * row[a] }
                 }
-                for a in 0..<k { gradient[a] += mean[a] - rows[labels[i]][a] }
+                for a in 0..<k { gradient[a] += w * (mean[a] - rows[labels[i]][a]) }
                 for (c, row) in rows.enumerated() where p[c] > 1e-12 {
-                    for a in 0..<k { for b in 0..<k { hessian[a][b] += p[c] * row[a] * row[b] } }
+                    for a in 0..<k { for b in 0..<k { hessian[a][b] += w * p[c] * row[a] * row[b] } }
                 }
-                for a in 0..<k { for b in 0..<k { hessian[a][b] -= mean[a] * mean[b] } }
+                for a in 0..<k { for b in 0..<k { hessian[a][b] -= w * mean[a] * mean[b] } }
             }
-            let n = Double(samples.count)
             for a in 0..<k {
                 gradient[a] = gradient[a] / n + ridge * theta[a]
                 for b in 0..<k { hessian[a][b] /= n }

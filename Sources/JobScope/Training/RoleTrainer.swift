@@ -15,6 +15,20 @@ public struct TrainingConfiguration: Sendable, Equatable {
     /// Body weights smaller than this (after centring across classes) are dropped to keep the model small.
     public var pruneBelow: Double
     public var decision: DecisionRule
+    /// A term is a feature only when at least this many employers' training postings use it, so one employer's
+    /// boilerplate, repeated over its postings, is not read as a role's wording (1: no such floor).
+    public var minimumEmployers: Int
+    /// The `maxFeatures` kept are those used by the most employers (ties: corpus count, then the term) rather
+    /// than those of the highest corpus count, which one large source's vocabulary decides.
+    public var rankFeaturesByEmployers: Bool
+    /// Each training source's postings count `min(1, (mean source size / its size)^sourceBalance)` times (0: all alike),
+    /// before class weights, so one large source's class sizes do not set every class's weight.
+    public var sourceBalance: Double
+    /// The calibration samples count by their class weight (over the calibration samples), so the evidence
+    /// weights are fitted for every class alike, not for the largest class of the largest source.
+    public var balancedCalibration: Bool
+    /// Evidence weights (indices into `EvidenceWeights.vector`) held at 0.
+    public var excludedEvidence: Set<Int>
 
     /// The settings the committed model is trained with (chosen by `jobscope evaluate`, see Corpus/README.md).
     /// Class-weight cap 24 and profile weight 8 (were 8 and 2): a source whose rare roles the others barely have
@@ -29,7 +43,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
     }
 
     public init(vectorizer: TfidfVectorizer.Options, learner: LinearClassTrainer.Settings, calibrationFolds: Int,
-                classWeightCap: Double, profileWeight: Double, pruneBelow: Double, decision: DecisionRule) {
+                classWeightCap: Double, profileWeight: Double, pruneBelow: Double, decision: DecisionRule,
+                minimumEmployers: Int = 1, rankFeaturesByEmployers: Bool = false, sourceBalance: Double = 0,
+                balancedCalibration: Bool = false, excludedEvidence: Set<Int> = []) {
         self.vectorizer = vectorizer
         self.learner = learner
         self.calibrationFolds = calibrationFolds
@@ -37,6 +53,11 @@ public struct TrainingConfiguration: Sendable, Equatable {
         self.profileWeight = profileWeight
         self.pruneBelow = pruneBelow
         self.decision = decision
+        self.minimumEmployers = minimumEmployers
+        self.rankFeaturesByEmployers = rankFeaturesByEmployers
+        self.sourceBalance = sourceBalance
+        self.balancedCalibration = balancedCalibration
+        self.excludedEvidence = excludedEvidence
     }
 }
 
@@ -147,9 +168,12 @@ public struct RoleTrainer: Sendable {
                 }
             }
         }
+        let sampleWeights = configuration.balancedCalibration
+            ? balancedWeights(labels.map { (label: $0, weight: 1.0) }) : nil
         let weights = evidence.isEmpty ? EvidenceWeights(body: 1, title: 1, titleWord: 1, skills: 1,
                                                          parsedTitle: titleParseRules == nil ? 0 : 2)
-            : EvidenceCalibrator().fit(evidence, labels: labels)
+            : EvidenceCalibrator().fit(evidence, labels: labels, weights: sampleWeights,
+                                       excluded: configuration.excludedEvidence)
         return makeModel(body, evidence: weights)
     }
 
@@ -187,19 +211,87 @@ public struct RoleTrainer: Sendable {
                   titleParseRules: titleParseRules, aiEvidenceRules: aiEvidenceRules)
     }
 
+    /// Per sample of (class, weight): its weight times its class's `W / (k · W_class)` (W: the weights' sum, k:
+    /// the classes present), the class factor capped at `classWeightCap`.
+    private func balancedWeights(_ samples: [(label: Int, weight: Double)]) -> [Double] {
+        var totals = [Double](repeating: 0, count: classes.count)
+        for sample in samples { totals[sample.label] += sample.weight }
+        let present = Double(totals.filter { $0 > 0 }.count)
+        let sum = totals.reduce(0, +)
+        let classWeight = totals.map { total in
+            total == 0 ? 0 : min(configuration.classWeightCap, sum / (present * total))
+        }
+        return samples.map { classWeight[$0.label] * $0.weight }
+    }
+
+    /// Per training index: `min(1, (mean source size / its source's size)^sourceBalance)` (profiles: 1).
+    private func sourceWeights(_ data: Prepared, _ indices: [Int]) -> [Double] {
+        guard configuration.sourceBalance != 0 else { return [Double](repeating: 1, count: indices.count) }
+        var sizes: [String: Int] = [:]
+        for i in indices where !data.examples[i].isProfile { sizes[data.examples[i].sourceName, default: 0] += 1 }
+        let mean = Double(sizes.values.reduce(0, +)) / Double(max(sizes.count, 1))
+        return indices.map { i in
+            let example = data.examples[i]
+            guard !example.isProfile, let size = sizes[example.sourceName] else { return 1 }
+            // Only sources above the mean shrink: a source of a handful of postings is not made to outweigh others.
+            return min(1, pow(mean / Double(size), configuration.sourceBalance))
+        }
+    }
+
+    /// The training documents' terms, keeping only the terms `minimumEmployers` employers use and, when
+    /// `rankFeaturesByEmployers`, the `maxFeatures` used by the most employers; as they are otherwise.
+    private func selectedTerms(_ data: Prepared, _ indices: [Int]) -> [[String]] {
+        let documents = indices.map { data.terms[$0] }
+        let options = configuration.vectorizer
+        guard configuration.minimumEmployers > 1 || configuration.rankFeaturesByEmployers else { return documents }
+        // Employers in a fixed order, each posting's distinct terms counted once per employer.
+        var groupIDs: [String: Int] = [:]
+        let groups = indices.map { (i: Int) -> Int in
+            let key = data.examples[i].group
+            if let id = groupIDs[key] { return id }
+            let id = groupIDs.count
+            groupIDs[key] = id
+            return id
+        }
+        let order = documents.indices.sorted { (groups[$0], $0) < (groups[$1], $1) }
+        struct Tally { var lastGroup = -1; var employers = 0; var documents = 0; var count = 0 }
+        var tally: [String: Tally] = [:]
+        for d in order {
+            for term in documents[d] { tally[term, default: Tally()].count += 1 }
+            for term in Set(documents[d]) {
+                tally[term]!.documents += 1
+                if tally[term]!.lastGroup != groups[d] {
+                    tally[term]!.lastGroup = groups[d]
+                    tally[term]!.employers += 1
+                }
+            }
+        }
+        let n = documents.count
+        let maxDF = options.maxDFFraction >= 1 ? n : Int((options.maxDFFraction * Double(n)).rounded(.down))
+        var kept = tally.filter { term in
+            term.value.employers >= configuration.minimumEmployers && term.value.documents >= options.minDF
+                && term.value.documents <= maxDF
+        }.map(\.key)
+        if configuration.rankFeaturesByEmployers, let limit = options.maxFeatures, kept.count > limit {
+            kept.sort { a, b in
+                let x = tally[a]!, y = tally[b]!
+                return (x.employers, x.count, b) > (y.employers, y.count, a)
+            }
+            kept = Array(kept.prefix(limit))
+        }
+        let allowed = Set(kept)
+        return documents.map { $0.filter(allowed.contains) }
+    }
+
     private func fitBody(_ data: Prepared, on indices: [Int]) -> BodyFit {
         var vectorizer = TfidfVectorizer(options: configuration.vectorizer)
-        vectorizer.fit(analyzed: indices.map { data.terms[$0] })
+        vectorizer.fit(analyzed: selectedTerms(data, indices))
         let x = indices.map { vectorizer.transform(analyzed: data.terms[$0]) }
         let y = indices.map { data.labels[$0] }
-        var counts = [Int](repeating: 0, count: classes.count)
-        for label in y { counts[label] += 1 }
-        let present = Double(counts.filter { $0 > 0 }.count)
-        let classWeight = counts.map { count in
-            count == 0 ? 0 : min(configuration.classWeightCap, Double(y.count) / (present * Double(count)))
-        }
-        let sampleWeights = indices.map { i in
-            classWeight[data.labels[i]] * (data.examples[i].isProfile ? configuration.profileWeight : 1)
+        let bySource = sourceWeights(data, indices)
+        let balanced = balancedWeights(zip(y, bySource).map { (label: $0, weight: $1) })
+        let sampleWeights = indices.indices.map { k in
+            balanced[k] * (data.examples[indices[k]].isProfile ? configuration.profileWeight : 1)
         }
         let learned = LinearClassTrainer(settings: configuration.learner)
             .fit(x: x, y: y, sampleWeights: sampleWeights, classes: classes.count, features: vectorizer.featureCount)
