@@ -83,7 +83,7 @@ extension PostgresStore {
                     let evidence = (try? decoder.decode([Evidence].self, from: Data(s.evidence.utf8))) ?? []
                     return SkillMention(
                         skillID: s.id, name: s.name, category: category, requirement: requirement, count: s.mentions,
-                        evidence: evidence)
+                        evidence: evidence, inferred: s.inferred)
                 }
                 let hired = details.hiredRoles[id, default: []]
                 try body(
@@ -113,6 +113,7 @@ extension PostgresStore {
         var requirement: String
         var mentions: Int
         var evidence: String
+        var inferred: String?
     }
 
     /// The places, ranked roles, skills and hired roles of `ids`, each list in the order SQLite gives it.
@@ -140,15 +141,15 @@ extension PostgresStore {
                 RoleScore(roleID: role, name: name, kind: RoleKind(rawValue: kind) ?? .documented, probability: probability))
         }
         var skills: [String: [StoredSkill]] = [:]
-        for try await (id, skill, name, category, requirement, mentions, evidence) in try await db.query(
+        for try await (id, skill, name, category, requirement, mentions, evidence, inferred) in try await db.query(
             """
-            SELECT posting_id, skill_id, name, category, requirement, mentions, evidence FROM skills
+            SELECT posting_id, skill_id, name, category, requirement, mentions, evidence, inferred FROM skills
             WHERE posting_id = ANY(\(ids)) ORDER BY posting_id, position
             """, logger: logger
-        ).decode((String, String, String, String, String, Int, String).self) {
+        ).decode((String, String, String, String, String, Int, String, String?).self) {
             skills[id, default: []].append(
                 StoredSkill(id: skill, name: name, category: category, requirement: requirement, mentions: mentions,
-                            evidence: evidence))
+                            evidence: evidence, inferred: inferred))
         }
         var hired: [String: [String]] = [:]
         for try await (id, role) in try await db.query(

@@ -343,13 +343,18 @@ extension PostgresStore {
             """,
             """
             skills AS (INSERT INTO skills (posting_id, skill_id, position, name, category, requirement, mentions,
-                                          evidence)
-                SELECT \(id), u.* FROM \(from), unnest(\(try statement.bind(skills.map(\.skillID)))::text[],
+                                          evidence, inferred)
+                SELECT \(id), u.skill_id, u.position, u.name, u.category, u.requirement, u.mentions, u.evidence,
+                    CASE WHEN u.is_inferred THEN u.inferred END
+                FROM \(from), unnest(\(try statement.bind(skills.map(\.skillID)))::text[],
                     \(try statement.bind(Array(skills.indices)))::bigint[], \(try statement.bind(skills.map(\.name)))::text[],
                     \(try statement.bind(skills.map(\.category.rawValue)))::text[],
                     \(try statement.bind(skills.map(\.requirement.rawValue)))::text[],
                     \(try statement.bind(skills.map(\.count)))::bigint[],
-                    \(try statement.bind(skills.map { JSONColumn.evidence($0.evidence) }))::text[]) AS u
+                    \(try statement.bind(skills.map { JSONColumn.evidence($0.evidence) }))::text[],
+                    \(try statement.bind(skills.map { $0.inferred ?? "" }))::text[],
+                    \(try statement.bind(skills.map { $0.inferred != nil }))::bool[])
+                    AS u(skill_id, position, name, category, requirement, mentions, evidence, inferred, is_inferred)
                 ON CONFLICT DO NOTHING)
             """,
         ]

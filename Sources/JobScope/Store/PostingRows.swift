@@ -70,7 +70,7 @@ struct PostingRows: Sendable {
         }
         skills = analysis.skills.enumerated().map { position, skill in
             [p.id, skill.skillID, position, skill.name, skill.category.rawValue, skill.requirement.rawValue,
-             skill.count, JSONColumn.evidence(skill.evidence)]
+             skill.count, JSONColumn.evidence(skill.evidence), skill.inferred]
         }
     }
 }

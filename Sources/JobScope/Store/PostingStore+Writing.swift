@@ -260,8 +260,9 @@ extension PostingStore {
             try insertRole.execute()
         }
         let insertSkill = try db.cachedStatement(sql: """
-            INSERT INTO skills (posting_id, skill_id, position, name, category, requirement, mentions, evidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO skills (posting_id, skill_id, position, name, category, requirement, mentions, evidence,
+                                inferred)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
             """)
         for arguments in rows.skills {

@@ -164,7 +164,7 @@ public final class PostingStore: Sendable {
                 SELECT role_id, name, kind, probability FROM role_scores WHERE posting_id = ? ORDER BY rank
                 """)
             let skillsStatement = try db.cachedStatement(sql: """
-                SELECT skill_id, name, category, requirement, mentions, evidence FROM skills
+                SELECT skill_id, name, category, requirement, mentions, evidence, inferred FROM skills
                 WHERE posting_id = ? ORDER BY position
                 """)
             let hiredStatement = try db.cachedStatement(sql: """
@@ -186,7 +186,7 @@ public final class PostingStore: Sendable {
                           let requirement = RequirementLevel(rawValue: s[3]) else { return nil }
                     let evidence = (try? decoder.decode([Evidence].self, from: Data((s[5] as String).utf8))) ?? []
                     return SkillMention(skillID: s[0], name: s[1], category: category, requirement: requirement,
-                                        count: s[4], evidence: evidence)
+                                        count: s[4], evidence: evidence, inferred: s[6])
                 }
                 try body(PostingExportRecord(
                     id: id, sources: sources, title: row["title"], company: row["company"],

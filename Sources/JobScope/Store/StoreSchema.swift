@@ -165,6 +165,8 @@ enum StoreSchema {
         },
         // The process a run belongs to (`RunProcess.token`), so a SQLite store tells a killed run from a live one.
         Migration(identifier: "runs.process") { _ in "ALTER TABLE runs ADD COLUMN process TEXT" },
+        // How a skill was found when the posting does not spell it (`SkillMention.inferred`: "title"); NULL: named.
+        Migration(identifier: "skills.inferred") { _ in "ALTER TABLE skills ADD COLUMN inferred TEXT" },
     ]
 
     /// The migrations as GRDB runs them on a SQLite store.

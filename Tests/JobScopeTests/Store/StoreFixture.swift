@@ -16,7 +16,7 @@ enum StoreFixture {
                  Skill(id: "sql", name: "SQL", category: .dataTooling, aliases: ["sql"])])
 
     /// A flat model (every class weighted alike) that carries `version`: the store tests need the version, not skill.
-    static func analyzer(model version: String = "model-1") -> PostingAnalyzer {
+    static func analyzer(model version: String = "model-1", taxonomy: Taxonomy = taxonomy) -> PostingAnalyzer {
         var vectorizer = TfidfVectorizer()
         vectorizer.fit(vocabulary)
         let classes = taxonomy.roles.map(\.id) + [RoleModel.otherClass]
@@ -68,14 +68,15 @@ enum StoreFixture {
 
     /// Runs a batch over `paths` and collects the problem lines it reported.
     static func run(_ paths: [URL], store: any AnalysisStore, model: String = "model-1", reclassify: Bool = false,
-                    jobs: Int = 2) async throws -> (summary: BatchSummary, problems: [String]) {
+                    jobs: Int = 2, taxonomy: Taxonomy = taxonomy)
+        async throws -> (summary: BatchSummary, problems: [String]) {
         var options = BatchOptions()
         options.reclassify = reclassify
         options.jobs = jobs
         options.chunkSize = 2  // small chunks so multi-chunk files are exercised
         options.transactionSize = 3
         let problems = ProblemLog()
-        let summary = try await BatchAnalyzer(store: store, analyzer: analyzer(model: model), options: options)
+        let summary = try await BatchAnalyzer(store: store, analyzer: analyzer(model: model, taxonomy: taxonomy), options: options)
             .run(paths: paths.map(\.path)) { event in
                 if case .problem(let message) = event { problems.append(message) }
             }
