@@ -75,7 +75,7 @@ import Testing
         ("Serve as the team lead for a squad of five.", "leadership"),
         ("Translate design mockups into responsive pages.", "prototyping"),
         ("Set up alerting for the payments service.", "monitoring"),
-        // Dropped or constrained in session 9: each found the skill with taxonomy 2026.12.3.
+        // Dropped or constrained in taxonomy 2026.12.4 (session 9): each found the skill with 2026.12.3.
         ("Global Data Privacy Notice for Job Candidates and Applicants", "data-privacy"),
         ("The range is $120,000—$150,000 CAD.", "cad"),
         ("A degree in economics, statistics, social work, or related fields.", "statistics"),
