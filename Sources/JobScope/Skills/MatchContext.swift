@@ -359,6 +359,14 @@ public struct MatchContext {
         "studies", "management", "administration", "nursing", "medicine", "law", "geography", "astronomy",
     ]
 
+    /// The words that close a list of subjects ("related fields"), and the qualifiers before them.
+    static let fieldListEnds: Set<String> = ["field", "fields", "discipline", "disciplines"]
+    static let fieldListQualifiers: Set<String> = [
+        "related", "similar", "relevant", "quantitative", "technical", "adjacent", "equivalent",
+    ]
+    /// The words after a match that make it the name of a notice or policy.
+    static let noticeWords: Set<String> = ["notice", "notices", "policy", "policies", "statement", "information"]
+
     /// The match is one item of a list of subjects that ends "or (a) related field" or "or similar discipline"
     /// ("statistics, computer science, or a related field"): a field of study even without a degree word.
     var isInFieldList: Bool {
@@ -367,9 +375,7 @@ public struct MatchContext {
         while k < tokens.count, k - end < 12, !gapBreaksSentence(k - 1, k) {
             if gapIsList(k - 1, k) && !gapIsSpace(k - 1, k) { sawList = true }
             let word = lowercased(k)
-            if ["field", "fields", "discipline", "disciplines"].contains(word), k > end,
-               ["related", "similar", "relevant", "quantitative", "technical", "adjacent", "equivalent"]
-                .contains(lowercased(k - 1)) {
+            if Self.fieldListEnds.contains(word), k > end, Self.fieldListQualifiers.contains(lowercased(k - 1)) {
                 return sawList || lowercased(k - 2) == "or" || lowercased(k - 2) == "a"
             }
             guard Self.degreeFillers.contains(word) || Self.fieldListWords.contains(word)
@@ -383,7 +389,7 @@ public struct MatchContext {
     /// not a skill asked of the candidate.
     var isNoticeName: Bool {
         guard end < tokens.count, gapIsSpace(end - 1, end), written(end).first?.isUppercase == true else { return false }
-        return ["notice", "notices", "policy", "policies", "statement", "information"].contains(lowercased(end))
+        return Self.noticeWords.contains(lowercased(end))
     }
 
     /// The match follows an amount ("$120,000 CAD", "95k CAD"): a currency, not a tool.

@@ -145,7 +145,7 @@ public struct SkillMatcher: Sendable {
     /// The same, with the posting's body already read (`PostingAnalyzer` shares one `AnalyzedText`).
     public func mentions(in posting: Posting, body: AnalyzedText) -> [SkillMention] {
         let named = namedMentions(in: posting, body: body)
-        return named + titleInference.mentions(title: posting.title, found: named, taxonomy: taxonomy)
+        return named + titleInference.mentions(title: posting.title, found: named)
     }
 
     /// The skills the posting's text (body and listed skills) spells.

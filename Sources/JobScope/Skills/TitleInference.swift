@@ -7,7 +7,7 @@ struct TitleInference: Sendable {
     /// One title head: its words (as the tokenizer lowercases them) and the skill it implies.
     struct Head: Sendable {
         let words: [String]
-        let skill: Int
+        let skill: Skill
     }
 
     /// What `SkillMention.inferred` says for a skill implied by the title.
@@ -18,26 +18,26 @@ struct TitleInference: Sendable {
     init(taxonomy: Taxonomy) {
         let tokenizer = Tokenizer()
         var heads: [Head] = []
-        for (index, skill) in taxonomy.skills.enumerated() {
+        for skill in taxonomy.skills {
             for head in skill.titleHeads {
                 let words = tokenizer.words(in: head)
-                if !words.isEmpty { heads.append(Head(words: words, skill: index)) }
+                if !words.isEmpty { heads.append(Head(words: words, skill: skill)) }
             }
         }
         self.heads = heads
     }
 
     /// The skills `title` implies that are not in `found`, in taxonomy order, required (the title is the job).
-    func mentions(title: String?, found: [SkillMention], taxonomy: Taxonomy) -> [SkillMention] {
+    func mentions(title: String?, found: [SkillMention]) -> [SkillMention] {
         guard !heads.isEmpty, let title, !title.isEmpty else { return [] }
         let words = Tokenizer().words(in: title)
         guard !words.isEmpty else { return [] }
         var result: [SkillMention] = []
-        var added = Set<Int>()
-        for head in heads where !added.contains(head.skill) && Self.contains(words, head.words) {
-            let skill = taxonomy.skills[head.skill]
+        var added = Set<String>()
+        for head in heads where !added.contains(head.skill.id) && Self.contains(words, head.words) {
+            let skill = head.skill
             guard !found.contains(where: { $0.skillID == skill.id }) else { continue }
-            added.insert(head.skill)
+            added.insert(skill.id)
             let written = head.words.joined(separator: " ")
             let range = title.range(of: written, options: .caseInsensitive)
             let start = range.map { title.utf16.distance(from: title.startIndex, to: $0.lowerBound) } ?? 0
