@@ -259,11 +259,7 @@ struct BatchAnalyzerTests {
     func cancelledRunResumes() async throws {
         let folder = try StoreFixture.scratch()
         let total = 300
-        for file in 0..<total {
-            try StoreFixture.write(StoreFixture.jsonLine(title: "Data Scientist \(file)", company: "C\(file)",
-                                                         body: StoreFixture.body(seed: 100 + file)),
-                                   to: folder.appendingPathComponent(String(format: "p%03d.jsonl", file)))
-        }
+        try StoreFixture.writeJSONFiles(total, title: "Data Scientist", seed: 100, to: folder)
         let store = try PostingStore(path: folder.appendingPathComponent("store.sqlite").path)
         let cancellation = BatchCancellation()
         var options = BatchOptions()
@@ -301,11 +297,7 @@ struct BatchAnalyzerTests {
     func transactionsFillByBodyBytes() async throws {
         let folder = try StoreFixture.scratch()
         let total = 40
-        for file in 0..<total {
-            try StoreFixture.write(StoreFixture.jsonLine(title: "ML Engineer \(file)", company: "C\(file)",
-                                                         body: StoreFixture.body(seed: 500 + file, words: 400)),
-                                   to: folder.appendingPathComponent(String(format: "p%03d.jsonl", file)))
-        }
+        try StoreFixture.writeJSONFiles(total, title: "ML Engineer", seed: 500, words: 400, to: folder)
         let store = try PostingStore(path: folder.appendingPathComponent("store.sqlite").path)
         var options = BatchOptions()
         options.jobs = 2

@@ -66,6 +66,15 @@ enum StoreFixture {
         try Data(text.utf8).write(to: url)
     }
 
+    /// `count` one-posting JSON lines files `p000.jsonl`… in `folder`: title "<title> N", company "CN", body of
+    /// seed `seed + N`.
+    static func writeJSONFiles(_ count: Int, title: String, seed: Int, words: Int = 120, to folder: URL) throws {
+        for file in 0..<count {
+            try write(jsonLine(title: "\(title) \(file)", company: "C\(file)", body: body(seed: seed + file, words: words)),
+                      to: folder.appendingPathComponent(String(format: "p%03d.jsonl", file)))
+        }
+    }
+
     /// Runs a batch over `paths` and collects the problem lines it reported.
     static func run(_ paths: [URL], store: any AnalysisStore, model: String = "model-1", reclassify: Bool = false,
                     jobs: Int = 2, taxonomy: Taxonomy = taxonomy)
