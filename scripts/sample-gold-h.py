@@ -48,6 +48,7 @@ def draw_genai(corpus):
     print(f"# roles-genai: {min(GENAI_EXTRA, len(found))} of {len(found)} matching titles", file=sys.stderr)
     return random.Random(goldb.SEED + 900).sample(found, min(GENAI_EXTRA, len(found)))
 
+
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "roles-genai":
         corpus = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "..", "..", "shared", "corpus")
